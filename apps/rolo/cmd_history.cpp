@@ -1,0 +1,51 @@
+// rolo history [WHO] [--since DATE] [--kind K] [-n N]: interactions, newest first.
+#include "common.hpp"
+
+#include "rolo/interaction.hpp"
+#include "rolo/records.hpp"
+#include "rolo/who.hpp"
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+namespace rolo::app {
+namespace {
+
+struct HistoryOptions {
+    std::optional<std::string> who, since, kind;
+    std::optional<int> limit;
+};
+
+void run_history(Context& context, const HistoryOptions& options) {
+    Date today = context.today();
+    HistoryFilter filter;
+    if (options.since) filter.since = parse_date(*options.since, today);
+    if (options.kind) {
+        check_interaction_kind(*options.kind);
+        filter.kind = options.kind;
+    }
+    filter.limit = options.limit;
+    // Without a database the history is empty, but a named person is not found.
+    auto store = options.who ? std::optional<Store>(context.existing_store()) : context.open_existing_store();
+    std::vector<Interaction> interactions;
+    if (store) {
+        if (options.who) filter.contact_id = resolve_who(*store, *options.who);
+        interactions = list_interactions(*store, filter);
+    }
+    context.print(interaction_records(interactions));
+}
+
+}  // namespace
+
+void register_history(CLI::App& app, Context& context) {
+    auto options = std::make_shared<HistoryOptions>();
+    auto* command = app.add_subcommand("history", "List interactions, newest first");
+    command->add_option("WHO", options->who, "Only this person");
+    command->add_option("--since", options->since, "Only on or after this date");
+    command->add_option("--kind", options->kind, "Only this kind of interaction");
+    command->add_option("-n,--limit", options->limit, "At most N interactions")->check(CLI::NonNegativeNumber);
+    command->callback([&context, options] { run_history(context, *options); });
+}
+
+}  // namespace rolo::app

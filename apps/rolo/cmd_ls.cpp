@@ -1,0 +1,63 @@
+// rolo ls [TEXT] [--tag T] [--company C] [--connected|--not-connected] [--archived]: list people.
+#include "common.hpp"
+
+#include "rolo/contact.hpp"
+#include "rolo/records.hpp"
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+namespace rolo::app {
+namespace {
+
+struct LsOptions {
+    std::string text;
+    std::vector<std::string> tags;
+    std::string company;
+    bool connected = false;
+    bool not_connected = false;
+    bool archived = false;
+};
+
+Table contacts_table(const std::vector<Contact>& contacts) {
+    Table table;
+    table.columns = {"id", "name", "company", "title", "email", "tags", "connected", "every"};
+    for (const auto& c : contacts) {
+        table.add_row({c.id, c.name, text_cell(c.company), text_cell(c.title), text_cell(c.email), c.tags, c.connected,
+                       c.cadence_days ? Cell{format_days(*c.cadence_days)} : Cell{}});
+    }
+    return table;
+}
+
+void run_ls(Context& context, const LsOptions& options) {
+    ContactFilter filter;
+    filter.text = options.text;
+    filter.tags = options.tags;
+    filter.company = options.company;
+    if (options.connected) filter.connected = true;
+    if (options.not_connected) filter.connected = false;
+    filter.archived = options.archived;
+    std::vector<Contact> contacts;
+    if (auto store = context.open_existing_store()) contacts = list_contacts(*store, filter);
+    context.print(contacts_table(contacts));
+}
+
+}  // namespace
+
+void register_ls(CLI::App& app, Context& context) {
+    auto options = std::make_shared<LsOptions>();
+    auto* command = app.add_subcommand("ls", "List people, by name");
+    command->add_option("TEXT", options->text, "Only those whose name, company, title, email or tags contain TEXT");
+    command->add_option("--tag", options->tags, "Only those with this tag (repeatable: all of them)")
+        ->allow_extra_args(false);
+    command->add_option("--company", options->company, "Only those whose company contains this");
+    auto* connected = command->add_flag("--connected", options->connected, "Only people in your network");
+    auto* not_connected =
+        command->add_flag("--not-connected", options->not_connected, "Only people you know of but are not connected to");
+    connected->excludes(not_connected);
+    command->add_flag("--archived", options->archived, "List archived people instead");
+    command->callback([&context, options] { run_ls(context, *options); });
+}
+
+}  // namespace rolo::app

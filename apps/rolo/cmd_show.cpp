@@ -1,0 +1,106 @@
+// rolo show WHO: everything rolo knows about a person.
+#include "common.hpp"
+
+#include "rolo/contact.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/intro.hpp"
+#include "rolo/knows.hpp"
+#include "rolo/text.hpp"
+#include "rolo/records.hpp"
+#include "rolo/who.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rolo::app {
+namespace {
+
+struct ShowOptions {
+    std::string who;
+};
+
+struct Profile {
+    Contact contact;
+    std::vector<Acquaintance> knows;
+    std::vector<Interaction> interactions;
+    std::vector<Intro> intros;
+};
+
+std::string card(const Profile& p) {
+    const Contact& c = p.contact;
+    std::string out = fmt::format("{}{}\n", describe(c), c.archived ? " [archived]" : "");
+    auto field = [&](std::string_view label, const std::string& value) {
+        if (!value.empty()) out += fmt::format("  {:<11}{}\n", label, value);
+    };
+    field("title", c.title);
+    field("email", c.email);
+    field("phone", c.phone);
+    field("location", c.location);
+    field("linkedin", c.linkedin_url);
+    std::string met = c.met_at;
+    if (c.met_on) met += (met.empty() ? "on " : ", on ") + format_date(*c.met_on);
+    field("met", met);
+    field("interests", c.interests);
+    field("tags", join(c.tags, ", "));
+    if (c.cadence_days) field("cadence", "every " + format_days(*c.cadence_days));
+    field("connected", c.connected ? (c.connected_on ? "since " + format_date(*c.connected_on) : "yes") : "no");
+    field("notes", c.notes);
+
+    if (!p.knows.empty()) out += "\nknows\n";
+    for (const auto& k : p.knows)
+        out += fmt::format("  #{} {}{}  strength {}{}\n", k.id, k.name, k.company.empty() ? "" : " (" + k.company + ")",
+                           k.strength, k.context.empty() ? "" : "  " + k.context);
+    if (!p.intros.empty()) out += "\nintros\n";
+    for (const auto& i : p.intros)
+        out += fmt::format("  #{} {} {} -> {}  {} since {}\n", i.id, i.kind, i.broker_name, i.target_name, i.status,
+                           format_date(i.asked_on));
+    if (!p.interactions.empty()) out += "\nhistory\n";
+    for (const auto& i : p.interactions)
+        out += fmt::format("  {}  {:<8} {:<3}  {}{}\n", format_date(i.on), i.kind, to_string(i.direction), i.summary,
+                           i.next_on ? "  (next " + format_date(*i.next_on) + ")" : "");
+    return out;
+}
+
+nlohmann::ordered_json profile_json(const Profile& p) {
+    return {{"contact", table_json(contact_records({p.contact})).at(0)},
+            {"knows", table_json(acquaintance_records(p.knows))},
+            {"intros", table_json(intro_records(p.intros))},
+            {"interactions", table_json(interaction_records(p.interactions))}};
+}
+
+void run_show(Context& context, const ShowOptions& options) {
+    Store store = context.existing_store();
+    Profile profile;
+    profile.contact = get_contact(store, resolve_who(store, options.who));
+    profile.knows = acquaintances(store, profile.contact.id);
+    profile.intros = intros_involving(store, profile.contact.id);
+    profile.interactions = list_interactions(store, {.contact_id = profile.contact.id});
+
+    if (context.quiet) {
+        std::cout << profile.contact.id << '\n';
+        return;
+    }
+    // A card is for people; a format asked for by name gets records.
+    Format format = context.format_given() ? context.output_format() : Format::table;
+    if (format == Format::json)
+        std::cout << profile_json(profile).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    else if (format == Format::table)
+        std::cout << card(profile);
+    else
+        context.print(contact_records({profile.contact}));
+}
+
+}  // namespace
+
+void register_show(CLI::App& app, Context& context) {
+    auto options = std::make_shared<ShowOptions>();
+    auto* command = app.add_subcommand("show", "Show a person: card, tags, who they know, intros, history");
+    command->add_option("WHO", options->who, "Id, email, LinkedIn URL or name")->required();
+    command->callback([&context, options] { run_show(context, *options); });
+}
+
+}  // namespace rolo::app

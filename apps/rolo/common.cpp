@@ -1,0 +1,106 @@
+#include "common.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/paths.hpp"
+#include "rolo/text.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace rolo::app {
+namespace {
+
+std::optional<std::string> env(const char* name) {
+    const char* value = std::getenv(name);
+    if (!value || !*value) return std::nullopt;
+    return std::string(value);
+}
+
+std::string strip_comment_lines(const std::string& text) {
+    std::istringstream in(text);
+    std::string line, out;
+    while (std::getline(in, line))
+        if (!line.starts_with('#')) out += line + '\n';
+    return trim(out);
+}
+
+}  // namespace
+
+Date Context::today() const {
+    auto text = today_text ? today_text : env("ROLO_TODAY");
+    if (!text) return system_today();
+    if (auto date = parse_iso_date(*text)) return *date;
+    throw Error(fmt::format("bad --today / ROLO_TODAY '{}': expected YYYY-MM-DD", *text));
+}
+
+const Config& Context::settings() {
+    if (!config_) {
+        config_ = load_config(config_path(config));
+        for (const auto& warning : config_->warnings) warn(warning);
+    }
+    return *config_;
+}
+
+Store Context::open_store() const { return Store::open(database_path(db)); }
+
+std::optional<Store> Context::open_existing_store() const { return Store::open_existing(database_path(db)); }
+
+Store Context::existing_store() const {
+    if (auto store = open_existing_store()) return std::move(*store);
+    throw Error(fmt::format("no database yet at {}; start with 'rolo add' or 'rolo init'", database_path(db).string()));
+}
+
+Format Context::output_format() const {
+    if (auto name = format ? format : env("ROLO_FORMAT")) return parse_format(*name);
+    return isatty(STDOUT_FILENO) ? Format::table : Format::tsv;
+}
+
+bool Context::format_given() const { return format || env("ROLO_FORMAT"); }
+
+bool Context::color_enabled() const {
+    if (color == "always") return true;
+    if (color == "never") return false;
+    return isatty(STDOUT_FILENO) && !env("NO_COLOR");
+}
+
+void Context::print(const Table& table) const {
+    std::cout << (quiet ? render_ids(table) : render(table, output_format(), color_enabled()));
+}
+
+void warn(std::string_view message) { std::cerr << "rolo: warning: " << message << '\n'; }
+
+std::string edit_text(const std::string& text) {
+    std::string editor = env("VISUAL").value_or(env("EDITOR").value_or("vi"));
+    char path[] = "/tmp/rolo-XXXXXX.txt";
+    int fd = mkstemps(path, 4);
+    if (fd < 0) throw Error("cannot create a temporary file for the editor");
+    close(fd);
+    struct Cleanup {
+        const char* path;
+        ~Cleanup() { std::remove(path); }
+    } cleanup{path};
+    std::ofstream(path, std::ios::binary) << text;
+    // The editor may carry its own arguments ("code -w"), so the shell splits it.
+    std::string command = fmt::format("{} '{}'", editor, path);
+    if (std::system(command.c_str()) != 0) throw Error(fmt::format("the editor '{}' failed; nothing changed", editor));
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string read_message(const std::string& template_text) {
+    if (!isatty(STDIN_FILENO)) {
+        std::string text(std::istreambuf_iterator<char>(std::cin), {});
+        return trim(text);
+    }
+    return strip_comment_lines(edit_text(template_text));
+}
+
+}  // namespace rolo::app

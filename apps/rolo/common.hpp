@@ -1,0 +1,70 @@
+#pragma once
+// What every subcommand shares: the global options, and the small steps each
+// one takes (open the store, know today, print a table, warn).
+#include "rolo/config.hpp"
+#include "rolo/date.hpp"
+#include "rolo/store.hpp"
+#include "rolo/table.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace rolo::app {
+
+struct Context {
+    // Global options, as given (each falls back to its environment variable).
+    std::optional<std::string> db;
+    std::optional<std::string> config;
+    std::optional<std::string> format;
+    std::optional<std::string> today_text;
+    std::string color = "auto";
+    bool quiet = false;
+
+    // --today, else ROLO_TODAY, else the real date.
+    Date today() const;
+    // Loaded once; its warnings are printed on first use.
+    const Config& settings();
+    // Opens (creating if needed) the database, for commands that write.
+    Store open_store() const;
+    // The database if it exists; read-only commands never create it.
+    std::optional<Store> open_existing_store() const;
+    // The database, or an Error saying there is none yet.
+    Store existing_store() const;
+    // --format, else ROLO_FORMAT, else table on a terminal and tsv otherwise.
+    Format output_format() const;
+    bool format_given() const;
+    bool color_enabled() const;
+    // Prints a listing in the chosen format, or its ids with -q.
+    void print(const Table& table) const;
+
+private:
+    std::optional<Config> config_;
+};
+
+void warn(std::string_view message);
+
+// The text of a message to record: stdin when it is not a terminal, else the
+// user's editor on `template_text` (lines starting with '#' are dropped).
+std::string read_message(const std::string& template_text);
+
+// Opens `text` in $VISUAL / $EDITOR and returns what the user saved.
+std::string edit_text(const std::string& text);
+
+// Every subcommand registers itself on the top-level app.
+void register_add(CLI::App& app, Context& context);
+void register_edit(CLI::App& app, Context& context);
+void register_history(CLI::App& app, Context& context);
+void register_init(CLI::App& app, Context& context);
+void register_link(CLI::App& app, Context& context);
+void register_log(CLI::App& app, Context& context);
+void register_ls(CLI::App& app, Context& context);
+void register_rm(CLI::App& app, Context& context);
+void register_show(CLI::App& app, Context& context);
+void register_unlink(CLI::App& app, Context& context);
+
+}  // namespace rolo::app

@@ -1,0 +1,94 @@
+#include "contact_options.hpp"
+
+#include "common.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/knows.hpp"
+#include "rolo/store.hpp"
+#include "rolo/text.hpp"
+#include "rolo/who.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace rolo::app {
+namespace {
+
+std::optional<Date> optional_date(const std::string& text, Date today) {
+    if (trim(text).empty()) return std::nullopt;
+    return parse_date(text, today);
+}
+
+// "" and "0" (in any unit) clear the cadence.
+std::optional<int> cadence(const std::string& text) {
+    std::string word = trim(text);
+    if (word.empty() || word == "0") return std::nullopt;
+    int days = duration_days(parse_duration(word));
+    if (days == 0) return std::nullopt;
+    return days;
+}
+
+}  // namespace
+
+void add_contact_options(CLI::App& command, ContactOptions& o) {
+    command.add_option("--email", o.email, "Email address");
+    command.add_option("--phone", o.phone, "Phone number");
+    command.add_option("--company", o.company, "Company");
+    command.add_option("--title", o.title, "Job title");
+    command.add_option("--location", o.location, "Where they live or work");
+    command.add_option("--linkedin", o.linkedin, "LinkedIn profile URL");
+    command.add_option("--met", o.met, "Where and how you met, e.g. \"BNI breakfast\"");
+    command.add_option("--met-on", o.met_on, "When you met (a date)");
+    command.add_option("--tag", o.tags, "A tag (repeatable)")->allow_extra_args(false);
+    command.add_option("--interests", o.interests, "What they care about, what they wrote: your homework");
+    command.add_option("--note", o.note, "Free-form notes");
+    command.add_option("--every", o.every, "Keep in touch this often (3d 2w 6m 1y); 0 or \"\" clears");
+    command.add_flag("--not-connected", o.not_connected, "Someone you know of but are not connected to yet");
+    command.add_option("--knows", o.knows, "Someone they know, WHO[:STRENGTH 1-5] (repeatable)")
+        ->allow_extra_args(false);
+    command.add_option("--via", o.via, "You know of them through WHO: links them, marks them not connected");
+}
+
+ContactChange to_change(const ContactOptions& o, Date today) {
+    ContactChange change;
+    change.email = o.email;
+    change.phone = o.phone;
+    change.company = o.company;
+    change.title = o.title;
+    change.location = o.location;
+    change.linkedin_url = o.linkedin;
+    change.met_at = o.met;
+    change.interests = o.interests;
+    change.notes = o.note;
+    if (o.met_on) change.met_on = optional_date(*o.met_on, today);
+    if (o.every) change.cadence_days = cadence(*o.every);
+    if (o.not_connected || o.via) change.connected = false;
+    change.add_tags = o.tags;
+    if (change.linkedin_url && !change.linkedin_url->empty() && !looks_like_linkedin_url(*change.linkedin_url))
+        throw Error(fmt::format("'{}' does not look like a LinkedIn profile URL", *change.linkedin_url));
+    return change;
+}
+
+void link_acquaintances(Store& store, std::int64_t id, const ContactOptions& o, Date today) {
+    for (const auto& spec : o.knows) {
+        auto [who, strength] = split_strength(spec);
+        link(store, {id, resolve_who(store, who), strength, "", today});
+    }
+    if (o.via) link(store, {id, resolve_who(store, *o.via), default_strength, "", today});
+}
+
+void refuse_duplicate(Store& store, const Contact& contact) {
+    if (auto existing = find_duplicate(store, contact, contact.id)) {
+        bool same_email = !contact.email.empty() && fold(existing->email) == fold(trim(contact.email));
+        throw Error(fmt::format("{} already has {} {}; use --force to keep both", describe(*existing),
+                                same_email ? "email" : "LinkedIn URL",
+                                same_email ? existing->email : existing->linkedin_url));
+    }
+}
+
+void warn_same_name(Store& store, const Contact& contact) {
+    for (auto id : same_name_ids(store, contact))
+        warn(fmt::format("#{} is also named '{}'", id, get_contact(store, id).name));
+}
+
+}  // namespace rolo::app

@@ -1,0 +1,71 @@
+// rolo: a personal networking toolkit for the terminal. main parses the
+// global options, hands over to one subcommand, and turns every failure into
+// one line on stderr and an exit code: 1 for a failed operation, 2 for usage.
+#include "common.hpp"
+
+#include "rolo/error.hpp"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+
+namespace {
+
+void add_global_options(CLI::App& app, rolo::app::Context& context) {
+    app.add_option("--db", context.db, "Database file (env ROLO_DB; default ~/.local/share/rolo/rolo.db)");
+    app.add_option("--config", context.config, "Config file (env ROLO_CONFIG; default ~/.config/rolo/config.toml)");
+    app.add_option("--format", context.format, "Output of listings: table, tsv, csv or json (env ROLO_FORMAT)")
+        ->check(CLI::IsMember({"table", "tsv", "csv", "json"}));
+    app.add_option("--today", context.today_text, "Treat this date (YYYY-MM-DD) as today (env ROLO_TODAY)");
+    app.add_option("--color", context.color, "Colour: auto (a terminal without NO_COLOR), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("-q,--quiet", context.quiet, "Print only what a script needs (ids)");
+}
+
+int fail(std::string_view message, int code) {
+    std::cerr << "rolo: error: " << message << '\n';
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"rolo: remember the people you meet, keep in touch, ask for warm introductions.", "rolo"};
+    app.set_version_flag("--version", ROLO_VERSION);
+    app.require_subcommand(1);
+    // Subcommands hand options they do not know (the global ones) back to rolo,
+    // so `rolo ls --format json` works like `rolo --format json ls`.
+    app.fallthrough();
+
+    rolo::app::Context context;
+    add_global_options(app, context);
+    rolo::app::register_add(app, context);
+    rolo::app::register_edit(app, context);
+    rolo::app::register_history(app, context);
+    rolo::app::register_init(app, context);
+    rolo::app::register_link(app, context);
+    rolo::app::register_log(app, context);
+    rolo::app::register_ls(app, context);
+    rolo::app::register_rm(app, context);
+    rolo::app::register_show(app, context);
+    rolo::app::register_unlink(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
+        auto commands = app.get_subcommands();
+        if (commands.empty() && argc > 1 && argv[1][0] != '-')
+            return fail(std::string("'") + argv[1] + "' is not a rolo command (see 'rolo --help')", 2);
+        std::string help = commands.empty() ? "rolo --help" : "rolo " + commands.front()->get_name() + " --help";
+        return fail(std::string(e.what()) + " (see '" + help + "')", 2);
+    } catch (const rolo::Error& e) {
+        return fail(e.what(), 1);
+    } catch (const SQLite::Exception& e) {
+        return fail(std::string("database: ") + e.what(), 1);
+    } catch (const std::exception& e) {
+        return fail(e.what(), 1);
+    }
+    return 0;
+}

@@ -1,0 +1,39 @@
+#pragma once
+// config.toml: who you are ([me]) and the defaults that shape `due` and
+// `draft`. A missing file means defaults; a malformed one is an error naming
+// file:line:column; an unknown key is a warning.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rolo {
+
+struct Me {
+    std::string name;
+    std::string email;
+    std::string signature;
+};
+
+struct Config {
+    std::filesystem::path path;
+    bool found = false;  // false: the file does not exist and these are the defaults
+    Me me;
+    std::optional<int> default_every_days;  // [defaults].every: cadence when nothing else sets one
+    int hello_window_days = 14;             // [defaults].hello_window
+    int intro_follow_up_days = 7;           // [defaults].intro_follow_up
+    std::map<std::string, int> every_by_tag;  // [every]: tag -> cadence days
+    int connect_limit = 300;                  // [draft].connect_limit, in code points
+    std::vector<std::string> warnings;        // "file:line:col: ..." for the caller to print
+};
+
+Config load_config(const std::filesystem::path& path);
+
+// Parses TOML text; `source` names it in messages. Used by load_config and tests.
+Config parse_config(std::string_view text, const std::filesystem::path& source);
+
+// The commented config `rolo init` writes.
+std::string default_config_text();
+
+}  // namespace rolo

@@ -1,0 +1,88 @@
+#pragma once
+// A person in your network, and the SQL for the contacts and tags tables.
+#include "rolo/date.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rolo {
+
+class Store;
+
+struct Contact {
+    std::int64_t id = 0;
+    std::string name;
+    // Empty text means "not known"; it is stored as NULL.
+    std::string email;
+    std::string phone;
+    std::string company;
+    std::string title;
+    std::string location;
+    std::string linkedin_url;
+    std::string met_at;  // where and how you met
+    std::optional<Date> met_on;
+    std::string interests;  // the homework: what they care about, what they wrote
+    std::string notes;
+    std::optional<int> cadence_days;  // keep in touch this often; none = no cadence
+    bool connected = true;            // in your own network, not just known of
+    std::optional<Date> connected_on;
+    bool archived = false;
+    std::string created_at;
+    std::string updated_at;
+    std::vector<std::string> tags;  // sorted
+};
+
+// A change to some fields of a contact: a field left empty is not touched; an
+// empty string or an empty inner optional clears it.
+struct ContactChange {
+    std::optional<std::string> name, email, phone, company, title, location, linkedin_url, met_at,
+        interests, notes;
+    std::optional<std::optional<Date>> met_on, connected_on;
+    std::optional<std::optional<int>> cadence_days;
+    std::optional<bool> connected;
+    std::vector<std::string> add_tags, remove_tags;
+};
+
+// Applies a change to a contact in memory; tags stay sorted and unique.
+void apply(Contact& contact, const ContactChange& change);
+
+// Inserts the contact (id, created_at and updated_at are assigned) and its tags; returns the id.
+std::int64_t insert_contact(Store& store, Contact& contact, Date today);
+
+// Writes every field and the tag set of an existing contact.
+void update_contact(Store& store, Contact& contact, Date today);
+
+std::optional<Contact> find_contact(Store& store, std::int64_t id);
+
+// Throws Error "no contact #id" when absent.
+Contact get_contact(Store& store, std::int64_t id);
+
+// An existing contact with the same email (case-insensitive) or LinkedIn URL
+// (normalised), other than `except_id`: the duplicate `add` refuses.
+std::optional<Contact> find_duplicate(Store& store, const Contact& contact, std::int64_t except_id = 0);
+
+// Ids of other contacts whose name folds to the same key.
+std::vector<std::int64_t> same_name_ids(Store& store, const Contact& contact);
+
+struct ContactFilter {
+    std::string text;  // folded substring of name, company, email, title, tags
+    std::vector<std::string> tags;  // all of them
+    std::string company;            // folded substring
+    std::optional<bool> connected;
+    bool archived = false;  // archived contacts instead of active ones
+};
+
+// Contacts matching the filter, ordered by name then id.
+std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter);
+
+void set_archived(Store& store, std::int64_t id, bool archived, Date today);
+
+// Deletes the contact and, through the foreign keys, its tags, interactions, edges and intros.
+void purge_contact(Store& store, std::int64_t id);
+
+// "#12 Janet Mellor (Acme)": how a contact is named in messages and candidate lists.
+std::string describe(const Contact& contact);
+
+}  // namespace rolo

@@ -1,0 +1,41 @@
+#pragma once
+// The one SQLite file that holds all of rolo's state. Opening it applies the
+// numbered schema migrations (PRAGMA user_version) and refuses, untouched, a
+// file written by a newer rolo.
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace rolo {
+
+class Store {
+public:
+    // Opens the database, creating it (mode 0600, parent directories too) if needed.
+    static Store open(const std::filesystem::path& path);
+
+    // Opens the database only if the file exists: read-only commands never create it.
+    static std::optional<Store> open_existing(const std::filesystem::path& path);
+
+    // An in-memory database with the full schema, for tests.
+    static Store open_memory();
+
+    // The schema version this rolo writes.
+    static int schema_version();
+
+    SQLite::Database& db() { return *db_; }
+
+    // Writes take the lock up front (BEGIN IMMEDIATE) so that a cron job and an
+    // interactive command wait for each other instead of failing mid-way.
+    SQLite::Transaction transaction() {
+        return SQLite::Transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    }
+
+private:
+    explicit Store(std::unique_ptr<SQLite::Database> db);
+    std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace rolo

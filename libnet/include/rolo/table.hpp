@@ -1,0 +1,52 @@
+#pragma once
+// The output layer every listing shares: one Table, rendered as an aligned
+// table for people or as tsv, csv or json for programs. Column order is the
+// order the command declares, and it is part of rolo's interface.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace rolo {
+
+// null, a flag, a number, text, or a list (tags): json keeps the types, the
+// text formats write a list joined by ';'.
+using Cell = std::variant<std::monostate, bool, std::int64_t, std::string, std::vector<std::string>>;
+
+enum class Style { plain, warn, alert };  // alert: red, warn: yellow, on a colour terminal only
+
+struct Table {
+    std::vector<std::string> columns;
+    std::vector<std::vector<Cell>> rows;
+    std::vector<Style> row_styles;  // optional, parallel to rows
+
+    void add_row(std::vector<Cell> row, Style style = Style::plain);
+};
+
+enum class Format { table, tsv, csv, json };
+
+// Throws Error for anything but table, tsv, csv, json.
+Format parse_format(std::string_view name);
+
+// tsv escapes backslash, tab, newline and carriage return as \\ \t \n \r; csv
+// follows RFC 4180 (quotes where needed, LF line ends); json is an array of
+// objects keyed by column; table aligns columns by display width.
+std::string render(const Table& table, Format format, bool color);
+
+// The table as a json array of objects, keys in column order.
+nlohmann::ordered_json table_json(const Table& table);
+
+// The first column of every row, one per line: what -q prints.
+std::string render_ids(const Table& table);
+
+std::string csv_field(std::string_view text);
+std::string tsv_field(std::string_view text);
+
+// A cell as plain text (lists joined by ';', null as empty, flags as 1/0).
+std::string cell_text(const Cell& cell);
+
+}  // namespace rolo

@@ -1,0 +1,156 @@
+#include "rolo/config.hpp"
+
+#include "rolo/date.hpp"
+#include "rolo/error.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace rolo {
+namespace {
+
+std::string where(const std::filesystem::path& source, const toml::source_region& region) {
+    return fmt::format("{}:{}:{}", source.string(), region.begin.line, region.begin.column);
+}
+
+class Reader {
+public:
+    Reader(Config& config, const std::filesystem::path& source) : config_(config), source_(source) {}
+
+    const toml::table* table(const toml::table& root, std::string_view name) {
+        const toml::node* node = root.get(name);
+        if (!node) return nullptr;
+        if (!node->is_table()) fail(*node, fmt::format("[{}] must be a table", name));
+        return node->as_table();
+    }
+
+    std::string string(const toml::table& table, std::string_view section, std::string_view key,
+                       std::string fallback) {
+        const toml::node* node = table.get(key);
+        if (!node) return fallback;
+        if (!node->is_string()) fail(*node, fmt::format("{}.{} must be a string", section, key));
+        return node->as_string()->get();
+    }
+
+    // A duration string; "" means none.
+    std::optional<int> days(const toml::node& node, std::string_view name) {
+        if (!node.is_string()) fail(node, fmt::format("{} must be a duration string like \"30d\"", name));
+        const std::string& text = node.as_string()->get();
+        if (text.empty()) return std::nullopt;
+        try {
+            return duration_days(parse_duration(text));
+        } catch (const Error& e) {
+            fail(node, fmt::format("{}: {}", name, e.what()));
+        }
+    }
+
+    int positive_integer(const toml::node& node, std::string_view name) {
+        if (!node.is_integer() || node.as_integer()->get() <= 0 || node.as_integer()->get() > 100000)
+            fail(node, fmt::format("{} must be a positive whole number", name));
+        return static_cast<int>(node.as_integer()->get());
+    }
+
+    void warn_unknown(const toml::table& table, std::string_view section,
+                      std::initializer_list<std::string_view> known) {
+        for (const auto& [key, node] : table) {
+            if (std::find(known.begin(), known.end(), key.str()) == known.end())
+                config_.warnings.push_back(
+                    fmt::format("{}: unknown key '{}'{}", where(source_, node.source()), key.str(),
+                                section.empty() ? "" : fmt::format(" in [{}]", section)));
+        }
+    }
+
+    [[noreturn]] void fail(const toml::node& node, const std::string& message) {
+        throw Error(fmt::format("{}: {}", where(source_, node.source()), message));
+    }
+
+private:
+    Config& config_;
+    const std::filesystem::path& source_;
+};
+
+}  // namespace
+
+Config parse_config(std::string_view text, const std::filesystem::path& source) {
+    Config config;
+    config.path = source;
+    config.found = true;
+    toml::table root;
+    try {
+        root = toml::parse(text, source.string());
+    } catch (const toml::parse_error& e) {
+        throw Error(fmt::format("{}: {}", where(source, e.source()), e.description()));
+    }
+    Reader reader(config, source);
+    reader.warn_unknown(root, "", {"me", "defaults", "every", "draft"});
+    if (const auto* me = reader.table(root, "me")) {
+        config.me.name = reader.string(*me, "me", "name", "");
+        config.me.email = reader.string(*me, "me", "email", "");
+        config.me.signature = reader.string(*me, "me", "signature", config.me.name);
+        reader.warn_unknown(*me, "me", {"name", "email", "signature"});
+    }
+    if (const auto* defaults = reader.table(root, "defaults")) {
+        if (const auto* node = defaults->get("every")) config.default_every_days = reader.days(*node, "defaults.every");
+        if (const auto* node = defaults->get("hello_window"))
+            config.hello_window_days = reader.days(*node, "defaults.hello_window").value_or(0);
+        if (const auto* node = defaults->get("intro_follow_up"))
+            config.intro_follow_up_days = reader.days(*node, "defaults.intro_follow_up").value_or(0);
+        reader.warn_unknown(*defaults, "defaults", {"every", "hello_window", "intro_follow_up"});
+    }
+    if (const auto* every = reader.table(root, "every")) {
+        for (const auto& [tag, node] : *every) {
+            if (auto days = reader.days(node, fmt::format("every.{}", tag.str())))
+                config.every_by_tag[std::string(tag.str())] = *days;
+        }
+    }
+    if (const auto* draft = reader.table(root, "draft")) {
+        if (const auto* node = draft->get("connect_limit"))
+            config.connect_limit = reader.positive_integer(*node, "draft.connect_limit");
+        reader.warn_unknown(*draft, "draft", {"connect_limit"});
+    }
+    return config;
+}
+
+Config load_config(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        Config defaults;
+        defaults.path = path;
+        return defaults;
+    }
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    if (!file || !(text << file.rdbuf()))
+        throw Error(fmt::format("cannot read config {}: {}", path.string(), std::strerror(errno)));
+    return parse_config(text.str(), path);
+}
+
+std::string default_config_text() {
+    return R"toml(# rolo configuration. Every key is optional; shown here with its default.
+
+[me]
+# name = "Ada Lovelace"
+# email = "ada@example.com"       # your direct email, used in introduction requests
+# signature = "Ada"               # defaults to name
+
+[defaults]
+# every = "90d"                   # cadence when neither the person nor a tag sets one; "" = none
+# hello_window = "14d"            # how long a new connection counts as new
+# intro_follow_up = "7d"          # wait this long before the one polite follow-up
+
+[every]                           # cadence by tag; the shortest of a person's tags wins
+# family = "14d"
+# client = "6w"
+
+[draft]
+# connect_limit = 300             # LinkedIn: 300 for premium accounts, 200 for free ones
+)toml";
+}
+
+}  // namespace rolo

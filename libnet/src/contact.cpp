@@ -1,0 +1,227 @@
+#include "rolo/contact.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/store.hpp"
+#include "rolo/text.hpp"
+#include "sql.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rolo {
+namespace {
+
+// Tags come back in the same row, joined by the ASCII unit separator.
+constexpr const char* select_contacts =
+    "SELECT c.id, c.name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, "
+    "c.met_on, c.interests, c.notes, c.cadence_days, c.connected, c.connected_on, c.archived, c.created_at, "
+    "c.updated_at, (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id) FROM contacts c ";
+
+Contact read_contact(SQLite::Statement& row) {
+    Contact c;
+    c.id = row.getColumn(0).getInt64();
+    c.name = row.getColumn(1).getString();
+    c.email = sql::text(row.getColumn(2));
+    c.phone = sql::text(row.getColumn(3));
+    c.company = sql::text(row.getColumn(4));
+    c.title = sql::text(row.getColumn(5));
+    c.location = sql::text(row.getColumn(6));
+    c.linkedin_url = sql::text(row.getColumn(7));
+    c.met_at = sql::text(row.getColumn(8));
+    c.met_on = sql::date(row.getColumn(9));
+    c.interests = sql::text(row.getColumn(10));
+    c.notes = sql::text(row.getColumn(11));
+    if (!row.getColumn(12).isNull()) c.cadence_days = row.getColumn(12).getInt();
+    c.connected = row.getColumn(13).getInt() != 0;
+    c.connected_on = sql::date(row.getColumn(14));
+    c.archived = row.getColumn(15).getInt() != 0;
+    c.created_at = row.getColumn(16).getString();
+    c.updated_at = row.getColumn(17).getString();
+    if (!row.getColumn(18).isNull()) {
+        c.tags = split(row.getColumn(18).getString(), '\x1f');
+        std::sort(c.tags.begin(), c.tags.end());
+    }
+    return c;
+}
+
+// Binds the writable fields as parameters 1..15, in table column order after id.
+void bind_fields(SQLite::Statement& statement, const Contact& c) {
+    statement.bind(1, c.name);
+    sql::bind_text(statement, 2, c.email);
+    sql::bind_text(statement, 3, c.phone);
+    sql::bind_text(statement, 4, c.company);
+    sql::bind_text(statement, 5, c.title);
+    sql::bind_text(statement, 6, c.location);
+    sql::bind_text(statement, 7, c.linkedin_url);
+    sql::bind_text(statement, 8, c.met_at);
+    sql::bind_date(statement, 9, c.met_on);
+    sql::bind_text(statement, 10, c.interests);
+    sql::bind_text(statement, 11, c.notes);
+    if (c.cadence_days)
+        statement.bind(12, *c.cadence_days);
+    else
+        statement.bind(12);
+    statement.bind(13, c.connected ? 1 : 0);
+    sql::bind_date(statement, 14, c.connected_on);
+    statement.bind(15, c.archived ? 1 : 0);
+}
+
+void save_tags(Store& store, const Contact& contact) {
+    SQLite::Statement clear(store.db(), "DELETE FROM tags WHERE contact_id = ?");
+    clear.bind(1, contact.id);
+    clear.exec();
+    SQLite::Statement insert(store.db(), "INSERT INTO tags (contact_id, tag) VALUES (?, ?)");
+    for (const auto& tag : contact.tags) {
+        insert.bind(1, contact.id);
+        insert.bind(2, tag);
+        insert.exec();
+        insert.reset();
+    }
+}
+
+void validate(const Contact& c) {
+    if (trim(c.name).empty()) throw Error("a contact needs a name");
+    for (const auto& tag : c.tags)
+        if (trim(tag).empty()) throw Error("a tag cannot be empty");
+    if (c.cadence_days && *c.cadence_days <= 0) throw Error("a cadence must be at least one day");
+}
+
+}  // namespace
+
+void apply(Contact& c, const ContactChange& change) {
+    auto set = [](std::string& field, const std::optional<std::string>& value) {
+        if (value) field = *value;
+    };
+    set(c.name, change.name);
+    set(c.email, change.email);
+    set(c.phone, change.phone);
+    set(c.company, change.company);
+    set(c.title, change.title);
+    set(c.location, change.location);
+    set(c.linkedin_url, change.linkedin_url);
+    set(c.met_at, change.met_at);
+    set(c.interests, change.interests);
+    set(c.notes, change.notes);
+    if (change.met_on) c.met_on = *change.met_on;
+    if (change.connected_on) c.connected_on = *change.connected_on;
+    if (change.cadence_days) c.cadence_days = *change.cadence_days;
+    if (change.connected) c.connected = *change.connected;
+    for (const auto& tag : change.remove_tags) std::erase(c.tags, tag);
+    c.tags.insert(c.tags.end(), change.add_tags.begin(), change.add_tags.end());
+    std::sort(c.tags.begin(), c.tags.end());
+    c.tags.erase(std::unique(c.tags.begin(), c.tags.end()), c.tags.end());
+}
+
+std::int64_t insert_contact(Store& store, Contact& contact, Date today) {
+    validate(contact);
+    contact.created_at = contact.updated_at = timestamp(today);
+    SQLite::Statement insert(store.db(),
+                             "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, "
+                             "met_at, met_on, interests, notes, cadence_days, connected, connected_on, archived, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_fields(insert, contact);
+    insert.bind(16, contact.created_at);
+    insert.bind(17, contact.updated_at);
+    insert.exec();
+    contact.id = store.db().getLastInsertRowid();
+    save_tags(store, contact);
+    return contact.id;
+}
+
+void update_contact(Store& store, Contact& contact, Date today) {
+    validate(contact);
+    contact.updated_at = timestamp(today);
+    SQLite::Statement update(store.db(),
+                             "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, "
+                             "location = ?, linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, "
+                             "cadence_days = ?, connected = ?, connected_on = ?, archived = ?, updated_at = ? "
+                             "WHERE id = ?");
+    bind_fields(update, contact);
+    update.bind(16, contact.updated_at);
+    update.bind(17, contact.id);
+    if (update.exec() != 1) throw Error(fmt::format("no contact #{}", contact.id));
+    save_tags(store, contact);
+}
+
+std::optional<Contact> find_contact(Store& store, std::int64_t id) {
+    SQLite::Statement query(store.db(), std::string(select_contacts) + "WHERE c.id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_contact(query);
+}
+
+Contact get_contact(Store& store, std::int64_t id) {
+    if (auto contact = find_contact(store, id)) return *contact;
+    throw Error(fmt::format("no contact #{}", id));
+}
+
+std::optional<Contact> find_duplicate(Store& store, const Contact& contact, std::int64_t except_id) {
+    if (contact.email.empty() && contact.linkedin_url.empty()) return std::nullopt;
+    SQLite::Statement query(store.db(), std::string(select_contacts) +
+                                            "WHERE c.id <> ?1 AND "
+                                            "((?2 IS NOT NULL AND c.email = ?2 COLLATE NOCASE) OR "
+                                            "(?3 IS NOT NULL AND rolo_linkedin_key(c.linkedin_url) = ?3)) "
+                                            "ORDER BY c.id LIMIT 1");
+    query.bind(1, except_id);
+    sql::bind_text(query, 2, trim(contact.email));
+    sql::bind_text(query, 3, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url));
+    if (!query.executeStep()) return std::nullopt;
+    return read_contact(query);
+}
+
+std::vector<std::int64_t> same_name_ids(Store& store, const Contact& contact) {
+    SQLite::Statement query(store.db(), "SELECT id FROM contacts WHERE id <> ? AND rolo_fold(name) = ? ORDER BY id");
+    query.bind(1, contact.id);
+    query.bind(2, fold(trim(contact.name)));
+    std::vector<std::int64_t> ids;
+    while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+    return ids;
+}
+
+std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter) {
+    // Every condition is a bound parameter that is NULL when the filter is off;
+    // the required tags arrive as one JSON array.
+    SQLite::Statement query(
+        store.db(),
+        std::string(select_contacts) +
+            "WHERE c.archived = ?1 "
+            "AND (?2 IS NULL OR c.connected = ?2) "
+            "AND (?3 IS NULL OR instr(rolo_fold(c.company), ?3) > 0) "
+            "AND (?4 IS NULL OR instr(rolo_fold(c.name), ?4) > 0 OR instr(rolo_fold(c.company), ?4) > 0 "
+            "     OR instr(rolo_fold(c.title), ?4) > 0 OR instr(rolo_fold(c.email), ?4) > 0 "
+            "     OR EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND instr(rolo_fold(t.tag), ?4) > 0)) "
+            "AND (SELECT count(*) FROM json_each(?5) j "
+            "     WHERE EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = j.value)) "
+            "    = json_array_length(?5) "
+            "ORDER BY rolo_fold(c.name), c.id");
+    query.bind(1, filter.archived ? 1 : 0);
+    if (filter.connected) query.bind(2, *filter.connected ? 1 : 0);
+    sql::bind_text(query, 3, fold(trim(filter.company)));
+    sql::bind_text(query, 4, fold(trim(filter.text)));
+    query.bind(5, nlohmann::json(filter.tags).dump());
+    std::vector<Contact> contacts;
+    while (query.executeStep()) contacts.push_back(read_contact(query));
+    return contacts;
+}
+
+void set_archived(Store& store, std::int64_t id, bool archived, Date today) {
+    Contact contact = get_contact(store, id);
+    contact.archived = archived;
+    update_contact(store, contact, today);
+}
+
+void purge_contact(Store& store, std::int64_t id) {
+    SQLite::Statement remove(store.db(), "DELETE FROM contacts WHERE id = ?");
+    remove.bind(1, id);
+    if (remove.exec() != 1) throw Error(fmt::format("no contact #{}", id));
+}
+
+std::string describe(const Contact& contact) {
+    if (contact.company.empty()) return fmt::format("#{} {}", contact.id, contact.name);
+    return fmt::format("#{} {} ({})", contact.id, contact.name, contact.company);
+}
+
+}  // namespace rolo

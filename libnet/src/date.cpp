@@ -1,0 +1,140 @@
+#include "rolo/date.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/text.hpp"
+
+#include <array>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+using namespace std::chrono;
+
+std::optional<int> parse_int(std::string_view text) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+std::optional<Duration> try_duration(std::string_view text) {
+    if (text.size() < 2) return std::nullopt;
+    char unit = text.back();
+    if (unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y') return std::nullopt;
+    std::string_view digits = text.substr(0, text.size() - 1);
+    if (digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    auto count = parse_int(digits);
+    // A century bounds every useful offset and keeps date arithmetic in range.
+    constexpr int max_days = 36600;
+    if (!count || *count > max_days || duration_days({*count, unit}) > max_days) return std::nullopt;
+    return Duration{*count, unit};
+}
+
+std::optional<Date> try_relative(std::string_view text, Date today) {
+    if (text.empty()) return std::nullopt;
+    int sign = 1;
+    std::string_view rest = text;
+    if (rest.front() == '-' || rest.front() == '+') {
+        sign = rest.front() == '-' ? -1 : 1;
+        rest.remove_prefix(1);
+    }
+    auto duration = try_duration(rest);
+    if (!duration) return std::nullopt;
+    return add(today, *duration, sign);
+}
+
+std::optional<Date> try_weekday(std::string_view text, Date today) {
+    static constexpr std::array<std::string_view, 7> names = {
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    if (text.size() < 3) return std::nullopt;
+    for (unsigned i = 0; i < names.size(); ++i) {
+        if (names[i].starts_with(text)) {
+            // "friday" is the next Friday, never today.
+            auto ahead = (weekday{i} - weekday{today}).count();
+            return today + days{ahead == 0 ? 7 : ahead};
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto y = parse_int(text.substr(0, 4));
+    auto m = parse_int(text.substr(5, 2));
+    auto d = parse_int(text.substr(8, 2));
+    if (!y || !m || !d || text.substr(0, 4).find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    year_month_day ymd{year{*y}, month{static_cast<unsigned>(*m)}, day{static_cast<unsigned>(*d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
+}
+
+Date parse_date(std::string_view text, Date today) {
+    std::string word = fold(trim(text));
+    if (auto date = parse_iso_date(word)) return *date;
+    if (word == "today") return today;
+    if (word == "yesterday") return today - days{1};
+    if (word == "tomorrow") return today + days{1};
+    if (auto date = try_relative(word, today)) return *date;
+    if (auto date = try_weekday(word, today)) return *date;
+    throw Error(fmt::format(
+        "bad date '{}': expected YYYY-MM-DD, today, yesterday, tomorrow, a weekday, or an offset like 2w or -3d",
+        text));
+}
+
+Duration parse_duration(std::string_view text) {
+    if (auto duration = try_duration(fold(trim(text)))) return *duration;
+    throw Error(fmt::format("bad duration '{}': expected a number and a unit, like 3d, 2w, 6m or 1y", text));
+}
+
+Date add(Date date, Duration duration, int sign) {
+    int n = duration.count * sign;
+    switch (duration.unit) {
+    case 'd': return date + days{n};
+    case 'w': return date + days{7 * n};
+    default: break;
+    }
+    year_month_day ymd{date};
+    year_month shifted = year_month{ymd.year(), ymd.month()} +
+                         months{duration.unit == 'y' ? 12 * n : n};
+    auto last = year_month_day_last{shifted.year(), month_day_last{shifted.month()}}.day();
+    return sys_days{year_month_day{shifted.year(), shifted.month(), std::min(ymd.day(), last)}};
+}
+
+int duration_days(Duration duration) {
+    switch (duration.unit) {
+    case 'w': return 7 * duration.count;
+    case 'm': return 30 * duration.count;
+    case 'y': return 365 * duration.count;
+    default: return duration.count;
+    }
+}
+
+std::string format_days(int days_count) {
+    if (days_count > 0 && days_count % 7 == 0) return fmt::format("{}w", days_count / 7);
+    return fmt::format("{}d", days_count);
+}
+
+std::string format_date(Date date) {
+    year_month_day ymd{date};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
+
+Date system_today() { return floor<days>(system_clock::now()); }
+
+std::string timestamp(Date today) {
+    auto now = system_clock::now();
+    auto time_of_day = hh_mm_ss{floor<seconds>(now - floor<days>(now))};
+    return fmt::format("{} {:02}:{:02}:{:02}", format_date(today), time_of_day.hours().count(),
+                       time_of_day.minutes().count(), time_of_day.seconds().count());
+}
+
+}  // namespace rolo

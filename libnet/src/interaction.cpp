@@ -1,0 +1,82 @@
+#include "rolo/interaction.hpp"
+
+#include "rolo/contact.hpp"
+#include "rolo/error.hpp"
+#include "rolo/store.hpp"
+#include "sql.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace rolo {
+
+const std::vector<std::string_view>& interaction_kinds() {
+    static const std::vector<std::string_view> kinds = {"meeting", "coffee", "call",   "email",    "message",
+                                                        "event",   "note",   "invite", "accepted", "intro"};
+    return kinds;
+}
+
+void check_interaction_kind(std::string_view kind) {
+    const auto& kinds = interaction_kinds();
+    if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
+    throw Error(fmt::format("unknown interaction kind '{}': expected one of {}", kind, fmt::join(kinds, ", ")));
+}
+
+std::string_view to_string(Direction direction) { return direction == Direction::in ? "in" : "out"; }
+
+std::int64_t log_interaction(Store& store, Interaction& interaction, Date today) {
+    check_interaction_kind(interaction.kind);
+    Contact contact = get_contact(store, interaction.contact_id);
+    interaction.created_at = timestamp(today);
+    SQLite::Statement insert(store.db(),
+                             "INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, interaction.contact_id);
+    insert.bind(2, format_date(interaction.on));
+    insert.bind(3, interaction.kind);
+    insert.bind(4, std::string(to_string(interaction.direction)));
+    insert.bind(5, interaction.summary);
+    sql::bind_date(insert, 6, interaction.next_on);
+    insert.bind(7, interaction.created_at);
+    insert.exec();
+    interaction.id = store.db().getLastInsertRowid();
+    interaction.contact_name = contact.name;
+    if (interaction.kind == "accepted" && !(contact.connected && contact.connected_on)) {
+        contact.connected = true;
+        contact.connected_on = interaction.on;
+        update_contact(store, contact, today);
+    }
+    return interaction.id;
+}
+
+std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& filter) {
+    SQLite::Statement query(store.db(),
+                            "SELECT i.id, i.contact_id, i.on_date, i.kind, i.direction, i.summary, i.next_on, "
+                            "i.created_at, c.name FROM interactions i JOIN contacts c ON c.id = i.contact_id "
+                            "WHERE (?1 IS NULL OR i.contact_id = ?1) AND (?2 IS NULL OR i.on_date >= ?2) "
+                            "AND (?3 IS NULL OR i.kind = ?3) "
+                            "ORDER BY i.on_date DESC, i.id DESC LIMIT ?4");
+    if (filter.contact_id) query.bind(1, *filter.contact_id);
+    sql::bind_date(query, 2, filter.since);
+    if (filter.kind) query.bind(3, *filter.kind);
+    query.bind(4, filter.limit ? *filter.limit : -1);
+    std::vector<Interaction> list;
+    while (query.executeStep()) {
+        Interaction i;
+        i.id = query.getColumn(0).getInt64();
+        i.contact_id = query.getColumn(1).getInt64();
+        i.on = parse_iso_date(query.getColumn(2).getString()).value_or(Date{});
+        i.kind = query.getColumn(3).getString();
+        i.direction = query.getColumn(4).getString() == "in" ? Direction::in : Direction::out;
+        i.summary = query.getColumn(5).getString();
+        i.next_on = sql::date(query.getColumn(6));
+        i.created_at = query.getColumn(7).getString();
+        i.contact_name = query.getColumn(8).getString();
+        list.push_back(std::move(i));
+    }
+    return list;
+}
+
+}  // namespace rolo

@@ -1,0 +1,57 @@
+#include "rolo/records.hpp"
+
+namespace rolo {
+Cell text_cell(const std::string& value) {
+    if (value.empty()) return std::monostate{};
+    return value;
+}
+
+Cell date_cell(const std::optional<Date>& value) {
+    if (!value) return std::monostate{};
+    return format_date(*value);
+}
+
+Table contact_records(const std::vector<Contact>& contacts) {
+    Table table;
+    table.columns = {"id",        "name",  "email", "phone",     "company",      "title",    "location",
+                     "linkedin_url", "met_at", "met_on", "interests", "notes",     "every",    "connected",
+                     "connected_on", "archived", "tags", "created_at", "updated_at"};
+    for (const auto& c : contacts) {
+        Cell every = c.cadence_days ? Cell{format_days(*c.cadence_days)} : Cell{};
+        table.add_row({c.id, text_cell(c.name), text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
+                       text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on), text_cell(c.interests),
+                       text_cell(c.notes), every, c.connected, date_cell(c.connected_on), c.archived, c.tags,
+                       text_cell(c.created_at), text_cell(c.updated_at)});
+    }
+    return table;
+}
+
+Table interaction_records(const std::vector<Interaction>& interactions) {
+    Table table;
+    table.columns = {"id", "date", "contact_id", "name", "kind", "direction", "summary", "next_on"};
+    for (const auto& i : interactions)
+        table.add_row({i.id, format_date(i.on), i.contact_id, text_cell(i.contact_name), text_cell(i.kind),
+                       std::string(to_string(i.direction)), std::string(i.summary), date_cell(i.next_on)});
+    return table;
+}
+
+Table acquaintance_records(const std::vector<Acquaintance>& people) {
+    Table table;
+    table.columns = {"id", "name", "company", "strength", "context"};
+    for (const auto& p : people)
+        table.add_row({p.id, text_cell(p.name), text_cell(p.company), std::int64_t{p.strength}, text_cell(p.context)});
+    return table;
+}
+
+Table intro_records(const std::vector<Intro>& intros) {
+    Table table;
+    table.columns = {"id",       "kind",    "broker_id",      "broker", "target_id", "target",
+                     "asked_on", "followed_up_on", "status", "reason",    "note"};
+    for (const auto& i : intros)
+        table.add_row({i.id, text_cell(i.kind), i.broker_id, text_cell(i.broker_name), i.target_id, text_cell(i.target_name),
+                       format_date(i.asked_on), date_cell(i.followed_up_on), text_cell(i.status), text_cell(i.reason),
+                       text_cell(i.note)});
+    return table;
+}
+
+}  // namespace rolo

@@ -1,0 +1,35 @@
+#pragma once
+// Conversions between rolo's field conventions and SQLite columns, shared by
+// every table's SQL: empty text and absent dates are NULL.
+#include "rolo/date.hpp"
+
+#include <optional>
+#include <string>
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+namespace rolo::sql {
+
+inline std::string text(const SQLite::Column& column) { return column.isNull() ? std::string() : column.getString(); }
+
+inline std::optional<Date> date(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return parse_iso_date(column.getString());
+}
+
+inline void bind_text(SQLite::Statement& statement, int index, const std::string& value) {
+    if (value.empty())
+        statement.bind(index);
+    else
+        statement.bind(index, value);
+}
+
+inline void bind_date(SQLite::Statement& statement, int index, const std::optional<Date>& value) {
+    if (value)
+        statement.bind(index, format_date(*value));
+    else
+        statement.bind(index);
+}
+
+}  // namespace rolo::sql

@@ -1,0 +1,185 @@
+#include "rolo/store.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/text.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+// Append-only: migration N (1-based) takes a database from user_version N-1 to N.
+// Interaction kinds are checked in code, not by a CHECK constraint, so that a
+// new kind needs no table rebuild.
+constexpr std::array<const char*, 1> migrations = {
+    R"sql(
+CREATE TABLE contacts (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL CHECK (name <> ''),
+    email        TEXT,
+    phone        TEXT,
+    company      TEXT,
+    title        TEXT,
+    location     TEXT,
+    linkedin_url TEXT,
+    met_at       TEXT,
+    met_on       TEXT,
+    interests    TEXT,
+    notes        TEXT,
+    cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+    connected    INTEGER NOT NULL DEFAULT 1 CHECK (connected IN (0, 1)),
+    connected_on TEXT,
+    archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX contacts_email ON contacts (email COLLATE NOCASE);
+
+CREATE TABLE tags (
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    tag        TEXT NOT NULL CHECK (tag <> ''),
+    PRIMARY KEY (contact_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX tags_tag ON tags (tag);
+
+CREATE TABLE interactions (
+    id         INTEGER PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    on_date    TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    direction  TEXT NOT NULL DEFAULT 'out' CHECK (direction IN ('out', 'in')),
+    summary    TEXT NOT NULL DEFAULT '',
+    next_on    TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX interactions_contact_date ON interactions (contact_id, on_date);
+CREATE INDEX interactions_date ON interactions (on_date);
+
+CREATE TABLE knows (
+    a        INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    b        INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    strength INTEGER NOT NULL DEFAULT 3 CHECK (strength BETWEEN 1 AND 5),
+    context  TEXT,
+    since    TEXT,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+CREATE INDEX knows_b ON knows (b);
+
+-- kind 'asked': you asked broker_id to introduce you to target_id.
+-- kind 'made':  you introduced broker_id (from) to target_id (to).
+CREATE TABLE intros (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('asked', 'made')),
+    broker_id      INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    target_id      INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    asked_on       TEXT NOT NULL,
+    followed_up_on TEXT,
+    status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'declined', 'silent')),
+    reason         TEXT,
+    note           TEXT
+);
+CREATE INDEX intros_broker ON intros (broker_id);
+CREATE INDEX intros_target ON intros (target_id);
+)sql",
+};
+
+void text_function(sqlite3_context* context, int, sqlite3_value** argv, std::string (*transform)(std::string_view)) {
+    const unsigned char* text = sqlite3_value_text(argv[0]);
+    if (!text) {
+        sqlite3_result_null(context);
+        return;
+    }
+    std::string result = transform(reinterpret_cast<const char*>(text));
+    sqlite3_result_text(context, result.data(), static_cast<int>(result.size()), SQLITE_TRANSIENT);
+}
+
+void register_functions(SQLite::Database& db) {
+    // rolo_fold(text): the case- and accent-insensitive key WHO matching compares.
+    db.createFunction("rolo_fold", 1, true, nullptr, [](sqlite3_context* c, int n, sqlite3_value** v) {
+        text_function(c, n, v, &fold);
+    });
+    db.createFunction("rolo_linkedin_key", 1, true, nullptr, [](sqlite3_context* c, int n, sqlite3_value** v) {
+        text_function(c, n, v, &linkedin_key);
+    });
+}
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void migrate(SQLite::Database& db, const std::string& name) {
+    int version = user_version(db);
+    if (version > Store::schema_version())
+        throw Error(fmt::format("{} has schema version {}, newer than this rolo understands ({}); "
+                                "upgrade rolo to use it (the file was not changed)",
+                                name, version, Store::schema_version()));
+    db.exec("PRAGMA foreign_keys = ON");
+    if (version == Store::schema_version()) return;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (int next = version; next < Store::schema_version(); ++next) {
+        db.exec(migrations[next]);
+        db.exec(fmt::format("PRAGMA user_version = {}", next + 1));
+    }
+    transaction.commit();
+}
+
+void create_private_file(const std::filesystem::path& path) {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    // An empty file is a valid empty SQLite database; creating it ourselves is
+    // the only way to choose its mode, which SQLite then copies to -wal/-shm.
+    int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        throw Error(fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
+    if (fd >= 0) ::close(fd);
+}
+
+std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& path) {
+    try {
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+        db->setBusyTimeout(5000);
+        int version = user_version(*db);  // also proves the file is a database
+        if (version <= Store::schema_version()) db->exec("PRAGMA journal_mode = WAL");
+        register_functions(*db);
+        migrate(*db, path.string());
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw Error(fmt::format("cannot open database {}: {}", path.string(), e.what()));
+    }
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+
+int Store::schema_version() { return static_cast<int>(migrations.size()); }
+
+Store Store::open(const std::filesystem::path& path) {
+    try {
+        create_private_file(path);
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw Error(fmt::format("cannot create the directory for {}: {}", path.string(), e.code().message()));
+    }
+    return Store(connect(path));
+}
+
+std::optional<Store> Store::open_existing(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    return Store(connect(path));
+}
+
+Store Store::open_memory() {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    register_functions(*db);
+    migrate(*db, ":memory:");
+    return Store(std::move(db));
+}
+
+}  // namespace rolo

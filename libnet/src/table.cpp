@@ -1,0 +1,180 @@
+#include "rolo/table.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rolo {
+namespace {
+
+constexpr std::string_view bold = "\x1b[1m";
+constexpr std::string_view red = "\x1b[31m";
+constexpr std::string_view yellow = "\x1b[33m";
+constexpr std::string_view reset = "\x1b[0m";
+
+nlohmann::ordered_json cell_json(const Cell& cell) {
+    return std::visit(
+        [](const auto& value) -> nlohmann::ordered_json {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>)
+                return nullptr;
+            else
+                return value;
+        },
+        cell);
+}
+
+// In a terminal table a cell stays on one line: control characters become spaces.
+std::string one_line(std::string text) {
+    std::replace_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
+    return text;
+}
+
+std::string render_delimited(const Table& table, std::string (*field)(std::string_view), char separator) {
+    std::string out;
+    auto line = [&](auto&& cells, auto&& text_of) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i) out += separator;
+            out += field(text_of(cells[i]));
+        }
+        out += '\n';
+    };
+    line(table.columns, [](const std::string& name) { return name; });
+    for (const auto& row : table.rows) line(row, cell_text);
+    return out;
+}
+
+
+std::string render_aligned(const Table& table, bool color) {
+    std::vector<std::vector<std::string>> cells;
+    cells.reserve(table.rows.size());
+    std::vector<std::size_t> widths(table.columns.size());
+    for (std::size_t i = 0; i < table.columns.size(); ++i) widths[i] = display_width(table.columns[i]);
+    for (const auto& row : table.rows) {
+        auto& texts = cells.emplace_back();
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            texts.push_back(one_line(cell_text(row[i])));
+            widths[i] = std::max(widths[i], display_width(texts.back()));
+        }
+    }
+    auto is_number = [&](std::size_t column) {
+        return !table.rows.empty() && std::holds_alternative<std::int64_t>(table.rows.front()[column]);
+    };
+    std::string out;
+    auto line = [&](const std::vector<std::string>& texts, std::string_view style) {
+        std::string text;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            std::size_t pad = widths[i] - display_width(texts[i]);
+            bool last = i + 1 == texts.size();
+            if (i) text += "  ";
+            if (is_number(i)) text.append(pad, ' ');
+            text += texts[i];
+            if (!is_number(i) && !last) text.append(pad, ' ');
+        }
+        if (color && !style.empty())
+            out += fmt::format("{}{}{}\n", style, text, reset);
+        else
+            out += text + '\n';
+    };
+    line(table.columns, bold);
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        Style style = r < table.row_styles.size() ? table.row_styles[r] : Style::plain;
+        line(cells[r], style == Style::alert ? red : style == Style::warn ? yellow : std::string_view{});
+    }
+    return out;
+}
+
+}  // namespace
+
+void Table::add_row(std::vector<Cell> row, Style style) {
+    rows.push_back(std::move(row));
+    row_styles.resize(rows.size() - 1, Style::plain);
+    row_styles.push_back(style);
+}
+
+Format parse_format(std::string_view name) {
+    if (name == "table") return Format::table;
+    if (name == "tsv") return Format::tsv;
+    if (name == "csv") return Format::csv;
+    if (name == "json") return Format::json;
+    throw Error(fmt::format("unknown format '{}': expected table, tsv, csv or json", name));
+}
+
+std::string cell_text(const Cell& cell) {
+    return std::visit(
+        [](const auto& value) -> std::string {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::monostate>)
+                return {};
+            else if constexpr (std::is_same_v<T, bool>)
+                return value ? "1" : "0";
+            else if constexpr (std::is_same_v<T, std::int64_t>)
+                return std::to_string(value);
+            else if constexpr (std::is_same_v<T, std::string>)
+                return value;
+            else
+                return join(value, ";");
+        },
+        cell);
+}
+
+std::string csv_field(std::string_view text) {
+    bool needs_quotes = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                        (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!needs_quotes) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string tsv_field(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string render(const Table& table, Format format, bool color) {
+    switch (format) {
+    case Format::tsv: return render_delimited(table, tsv_field, '\t');
+    case Format::csv: return render_delimited(table, csv_field, ',');
+    case Format::json: return table_json(table).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+    case Format::table: return render_aligned(table, color);
+    }
+    return {};
+}
+
+nlohmann::ordered_json table_json(const Table& table) {
+    auto array = nlohmann::ordered_json::array();
+    for (const auto& row : table.rows) {
+        auto object = nlohmann::ordered_json::object();
+        for (std::size_t i = 0; i < table.columns.size() && i < row.size(); ++i)
+            object[table.columns[i]] = cell_json(row[i]);
+        array.push_back(std::move(object));
+    }
+    return array;
+}
+
+std::string render_ids(const Table& table) {
+    std::string out;
+    for (const auto& row : table.rows)
+        if (!row.empty()) out += cell_text(row.front()) + '\n';
+    return out;
+}
+
+}  // namespace rolo

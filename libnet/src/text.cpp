@@ -1,0 +1,161 @@
+#include "rolo/text.hpp"
+
+#include <array>
+#include <cstdint>
+#include <utility>
+
+namespace rolo {
+namespace {
+
+struct Decoded {
+    char32_t cp;
+    bool valid;
+};
+
+// Decodes one code point at `pos`, advancing it. An invalid byte decodes as
+// itself, one at a time, marked invalid, so that nothing is lost.
+Decoded decode(std::string_view text, std::size_t& pos) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    unsigned char lead = byte(pos);
+    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 1) {
+        ++pos;
+        return {lead, true};
+    }
+    if (length == 0 || pos + length > text.size()) return {byte(pos++), false};
+    char32_t cp = lead & (0xFF >> (length + 1));
+    for (int i = 1; i < length; ++i) {
+        if ((byte(pos + i) & 0xC0) != 0x80) return {byte(pos++), false};
+        cp = (cp << 6) | (byte(pos + i) & 0x3F);
+    }
+    pos += length;
+    constexpr std::array<char32_t, 5> min_for_length = {0, 0, 0x80, 0x800, 0x10000};
+    bool valid = cp >= min_for_length[length] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    return {cp, valid};
+}
+
+char32_t next_code_point(std::string_view text, std::size_t& pos) { return decode(text, pos).cp; }
+
+// Base letters for U+00C0..U+00FF.
+constexpr std::array<const char*, 64> latin1_base = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
+
+// Base letters for U+0100..U+017F, as runs of equal base letters.
+constexpr std::array<std::pair<int, const char*>, 22> latin_extended_a_runs = {{
+    {6, "a"}, {8, "c"}, {4, "d"}, {10, "e"}, {8, "g"}, {4, "h"}, {10, "i"}, {2, "ij"},
+    {2, "j"}, {3, "k"}, {10, "l"}, {9, "n"}, {6, "o"}, {2, "oe"}, {6, "r"}, {8, "s"},
+    {6, "t"}, {12, "u"}, {2, "w"}, {3, "y"}, {6, "z"}, {1, "s"}}};
+
+const char* latin_base(char32_t cp) {
+    if (cp >= 0xC0 && cp <= 0xFF) return latin1_base[cp - 0xC0];
+    if (cp >= 0x100 && cp <= 0x17F) {
+        int offset = static_cast<int>(cp - 0x100);
+        for (auto [count, base] : latin_extended_a_runs) {
+            if (offset < count) return base;
+            offset -= count;
+        }
+    }
+    return nullptr;
+}
+
+bool is_zero_width(char32_t cp) {
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFE0F ||
+           cp == 0x200D;
+}
+
+bool is_wide(char32_t cp) {
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+           (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+}  // namespace
+
+std::string fold(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = pos;
+        char32_t cp = next_code_point(text, pos);
+        if (cp < 0x80) {
+            out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+        } else if (const char* base = latin_base(cp)) {
+            out += base;
+        } else if (!(cp >= 0x300 && cp <= 0x36F)) {
+            out.append(text.substr(start, pos - start));
+        }
+    }
+    return out;
+}
+
+std::string trim(std::string_view text) {
+    constexpr std::string_view space = " \t\r\n\f\v";
+    auto first = text.find_first_not_of(space);
+    if (first == std::string_view::npos) return {};
+    auto last = text.find_last_not_of(space);
+    return std::string(text.substr(first, last - first + 1));
+}
+
+bool valid_utf8(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();)
+        if (!decode(text, pos).valid) return false;
+    return true;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t cp = next_code_point(text, pos);
+        width += is_zero_width(cp) ? 0 : is_wide(cp) ? 2 : 1;
+    }
+    return width;
+}
+
+std::size_t code_points(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++count) next_code_point(text, pos);
+    return count;
+}
+
+std::string linkedin_key(std::string_view url) {
+    std::string key = fold(trim(url));
+    for (std::string_view prefix : {"https://", "http://"})
+        if (key.starts_with(prefix)) key.erase(0, prefix.size());
+    if (key.starts_with("www.")) key.erase(0, 4);
+    if (auto cut = key.find_first_of("?#"); cut != std::string::npos) key.erase(cut);
+    while (!key.empty() && key.back() == '/') key.pop_back();
+    return key;
+}
+
+bool looks_like_linkedin_url(std::string_view text) {
+    return linkedin_key(text).find("linkedin.com/") != std::string::npos;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == separator) {
+            parts.emplace_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return parts;
+}
+
+}  // namespace rolo
