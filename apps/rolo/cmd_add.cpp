@@ -28,9 +28,10 @@ void run_add(Context& context, const AddOptions& options) {
     Store store = context.open_store();
     auto transaction = store.transaction();
     if (!options.force) refuse_duplicate(store, contact);
+    auto links = plan_links(store, options.contact);
     insert_contact(store, contact, today);
     warn_same_name(store, contact);
-    link_acquaintances(store, contact.id, options.contact, today);
+    add_links(store, contact.id, links, today);
     transaction.commit();
 
     if (context.quiet)

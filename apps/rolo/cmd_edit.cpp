@@ -41,7 +41,7 @@ void run_edit(Context& context, const EditOptions& options) {
     if (!options.force && (change.email || change.linkedin_url)) refuse_duplicate(store, contact);
     update_contact(store, contact, today);
     if (change.name) warn_same_name(store, contact);
-    link_acquaintances(store, contact.id, options.contact, today);
+    add_links(store, contact.id, plan_links(store, options.contact), today);
     transaction.commit();
 
     if (context.quiet)

@@ -69,12 +69,18 @@ ContactChange to_change(const ContactOptions& o, Date today) {
     return change;
 }
 
-void link_acquaintances(Store& store, std::int64_t id, const ContactOptions& o, Date today) {
+std::vector<PlannedLink> plan_links(Store& store, const ContactOptions& o) {
+    std::vector<PlannedLink> links;
     for (const auto& spec : o.knows) {
         auto [who, strength] = split_strength(spec);
-        link(store, {id, resolve_who(store, who), strength, "", today});
+        links.push_back({resolve_who(store, who), strength});
     }
-    if (o.via) link(store, {id, resolve_who(store, *o.via), default_strength, "", today});
+    if (o.via) links.push_back({resolve_who(store, *o.via), default_strength});
+    return links;
+}
+
+void add_links(Store& store, std::int64_t id, const std::vector<PlannedLink>& links, Date today) {
+    for (const auto& planned : links) link(store, {id, planned.id, planned.strength, "", today});
 }
 
 void refuse_duplicate(Store& store, const Contact& contact) {

@@ -25,8 +25,15 @@ void add_contact_options(CLI::App& command, ContactOptions& options);
 // The field changes the options ask for; dates are read relative to `today`.
 ContactChange to_change(const ContactOptions& options, Date today);
 
-// Adds the `knows` edges that --knows and --via ask for.
-void link_acquaintances(Store& store, std::int64_t id, const ContactOptions& options, Date today);
+// The people --knows and --via name, resolved before the contact is written
+// so that a WHO can never match the contact itself.
+struct PlannedLink {
+    std::int64_t id;
+    int strength;
+};
+std::vector<PlannedLink> plan_links(Store& store, const ContactOptions& options);
+
+void add_links(Store& store, std::int64_t id, const std::vector<PlannedLink>& links, Date today);
 
 // Refuses a contact whose email or LinkedIn URL another contact already has.
 void refuse_duplicate(Store& store, const Contact& contact);

@@ -59,9 +59,10 @@ public:
     void warn_unknown(const toml::table& table, std::string_view section,
                       std::initializer_list<std::string_view> known) {
         for (const auto& [key, node] : table) {
+            (void)node;
             if (std::find(known.begin(), known.end(), key.str()) == known.end())
                 config_.warnings.push_back(
-                    fmt::format("{}: unknown key '{}'{}", where(source_, node.source()), key.str(),
+                    fmt::format("{}: unknown key '{}'{}", where(source_, key.source()), key.str(),
                                 section.empty() ? "" : fmt::format(" in [{}]", section)));
         }
     }

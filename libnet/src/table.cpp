@@ -75,6 +75,7 @@ std::string render_aligned(const Table& table, bool color) {
             text += texts[i];
             if (!is_number(i) && !last) text.append(pad, ' ');
         }
+        text.erase(text.find_last_not_of(' ') + 1);
         if (color && !style.empty())
             out += fmt::format("{}{}{}\n", style, text, reset);
         else

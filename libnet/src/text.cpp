@@ -82,8 +82,10 @@ std::string fold(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
-        char32_t cp = next_code_point(text, pos);
-        if (cp < 0x80) {
+        auto [cp, valid] = decode(text, pos);
+        if (!valid) {
+            out.append(text.substr(start, pos - start));
+        } else if (cp < 0x80) {
             out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
         } else if (const char* base = latin_base(cp)) {
             out += base;

@@ -35,7 +35,8 @@ constexpr const char* by_linkedin =
 constexpr const char* by_name =
     "SELECT id, name, company, archived, rolo_fold(name) = ?1 FROM contacts WHERE instr(rolo_fold(name), ?1) > 0";
 
-// Active before archived, whole-name match before substring; the best rank wins.
+// A whole-name match beats a substring; within each, active beats archived.
+// Only the best rank that has any match counts.
 std::vector<Contact> best_matches(Store& store, const char* query_text, const std::string& key) {
     SQLite::Statement query(store.db(), query_text);
     query.bind(1, key);
@@ -47,7 +48,7 @@ std::vector<Contact> best_matches(Store& store, const char* query_text, const st
         candidate.contact.company = sql::text(query.getColumn(2));
         bool archived = query.getColumn(3).getInt() != 0;
         bool exact = query.getColumn(4).getInt() != 0;
-        candidate.rank = (archived ? 2 : 0) + (exact ? 0 : 1);
+        candidate.rank = (exact ? 0 : 2) + (archived ? 1 : 0);
         candidates.push_back(std::move(candidate));
     }
     std::vector<Contact> best;

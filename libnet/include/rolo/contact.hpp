@@ -67,10 +67,10 @@ std::optional<Contact> find_duplicate(Store& store, const Contact& contact, std:
 std::vector<std::int64_t> same_name_ids(Store& store, const Contact& contact);
 
 struct ContactFilter {
-    std::string text;  // folded substring of name, company, email, title, tags
-    std::vector<std::string> tags;  // all of them
-    std::string company;            // folded substring
-    std::optional<bool> connected;
+    std::string text = {};               // folded substring of name, company, email, title, tags
+    std::vector<std::string> tags = {};  // all of them
+    std::string company = {};            // folded substring
+    std::optional<bool> connected = {};
     bool archived = false;  // archived contacts instead of active ones
 };
 

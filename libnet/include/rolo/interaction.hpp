@@ -21,10 +21,10 @@ struct Interaction {
     Date on{};
     std::string kind = "note";
     Direction direction = Direction::out;
-    std::string summary;
-    std::optional<Date> next_on;  // a follow-up you owe
-    std::string created_at;
-    std::string contact_name;  // filled by queries that list interactions
+    std::string summary = {};
+    std::optional<Date> next_on = {};  // a follow-up you owe
+    std::string created_at = {};
+    std::string contact_name = {};  // filled by queries that list interactions
 };
 
 // meeting coffee call email message event note invite accepted intro

@@ -18,8 +18,8 @@ struct Knows {
     std::int64_t a = 0;
     std::int64_t b = 0;
     int strength = default_strength;  // 1 (barely) .. 5 (close)
-    std::string context;             // how they know each other
-    std::optional<Date> since;
+    std::string context = {};         // how they know each other
+    std::optional<Date> since = {};
 };
 
 // Adds the edge, or updates its strength and (when given) context of an existing one.

@@ -1,0 +1,13 @@
+# The README's first command ends in data/sample/demo.sh: keep it working.
+. "$(dirname "$0")/lib.sh"
+
+out=$(cd "$ROLO_SOURCE_DIR" && data/sample/demo.sh "$ROLO" 2>"$TMP/stderr")
+rc=$?
+err=$(cat "$TMP/stderr")
+expect_rc 0
+expect_err ""
+expect_out_has "#1 Janet Mellor (Mellor & Co)"
+expect_out_has "coffee at Stage Door; she is hiring a COO, asked for names  (next 2026-12-08)"
+expect_out_has " 5  Zoë Ångström  Fjord Analytics"
+
+finish

@@ -1,0 +1,18 @@
+# Every subcommand has a man page that renders cleanly and a line in the README.
+. "$(dirname "$0")/lib.sh"
+
+commands=$("$ROLO" --help | awk '/^Subcommands:/ {on=1; next} on && NF {print $1}')
+expect_true "rolo --help lists subcommands" test -n "$commands"
+for command in $commands; do
+    page="$ROLO_SOURCE_DIR/man/rolo-$command.1"
+    expect_true "man page for $command" test -f "$page"
+    expect_true "README mentions rolo $command" grep -q "rolo $command" "$ROLO_SOURCE_DIR/README.md"
+    if command -v man >/dev/null; then
+        warnings=$(MANWIDTH=80 man -l "$page" 2>&1 >/dev/null)
+        expect_true "man page for $command renders without warnings" test -z "$warnings"
+    fi
+done
+expect_true "README's test command is what CI runs" \
+    grep -qF "$(tail -n 1 "$ROLO_SOURCE_DIR/.ci/run")" "$ROLO_SOURCE_DIR/README.md"
+
+finish

@@ -1,0 +1,76 @@
+#include "rolo/config.hpp"
+#include "rolo/error.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rolo;
+
+TEST_CASE("a missing config file means defaults") {
+    Config config = load_config("/nonexistent/rolo/config.toml");
+    CHECK_FALSE(config.found);
+    CHECK(config.hello_window_days == 14);
+    CHECK(config.intro_follow_up_days == 7);
+    CHECK(config.connect_limit == 300);
+    CHECK_FALSE(config.default_every_days);
+}
+
+TEST_CASE("the spec's example config parses") {
+    Config config = parse_config(R"(
+[me]
+name = "Ada Lovelace"
+email = "ada@example.com"
+
+[defaults]
+every = "90d"
+hello_window = "2w"
+intro_follow_up = "7d"
+
+[every]
+family = "14d"
+"good friend" = "1m"
+
+[draft]
+connect_limit = 200
+)",
+                                 "config.toml");
+    CHECK(config.me.name == "Ada Lovelace");
+    CHECK(config.me.signature == "Ada Lovelace");  // defaults to the name
+    CHECK(config.default_every_days == 90);
+    CHECK(config.hello_window_days == 14);
+    CHECK(config.every_by_tag.at("family") == 14);
+    CHECK(config.every_by_tag.at("good friend") == 30);
+    CHECK(config.connect_limit == 200);
+    CHECK(config.warnings.empty());
+}
+
+TEST_CASE("an empty every means no default cadence") {
+    CHECK_FALSE(parse_config("[defaults]\nevery = \"\"\n", "c.toml").default_every_days);
+}
+
+TEST_CASE("syntax errors name file, line and column") {
+    CHECK_THROWS_WITH_AS(parse_config("[me]\nname = \"Ada\"\nemail = \n", "c.toml"),
+                         doctest::Contains("c.toml:3:"), Error);
+}
+
+TEST_CASE("bad values name file, line, column and key") {
+    CHECK_THROWS_WITH_AS(parse_config("[defaults]\nevery = \"soon\"\n", "c.toml"),
+                         doctest::Contains("c.toml:2:9: defaults.every"), Error);
+    CHECK_THROWS_WITH_AS(parse_config("[me]\nname = 3\n", "c.toml"), doctest::Contains("c.toml:2:8: me.name"),
+                         Error);
+    CHECK_THROWS_WITH_AS(parse_config("[draft]\nconnect_limit = -1\n", "c.toml"),
+                         doctest::Contains("draft.connect_limit"), Error);
+    CHECK_THROWS_WITH_AS(parse_config("me = 1\n", "c.toml"), doctest::Contains("[me] must be a table"), Error);
+}
+
+TEST_CASE("unknown keys are warnings with their place") {
+    Config config = parse_config("[me]\nnmae = \"x\"\n[colour]\n", "c.toml");
+    REQUIRE(config.warnings.size() == 2);
+    CHECK(config.warnings[0] == "c.toml:3:2: unknown key 'colour'");
+    CHECK(config.warnings[1] == "c.toml:2:1: unknown key 'nmae' in [me]");
+}
+
+TEST_CASE("the config init writes is valid and all defaults") {
+    Config config = parse_config(default_config_text(), "init.toml");
+    CHECK(config.warnings.empty());
+    CHECK(config.hello_window_days == 14);
+}

@@ -1,0 +1,84 @@
+#include "rolo/date.hpp"
+#include "rolo/error.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rolo;
+
+namespace {
+Date d(const char* text) { return parse_iso_date(text).value(); }
+std::string s(Date date) { return format_date(date); }
+}  // namespace
+
+TEST_CASE("ISO dates are strict") {
+    CHECK(s(d("2026-11-24")) == "2026-11-24");
+    CHECK(parse_iso_date("2024-02-29"));
+    CHECK_FALSE(parse_iso_date("2026-02-29"));  // not a leap year
+    CHECK_FALSE(parse_iso_date("2026-13-01"));
+    CHECK_FALSE(parse_iso_date("2026-00-10"));
+    CHECK_FALSE(parse_iso_date("2026-04-31"));
+    CHECK_FALSE(parse_iso_date("2026-4-1"));
+    CHECK_FALSE(parse_iso_date("26-11-24xx"));
+    CHECK_FALSE(parse_iso_date("+026-11-24"));
+    CHECK_FALSE(parse_iso_date(""));
+}
+
+TEST_CASE("relative dates resolve against today") {
+    Date today = d("2026-11-24");  // a Tuesday
+    CHECK(s(parse_date("today", today)) == "2026-11-24");
+    CHECK(s(parse_date("Yesterday", today)) == "2026-11-23");
+    CHECK(s(parse_date("tomorrow", today)) == "2026-11-25");
+    CHECK(s(parse_date("3d", today)) == "2026-11-27");
+    CHECK(s(parse_date("-2w", today)) == "2026-11-10");
+    CHECK(s(parse_date("+1m", today)) == "2026-12-24");
+    CHECK(s(parse_date("1y", today)) == "2027-11-24");
+    CHECK(s(parse_date(" 2026-01-05 ", today)) == "2026-01-05");
+}
+
+TEST_CASE("weekday names mean the next one, never today") {
+    Date tuesday = d("2026-11-24");
+    CHECK(s(parse_date("friday", tuesday)) == "2026-11-27");
+    CHECK(s(parse_date("tue", tuesday)) == "2026-12-01");
+    CHECK(s(parse_date("Monday", tuesday)) == "2026-11-30");
+    CHECK_THROWS_AS(parse_date("fr", tuesday), Error);  // too short to be sure
+}
+
+TEST_CASE("bad dates name the text") {
+    Date today = d("2026-11-24");
+    for (const char* bad : {"", "soon", "2026-02-30", "3x", "d", "--2w", "2w3d", "99999999999d", "1000y"}) {
+        CAPTURE(bad);
+        try {
+            parse_date(bad, today);
+            FAIL("accepted a bad date");
+        } catch (const Error& e) {
+            CHECK(std::string(e.what()).find(std::string("'") + bad + "'") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("month arithmetic clamps to month end") {
+    CHECK(s(add(d("2026-01-31"), {1, 'm'})) == "2026-02-28");
+    CHECK(s(add(d("2024-01-31"), {1, 'm'})) == "2024-02-29");
+    CHECK(s(add(d("2024-02-29"), {1, 'y'})) == "2025-02-28");
+    CHECK(s(add(d("2026-03-31"), {1, 'm'}, -1)) == "2026-02-28");
+    CHECK(s(add(d("2026-12-15"), {1, 'm'})) == "2027-01-15");
+    CHECK(s(add(d("2026-01-15"), {13, 'm'}, -1)) == "2024-12-15");
+    CHECK(s(add(d("2026-12-31"), {1, 'd'})) == "2027-01-01");
+    CHECK(s(add(d("2024-02-28"), {1, 'd'})) == "2024-02-29");
+}
+
+TEST_CASE("durations") {
+    CHECK(parse_duration("3d") == Duration{3, 'd'});
+    CHECK(parse_duration("2W") == Duration{2, 'w'});
+    CHECK(parse_duration("0d") == Duration{0, 'd'});
+    CHECK(duration_days(parse_duration("6m")) == 180);
+    CHECK(duration_days(parse_duration("1y")) == 365);
+    CHECK(duration_days(parse_duration("2w")) == 14);
+    CHECK_THROWS_AS(parse_duration("-2w"), Error);
+    CHECK_THROWS_AS(parse_duration("2"), Error);
+    CHECK_THROWS_AS(parse_duration("w"), Error);
+    CHECK_THROWS_AS(parse_duration("2 weeks"), Error);
+    CHECK(format_days(14) == "2w");
+    CHECK(format_days(30) == "30d");
+    CHECK(days_between(d("2026-11-01"), d("2026-11-24")) == 23);
+}

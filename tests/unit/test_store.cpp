@@ -1,0 +1,225 @@
+#include "rolo/contact.hpp"
+#include "rolo/error.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/knows.hpp"
+#include "rolo/store.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <sys/stat.h>
+
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+
+using namespace rolo;
+
+namespace {
+
+const Date today = parse_iso_date("2026-11-24").value();
+
+Contact make(Store& store, const std::string& name, const std::string& email = "") {
+    Contact c;
+    c.name = name;
+    c.email = email;
+    insert_contact(store, c, today);
+    return c;
+}
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        char name[] = "/tmp/rolo-test-XXXXXX";
+        path = mkdtemp(name);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_CASE("a new database is private, migrated and in WAL mode") {
+    TempDir dir;
+    auto path = dir.path / "nested" / "rolo.db";
+    {
+        Store store = Store::open(path);
+        CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());
+        CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
+        CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    }
+    struct stat info {};
+    REQUIRE(stat(path.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("open_existing never creates a file") {
+    TempDir dir;
+    CHECK_FALSE(Store::open_existing(dir.path / "absent.db"));
+    CHECK_FALSE(std::filesystem::exists(dir.path / "absent.db"));
+}
+
+TEST_CASE("a database from a newer rolo is refused and left untouched") {
+    TempDir dir;
+    auto path = dir.path / "future.db";
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA user_version = 999");
+    }
+    auto before = std::filesystem::file_size(path);
+    CHECK_THROWS_WITH_AS(Store::open(path), doctest::Contains("newer than this rolo"), Error);
+    CHECK(std::filesystem::file_size(path) == before);
+    CHECK_FALSE(std::filesystem::exists(dir.path / "future.db-wal"));
+    SQLite::Database db(path.string());
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 999);
+    CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
+
+TEST_CASE("a file that is not a database is an Error, not a crash") {
+    TempDir dir;
+    auto path = dir.path / "junk.db";
+    { std::FILE* f = std::fopen(path.c_str(), "w"); std::fputs("this is not sqlite, just text long enough to matter....................................................", f); std::fclose(f); }
+    CHECK_THROWS_AS(Store::open(path), Error);
+}
+
+TEST_CASE("contacts round-trip every field exactly") {
+    Store store = Store::open_memory();
+    Contact c;
+    c.name = "O'Brien, \"Dana\"\n🙂 שלום'; DROP TABLE contacts; --";
+    c.email = "dana@example.com";
+    c.company = "Acme, Inc.";
+    c.met_at = "Marketo Summit, San Francisco";
+    c.met_on = parse_iso_date("2026-03-02");
+    c.interests = "sailing; \"clean code\"";
+    c.cadence_days = 30;
+    c.connected = false;
+    c.tags = {"b", "a"};
+    apply(c, {});
+    insert_contact(store, c, today);
+    Contact back = get_contact(store, c.id);
+    CHECK(back.name == c.name);
+    CHECK(back.company == c.company);
+    CHECK(back.met_on == c.met_on);
+    CHECK(back.interests == c.interests);
+    CHECK(back.cadence_days == 30);
+    CHECK_FALSE(back.connected);
+    CHECK(back.tags == std::vector<std::string>{"a", "b"});
+    CHECK(back.phone.empty());
+}
+
+TEST_CASE("apply changes only what is given, and clears with empty values") {
+    Contact c;
+    c.name = "Janet";
+    c.email = "j@example.com";
+    c.cadence_days = 30;
+    c.tags = {"x", "y"};
+    ContactChange change;
+    change.company = "Acme";
+    change.email = "";
+    change.cadence_days = std::optional<int>{};
+    change.add_tags = {"z", "x"};
+    change.remove_tags = {"y"};
+    apply(c, change);
+    CHECK(c.name == "Janet");
+    CHECK(c.company == "Acme");
+    CHECK(c.email.empty());
+    CHECK_FALSE(c.cadence_days);
+    CHECK(c.tags == std::vector<std::string>{"x", "z"});
+}
+
+TEST_CASE("duplicates are found by email case-insensitively and by normalised LinkedIn URL") {
+    Store store = Store::open_memory();
+    Contact janet = make(store, "Janet", "Janet@Example.com");
+    Contact other;
+    other.name = "Someone";
+    other.email = "janet@example.COM";
+    CHECK(find_duplicate(store, other)->id == janet.id);
+    other.email = "";
+    other.linkedin_url = "https://www.linkedin.com/in/janet/";
+    CHECK_FALSE(find_duplicate(store, other));
+    janet.linkedin_url = "linkedin.com/in/Janet";
+    update_contact(store, janet, today);
+    CHECK(find_duplicate(store, other)->id == janet.id);
+    CHECK_FALSE(find_duplicate(store, other, janet.id));
+}
+
+TEST_CASE("list filters by text, tag, company, connection and archive") {
+    Store store = Store::open_memory();
+    Contact a = make(store, "Zoë Adams");
+    a.company = "Acme";
+    a.tags = {"client", "vip"};
+    update_contact(store, a, today);
+    Contact b = make(store, "Bob Brown");
+    b.connected = false;
+    b.tags = {"client"};
+    update_contact(store, b, today);
+    make(store, "Carol Archived");
+    set_archived(store, 3, true, today);
+
+    auto names = [&](const ContactFilter& filter) {
+        std::vector<std::string> out;
+        for (const auto& c : list_contacts(store, filter)) out.push_back(c.name);
+        return out;
+    };
+    CHECK(names({}) == std::vector<std::string>{"Bob Brown", "Zoë Adams"});
+    CHECK(names({.text = "zoe"}) == std::vector<std::string>{"Zoë Adams"});
+    CHECK(names({.tags = {"client"}}) == std::vector<std::string>{"Bob Brown", "Zoë Adams"});
+    CHECK(names({.tags = {"client", "vip"}}) == std::vector<std::string>{"Zoë Adams"});
+    CHECK(names({.company = "acm"}) == std::vector<std::string>{"Zoë Adams"});
+    CHECK(names({.connected = false}) == std::vector<std::string>{"Bob Brown"});
+    CHECK(names({.archived = true}) == std::vector<std::string>{"Carol Archived"});
+}
+
+TEST_CASE("accepted marks the contact connected on that day") {
+    Store store = Store::open_memory();
+    Contact c;
+    c.name = "New Person";
+    c.connected = false;
+    insert_contact(store, c, today);
+    Interaction invite{.contact_id = c.id, .on = today, .kind = "invite"};
+    log_interaction(store, invite, today);
+    CHECK_FALSE(get_contact(store, c.id).connected);
+    Interaction accepted{.contact_id = c.id, .on = parse_iso_date("2026-11-26").value(), .kind = "accepted"};
+    log_interaction(store, accepted, today);
+    Contact after = get_contact(store, c.id);
+    CHECK(after.connected);
+    CHECK(format_date(after.connected_on.value()) == "2026-11-26");
+    Interaction bad{.contact_id = c.id, .on = today, .kind = "telegram"};
+    CHECK_THROWS_AS(log_interaction(store, bad, today), Error);
+}
+
+TEST_CASE("history is newest first and filterable") {
+    Store store = Store::open_memory();
+    Contact c = make(store, "Janet");
+    for (const char* date : {"2026-01-01", "2026-03-01", "2026-02-01"}) {
+        Interaction i{.contact_id = c.id, .on = parse_iso_date(date).value(), .kind = "call"};
+        log_interaction(store, i, today);
+    }
+    auto list = list_interactions(store, {});
+    REQUIRE(list.size() == 3);
+    CHECK(format_date(list[0].on) == "2026-03-01");
+    CHECK(format_date(list[2].on) == "2026-01-01");
+    CHECK(list_interactions(store, {.since = parse_iso_date("2026-02-01")}).size() == 2);
+    CHECK(list_interactions(store, {.limit = 1}).size() == 1);
+    CHECK(list_interactions(store, {.kind = std::string("coffee")}).empty());
+}
+
+TEST_CASE("knows edges are undirected, bounded and cascade on purge") {
+    Store store = Store::open_memory();
+    Contact a = make(store, "A");
+    Contact b = make(store, "B");
+    link(store, {b.id, a.id, 4, "school", today});
+    REQUIRE(acquaintances(store, a.id).size() == 1);
+    CHECK(acquaintances(store, a.id)[0].id == b.id);
+    CHECK(acquaintances(store, b.id)[0].context == "school");
+    link(store, {a.id, b.id, 2, "", today});  // update keeps the context
+    CHECK(acquaintances(store, a.id)[0].strength == 2);
+    CHECK(acquaintances(store, a.id)[0].context == "school");
+    CHECK_THROWS_AS(link(store, {a.id, a.id}), Error);
+    CHECK_THROWS_AS(link(store, {a.id, b.id, 6}), Error);
+    Interaction i{.contact_id = b.id, .on = today, .kind = "call"};
+    log_interaction(store, i, today);
+    purge_contact(store, b.id);
+    CHECK(acquaintances(store, a.id).empty());
+    CHECK(list_interactions(store, {}).empty());
+    CHECK(split_strength("Janet:5") == std::pair<std::string, int>{"Janet", 5});
+    CHECK(split_strength("https://linkedin.com/in/x") == std::pair<std::string, int>{"https://linkedin.com/in/x", 3});
+    CHECK_THROWS_AS(split_strength("Janet:9"), Error);
+}

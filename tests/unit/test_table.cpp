@@ -1,0 +1,66 @@
+#include "rolo/error.hpp"
+#include "rolo/table.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace rolo;
+
+namespace {
+Table sample() {
+    Table table;
+    table.columns = {"id", "name", "tags", "connected", "email"};
+    table.add_row({std::int64_t{1}, std::string("O'Brien, \"Dana\""), std::vector<std::string>{"a", "b"}, true, Cell{}});
+    table.add_row({std::int64_t{12}, std::string("tab\there\nnewline\\"), std::vector<std::string>{}, false,
+                   std::string("x@example.com")});
+    return table;
+}
+}  // namespace
+
+TEST_CASE("tsv has a header and escapes tabs, newlines and backslashes") {
+    CHECK(render(sample(), Format::tsv, false) ==
+          "id\tname\ttags\tconnected\temail\n"
+          "1\tO'Brien, \"Dana\"\ta;b\t1\t\n"
+          "12\ttab\\there\\nnewline\\\\\t\t0\tx@example.com\n");
+}
+
+TEST_CASE("csv quotes per RFC 4180") {
+    CHECK(render(sample(), Format::csv, false) ==
+          "id,name,tags,connected,email\n"
+          "1,\"O'Brien, \"\"Dana\"\"\",a;b,1,\n"
+          "12,\"tab\there\nnewline\\\",,0,x@example.com\n");
+    CHECK(csv_field(" padded") == "\" padded\"");
+    CHECK(csv_field("plain") == "plain");
+}
+
+TEST_CASE("json keeps types and column order") {
+    auto json = nlohmann::ordered_json::parse(render(sample(), Format::json, false));
+    REQUIRE(json.size() == 2);
+    CHECK(json[0]["id"] == 1);
+    CHECK(json[0]["tags"] == nlohmann::json::array({"a", "b"}));
+    CHECK(json[0]["connected"] == true);
+    CHECK(json[0]["email"].is_null());
+    CHECK(json[0].begin().key() == "id");
+    CHECK(json[1]["name"] == "tab\there\nnewline\\");
+    CHECK(render(Table{{"id"}, {}, {}}, Format::json, false) == "[]\n");
+}
+
+TEST_CASE("table aligns by display width, right-aligns numbers, colours only when asked") {
+    Table table;
+    table.columns = {"id", "name", "x"};
+    table.add_row({std::int64_t{7}, std::string("Zoë"), std::string("a")});
+    table.add_row({std::int64_t{12}, std::string("李"), std::string("b")}, Style::alert);
+    CHECK(render(table, Format::table, false) ==
+          "id  name  x\n"
+          " 7  Zoë   a\n"
+          "12  李    b\n");
+    std::string colored = render(table, Format::table, true);
+    CHECK(colored.find("\x1b[1m") != std::string::npos);
+    CHECK(colored.find("\x1b[31m12") != std::string::npos);
+}
+
+TEST_CASE("-q prints the first column, formats are parsed strictly") {
+    CHECK(render_ids(sample()) == "1\n12\n");
+    CHECK(parse_format("json") == Format::json);
+    CHECK_THROWS_AS(parse_format("yaml"), Error);
+}

@@ -1,0 +1,45 @@
+#include "rolo/text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rolo;
+
+TEST_CASE("fold ignores case and Latin accents") {
+    CHECK(fold("Zoë Ångström") == "zoe angstrom");
+    CHECK(fold("JOSÉ Núñez") == "jose nunez");
+    CHECK(fold("Łukasz Żółć") == "lukasz zolc");
+    CHECK(fold("Straße") == "strasse");
+    CHECK(fold("Jose\xCC\x81") == "jose");  // decomposed é: combining mark dropped
+    CHECK(fold("李小龙") == "李小龙");        // other scripts pass through
+    CHECK(fold("\xff\xfe") == "\xff\xfe");  // invalid bytes are kept, not lost
+}
+
+TEST_CASE("utf-8 validation") {
+    CHECK(valid_utf8("plain"));
+    CHECK(valid_utf8("Zoë 🙂 عربي"));
+    CHECK_FALSE(valid_utf8("\xc3"));
+    CHECK_FALSE(valid_utf8("\xc0\xaf"));          // overlong
+    CHECK_FALSE(valid_utf8("\xed\xa0\x80"));      // surrogate
+    CHECK_FALSE(valid_utf8("\xf4\x90\x80\x80"));  // beyond U+10FFFF
+}
+
+TEST_CASE("display width and code points") {
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("Zoë") == 3);
+    CHECK(display_width("李小龙") == 6);
+    CHECK(display_width("🙂") == 2);
+    CHECK(code_points("Zoë🙂") == 4);
+}
+
+TEST_CASE("LinkedIn URLs compare by their profile path") {
+    CHECK(linkedin_key("https://www.linkedin.com/in/Janet-M/") == "linkedin.com/in/janet-m");
+    CHECK(linkedin_key("linkedin.com/in/janet-m?trk=x") == "linkedin.com/in/janet-m");
+    CHECK(looks_like_linkedin_url("http://linkedin.com/in/x"));
+    CHECK_FALSE(looks_like_linkedin_url("janet@example.com"));
+}
+
+TEST_CASE("split and join round trip") {
+    CHECK(split("a;b;;c", ';') == std::vector<std::string>{"a", "b", "", "c"});
+    CHECK(join({"a", "b"}, ", ") == "a, b");
+    CHECK(trim("  x y \n") == "x y");
+}
