@@ -1,7 +1,9 @@
 // rolo show WHO: everything rolo knows about a person.
 #include "common.hpp"
 
+#include "rolo/cadence.hpp"
 #include "rolo/contact.hpp"
+#include "rolo/due.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
 #include "rolo/knows.hpp"
@@ -25,6 +27,8 @@ struct ShowOptions {
 
 struct Profile {
     Contact contact;
+    std::optional<Cadence> cadence;
+    std::optional<DueItem> due;
     std::vector<Acquaintance> knows;
     std::vector<Interaction> interactions;
     std::vector<Intro> intros;
@@ -46,8 +50,14 @@ std::string card(const Profile& p) {
     field("met", met);
     field("interests", c.interests);
     field("tags", join(c.tags, ", "));
-    if (c.cadence_days) field("cadence", "every " + format_days(*c.cadence_days));
+    if (p.cadence) field("cadence", describe(*p.cadence));
     field("connected", c.connected ? (c.connected_on ? "since " + format_date(*c.connected_on) : "yes") : "no");
+    if (c.snoozed_until) field("snoozed", "until " + format_date(*c.snoozed_until));
+    if (p.due) {
+        std::vector<std::string> dates;
+        for (const auto& r : p.due->reasons) dates.push_back(format_date(r.due_on) + " " + std::string(to_string(r.reason)));
+        field("due", join(dates, ", "));
+    }
     field("notes", c.notes);
 
     if (!p.knows.empty()) out += "\nknows\n";
@@ -66,7 +76,14 @@ std::string card(const Profile& p) {
 }
 
 nlohmann::ordered_json profile_json(const Profile& p) {
+    auto due = nlohmann::ordered_json::array();
+    if (p.due)
+        for (const auto& r : p.due->reasons)
+            due.push_back({{"reason", to_string(r.reason)}, {"due_on", format_date(r.due_on)}, {"detail", r.detail}});
     return {{"contact", table_json(contact_records({p.contact})).at(0)},
+            {"cadence", p.cadence ? nlohmann::ordered_json{{"days", p.cadence->days}, {"source", p.cadence->source}}
+                                  : nlohmann::ordered_json()},
+            {"due", due},
             {"knows", table_json(acquaintance_records(p.knows))},
             {"intros", table_json(intro_records(p.intros))},
             {"interactions", table_json(interaction_records(p.interactions))}};
@@ -76,6 +93,8 @@ void run_show(Context& context, const ShowOptions& options) {
     Store store = context.existing_store();
     Profile profile;
     profile.contact = get_contact(store, resolve_who(store, options.who));
+    profile.cadence = effective_cadence(profile.contact, context.settings());
+    if (!profile.contact.archived) profile.due = next_due(store, profile.contact.id, context.today(), context.settings());
     profile.knows = acquaintances(store, profile.contact.id);
     profile.intros = intros_involving(store, profile.contact.id);
     profile.interactions = list_interactions(store, {.contact_id = profile.contact.id});

@@ -24,6 +24,8 @@ struct Context {
     std::optional<std::string> today_text;
     std::string color = "auto";
     bool quiet = false;
+    // What rolo exits with when the command succeeds (`due --exit-code` sets 1).
+    int exit_code = 0;
 
     // --today, else ROLO_TODAY, else the real date.
     Date today() const;
@@ -57,6 +59,7 @@ std::string edit_text(const std::string& text);
 
 // Every subcommand registers itself on the top-level app.
 void register_add(CLI::App& app, Context& context);
+void register_due(CLI::App& app, Context& context);
 void register_edit(CLI::App& app, Context& context);
 void register_history(CLI::App& app, Context& context);
 void register_init(CLI::App& app, Context& context);
@@ -65,6 +68,7 @@ void register_log(CLI::App& app, Context& context);
 void register_ls(CLI::App& app, Context& context);
 void register_rm(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
+void register_snooze(CLI::App& app, Context& context);
 void register_unlink(CLI::App& app, Context& context);
 
 }  // namespace rolo::app

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     rolo::app::Context context;
     add_global_options(app, context);
     rolo::app::register_add(app, context);
+    rolo::app::register_due(app, context);
     rolo::app::register_edit(app, context);
     rolo::app::register_history(app, context);
     rolo::app::register_init(app, context);
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
     rolo::app::register_ls(app, context);
     rolo::app::register_rm(app, context);
     rolo::app::register_show(app, context);
+    rolo::app::register_snooze(app, context);
     rolo::app::register_unlink(app, context);
     // Every command checks the config and --today first, so that a broken one
     // is reported at once, whichever command meets it.
@@ -73,5 +75,5 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         return fail(e.what(), 1);
     }
-    return 0;
+    return context.exit_code;
 }

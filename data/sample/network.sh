@@ -9,10 +9,11 @@ r add "Clive Smith" --company Acme --title CTO --via Janet --interests "Rust, op
 r add "Priya Raman" --email priya@example.org --company "Northwind" --title "Head of Data" \
     --met "PyData London, panel on data contracts" --met-on 2026-06-14 --tag speaker --tag data --every 6w
 r add "Tomás Ortega" --email tomas@example.net --company "Acme" --title "Sales Director" \
-    --met "LinkedIn, after his post on pricing" --tag client --every 2w
+    --met "LinkedIn, after his post on pricing" --met-on 2026-05-10 --tag client --every 2w
 r add "Zoë Ångström" --company "Fjord Analytics" --interests "climate data, trail running" \
     --met "Web Summit 2025" --met-on 2025-11-12 --tag data --not-connected
-r add "Marcus Webb" --company "Webb Consulting" --knows "janet:4" --knows "tomas:2" --tag referral --every 3m
+r add "Marcus Webb" --company "Webb Consulting" --met-on 2025-03-01 --knows "janet:4" --knows "tomas:2" \
+    --tag referral --every 3m
 r add "Aiko Tanaka" --email aiko@example.jp --company "Northwind" --title "VP Engineering" --not-connected \
     --knows "priya:5"
 

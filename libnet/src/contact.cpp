@@ -17,8 +17,8 @@ namespace {
 // Tags come back in the same row, joined by the ASCII unit separator.
 constexpr const char* select_contacts =
     "SELECT c.id, c.name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, "
-    "c.met_on, c.interests, c.notes, c.cadence_days, c.connected, c.connected_on, c.archived, c.created_at, "
-    "c.updated_at, (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id) FROM contacts c ";
+    "c.met_on, c.interests, c.notes, c.cadence_days, c.connected, c.connected_on, c.archived, c.snoozed_until, "
+    "c.created_at, c.updated_at, (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id) FROM contacts c ";
 
 Contact read_contact(SQLite::Statement& row) {
     Contact c;
@@ -38,16 +38,17 @@ Contact read_contact(SQLite::Statement& row) {
     c.connected = row.getColumn(13).getInt() != 0;
     c.connected_on = sql::date(row.getColumn(14));
     c.archived = row.getColumn(15).getInt() != 0;
-    c.created_at = row.getColumn(16).getString();
-    c.updated_at = row.getColumn(17).getString();
-    if (!row.getColumn(18).isNull()) {
-        c.tags = split(row.getColumn(18).getString(), '\x1f');
+    c.snoozed_until = sql::date(row.getColumn(16));
+    c.created_at = row.getColumn(17).getString();
+    c.updated_at = row.getColumn(18).getString();
+    if (!row.getColumn(19).isNull()) {
+        c.tags = split(row.getColumn(19).getString(), '\x1f');
         std::sort(c.tags.begin(), c.tags.end());
     }
     return c;
 }
 
-// Binds the writable fields as parameters 1..15, in table column order after id.
+// Binds the writable fields as parameters 1..16, in table column order after id.
 void bind_fields(SQLite::Statement& statement, const Contact& c) {
     statement.bind(1, c.name);
     sql::bind_text(statement, 2, c.email);
@@ -67,6 +68,7 @@ void bind_fields(SQLite::Statement& statement, const Contact& c) {
     statement.bind(13, c.connected ? 1 : 0);
     sql::bind_date(statement, 14, c.connected_on);
     statement.bind(15, c.archived ? 1 : 0);
+    sql::bind_date(statement, 16, c.snoozed_until);
 }
 
 void save_tags(Store& store, const Contact& contact) {
@@ -107,6 +109,7 @@ void apply(Contact& c, const ContactChange& change) {
     set(c.notes, change.notes);
     if (change.met_on) c.met_on = *change.met_on;
     if (change.connected_on) c.connected_on = *change.connected_on;
+    if (change.snoozed_until) c.snoozed_until = *change.snoozed_until;
     if (change.cadence_days) c.cadence_days = *change.cadence_days;
     if (change.connected) c.connected = *change.connected;
     for (const auto& tag : change.remove_tags) std::erase(c.tags, tag);
@@ -121,10 +124,11 @@ std::int64_t insert_contact(Store& store, Contact& contact, Date today) {
     SQLite::Statement insert(store.db(),
                              "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, "
                              "met_at, met_on, interests, notes, cadence_days, connected, connected_on, archived, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "snoozed_until, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_fields(insert, contact);
-    insert.bind(16, contact.created_at);
-    insert.bind(17, contact.updated_at);
+    insert.bind(17, contact.created_at);
+    insert.bind(18, contact.updated_at);
     insert.exec();
     contact.id = store.db().getLastInsertRowid();
     save_tags(store, contact);
@@ -137,11 +141,11 @@ void update_contact(Store& store, Contact& contact, Date today) {
     SQLite::Statement update(store.db(),
                              "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, "
                              "location = ?, linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, "
-                             "cadence_days = ?, connected = ?, connected_on = ?, archived = ?, updated_at = ? "
-                             "WHERE id = ?");
+                             "cadence_days = ?, connected = ?, connected_on = ?, archived = ?, snoozed_until = ?, "
+                             "updated_at = ? WHERE id = ?");
     bind_fields(update, contact);
-    update.bind(16, contact.updated_at);
-    update.bind(17, contact.id);
+    update.bind(17, contact.updated_at);
+    update.bind(18, contact.id);
     if (update.exec() != 1) throw Error(fmt::format("no contact #{}", contact.id));
     save_tags(store, contact);
 }

@@ -2,6 +2,7 @@
 
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
+#include "rolo/intro.hpp"
 #include "rolo/store.hpp"
 #include "sql.hpp"
 
@@ -43,6 +44,8 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
     insert.exec();
     interaction.id = store.db().getLastInsertRowid();
     interaction.contact_name = contact.name;
+    if (interaction.kind == "intro" && interaction.direction == Direction::out)
+        mark_followed_up(store, interaction.contact_id, interaction.on);
     if (interaction.kind == "accepted" && !(contact.connected && contact.connected_on)) {
         contact.connected = true;
         contact.connected_on = interaction.on;

@@ -5,6 +5,15 @@
 
 namespace rolo {
 
+void mark_followed_up(Store& store, std::int64_t broker_id, Date on) {
+    SQLite::Statement update(store.db(),
+                             "UPDATE intros SET followed_up_on = ?2 WHERE kind = 'asked' AND status = 'open' "
+                             "AND followed_up_on IS NULL AND broker_id = ?1 AND asked_on < ?2");
+    update.bind(1, broker_id);
+    update.bind(2, format_date(on));
+    update.exec();
+}
+
 std::vector<Intro> intros_involving(Store& store, std::int64_t contact_id) {
     SQLite::Statement query(store.db(),
                             "SELECT i.id, i.kind, i.broker_id, b.name, i.target_id, t.name, i.asked_on, "

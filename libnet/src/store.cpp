@@ -19,7 +19,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 1> migrations = {
+constexpr std::array<const char*, 2> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -89,6 +89,10 @@ CREATE TABLE intros (
 );
 CREATE INDEX intros_broker ON intros (broker_id);
 CREATE INDEX intros_target ON intros (target_id);
+)sql",
+    // 2: `rolo snooze` hides a person from `due` until a date.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN snoozed_until TEXT;
 )sql",
 };
 

@@ -29,6 +29,7 @@ struct Contact {
     bool connected = true;            // in your own network, not just known of
     std::optional<Date> connected_on;
     bool archived = false;
+    std::optional<Date> snoozed_until;  // hidden from `due` before this day
     std::string created_at;
     std::string updated_at;
     std::vector<std::string> tags;  // sorted
@@ -39,7 +40,7 @@ struct Contact {
 struct ContactChange {
     std::optional<std::string> name, email, phone, company, title, location, linkedin_url, met_at,
         interests, notes;
-    std::optional<std::optional<Date>> met_on, connected_on;
+    std::optional<std::optional<Date>> met_on, connected_on, snoozed_until;
     std::optional<std::optional<int>> cadence_days;
     std::optional<bool> connected;
     std::vector<std::string> add_tags, remove_tags;

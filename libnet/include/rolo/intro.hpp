@@ -26,6 +26,10 @@ struct Intro {
     std::string note;
 };
 
+// An outgoing `intro` interaction with a broker after you asked them is the
+// one follow-up: it marks their open, not yet followed-up requests.
+void mark_followed_up(Store& store, std::int64_t broker_id, Date on);
+
 // Intros in which the contact is the broker or the target, open ones first, newest first.
 std::vector<Intro> intros_involving(Store& store, std::int64_t contact_id);
 

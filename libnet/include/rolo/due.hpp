@@ -1,0 +1,80 @@
+#pragma once
+// Who needs a touch, and why. Four reasons, each with its own rule:
+//   follow-up       the last interaction with them set a next step that is due;
+//   intro-follow-up an introduction you asked them for has waited its period
+//                   with no follow-up yet (they are the broker);
+//   hello           connected within the hello window, and you have sent
+//                   nothing since connecting;
+//   cadence         last touch (else connected_on, met_on, created) + cadence.
+// The rows come from one query over contacts (the last interaction found
+// through the (contact_id, on_date) index) and one over open intros; the
+// rest is arithmetic here.
+#include "rolo/config.hpp"
+#include "rolo/date.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rolo {
+
+class Store;
+
+enum class Reason { follow_up, intro_follow_up, hello, cadence };
+
+std::string_view to_string(Reason reason);
+
+// Urgency weight of a reason: follow-up 4, intro-follow-up 3, hello 2, cadence 1.
+int weight(Reason reason);
+
+struct DueReason {
+    Reason reason = Reason::cadence;
+    Date due_on{};
+    std::string detail;  // what it is about: the next step, the intro, the cadence
+};
+
+struct DueItem {
+    std::int64_t contact_id = 0;
+    std::string name;
+    std::vector<DueReason> reasons;  // most urgent first
+    std::optional<Date> last_on;     // last interaction, if any
+    std::string last_kind;
+    double tie = 1.0;      // 1 + (interactions in the past year, at most 10) / 10
+    double urgency = 0.0;  // of the first reason
+    int days_late = 0;     // of the first reason; negative: due in that many days
+
+    // The command that helps with the first reason, e.g. "rolo draft checkin 42".
+    std::string suggestion() const;
+};
+
+struct DueQuery {
+    Date today{};
+    int within_days = 0;  // also list what falls due this many days ahead
+    std::string tag = {};                         // only people with this tag
+    std::optional<std::int64_t> contact_id = {};  // only this person
+};
+
+// urgency = weight(reason) * tie * (days_late + 1) when due, and
+// -(days until due) / (weight * tie) when not yet due. Ordered by urgency, then
+// name (case- and accent-insensitive), then id. Archived and snoozed people
+// never appear; people not connected appear only for follow-ups.
+std::vector<DueItem> compute_due(Store& store, const DueQuery& query, const Config& config);
+
+// Every reason a person will be due, whenever that is (for `show`).
+std::optional<DueItem> next_due(Store& store, std::int64_t contact_id, Date today, const Config& config);
+
+// An intro you followed up on that has waited the follow-up period again
+// becomes `silent` (a gentle no). Returns the ones changed, to say so once.
+struct SilencedIntro {
+    std::int64_t id;
+    std::string broker;
+    std::string target;
+};
+std::vector<SilencedIntro> silence_unanswered_intros(Store& store, Date today, const Config& config);
+
+// The contacts query, for EXPLAIN QUERY PLAN in tests.
+std::string_view due_contacts_sql();
+
+}  // namespace rolo

@@ -1,0 +1,205 @@
+#include "rolo/due.hpp"
+
+#include "rolo/cadence.hpp"
+#include "rolo/store.hpp"
+#include "rolo/text.hpp"
+#include "sql.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+// One row per candidate person: the last interaction is found through the
+// (contact_id, on_date) index, `greeted` and `recent` are bounded lookups on
+// the same index. ?1 today, ?2 one year ago, ?3 tag, ?4 contact id.
+constexpr std::string_view contacts_sql = R"sql(
+SELECT c.id, c.name, c.cadence_days, c.connected, c.connected_on, c.met_on, substr(c.created_at, 1, 10),
+       (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id),
+       l.kind, l.on_date, l.next_on, l.summary,
+       EXISTS (SELECT 1 FROM interactions o
+               WHERE o.contact_id = c.id AND o.on_date >= c.connected_on
+                 AND o.direction = 'out' AND o.kind NOT IN ('invite', 'accepted')),
+       (SELECT count(*) FROM (SELECT 1 FROM interactions r
+                              WHERE r.contact_id = c.id AND r.on_date > ?2 LIMIT 10))
+FROM contacts c
+LEFT JOIN interactions l ON l.id = (SELECT id FROM interactions
+                                    WHERE contact_id = c.id ORDER BY on_date DESC, id DESC LIMIT 1)
+WHERE c.archived = 0
+  AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)
+  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = ?3))
+  AND (?4 IS NULL OR c.id = ?4)
+)sql";
+
+constexpr std::string_view open_intros_sql = R"sql(
+SELECT i.broker_id, t.name, i.asked_on FROM intros i JOIN contacts t ON t.id = i.target_id
+WHERE i.kind = 'asked' AND i.status = 'open' AND i.followed_up_on IS NULL
+)sql";
+
+struct OpenIntro {
+    std::string target;
+    Date asked_on;
+};
+
+std::multimap<std::int64_t, OpenIntro> load_open_intros(Store& store) {
+    SQLite::Statement query(store.db(), std::string(open_intros_sql));
+    std::multimap<std::int64_t, OpenIntro> intros;
+    while (query.executeStep()) {
+        auto asked_on = sql::date(query.getColumn(2));
+        if (asked_on) intros.emplace(query.getColumn(0).getInt64(), OpenIntro{query.getColumn(1).getString(), *asked_on});
+    }
+    return intros;
+}
+
+// All reasons the person in the current row will be due, whenever that is.
+std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contact, Date today, const Config& config,
+                                   const std::multimap<std::int64_t, OpenIntro>& intros) {
+    std::vector<DueReason> reasons;
+    auto last_on = sql::date(row.getColumn(9));
+    if (auto next_on = sql::date(row.getColumn(10)))
+        reasons.push_back({Reason::follow_up, *next_on, sql::text(row.getColumn(11))});
+    auto [first, last] = intros.equal_range(contact.id);
+    for (auto it = first; it != last; ++it)
+        reasons.push_back({Reason::intro_follow_up, it->second.asked_on + std::chrono::days{config.intro_follow_up_days},
+                           fmt::format("intro to {} asked {}", it->second.target, format_date(it->second.asked_on))});
+    if (!contact.connected) return reasons;  // not in your network: only what you owe them
+
+    bool greeted = row.getColumn(12).getInt() != 0;
+    if (contact.connected_on && !greeted && days_between(*contact.connected_on, today) < config.hello_window_days)
+        reasons.push_back({Reason::hello, *contact.connected_on,
+                           fmt::format("connected {}", format_date(*contact.connected_on))});
+    if (auto cadence = effective_cadence(contact, config)) {
+        auto base = last_on ? last_on : contact.connected_on ? contact.connected_on : contact.met_on;
+        if (!base) base = parse_iso_date(row.getColumn(6).getString());
+        if (base)
+            reasons.push_back({Reason::cadence, *base + std::chrono::days{cadence->days}, describe(*cadence)});
+    }
+    return reasons;
+}
+
+// Past due: weight x tie x (days late + 1), so the first day already counts.
+// Not yet due (--within): -(days until due) / (weight x tie), so these rank
+// below everything due, and among themselves sooner and weightier first.
+double urgency(Reason reason, double tie, int days_late) {
+    double factor = weight(reason) * tie;
+    return days_late >= 0 ? factor * (days_late + 1) : days_late / factor;
+}
+
+std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
+    auto intros = load_open_intros(store);
+    SQLite::Statement row(store.db(), std::string(contacts_sql));
+    row.bind(1, format_date(query.today));
+    row.bind(2, format_date(add(query.today, {1, 'y'}, -1)));
+    sql::bind_text(row, 3, query.tag);
+    if (query.contact_id) row.bind(4, *query.contact_id);
+
+    Date horizon = query.today + std::chrono::days{horizon_days};
+    std::vector<DueItem> items;
+    while (row.executeStep()) {
+        Contact contact;
+        contact.id = row.getColumn(0).getInt64();
+        contact.name = row.getColumn(1).getString();
+        if (!row.getColumn(2).isNull()) contact.cadence_days = row.getColumn(2).getInt();
+        contact.connected = row.getColumn(3).getInt() != 0;
+        contact.connected_on = sql::date(row.getColumn(4));
+        contact.met_on = sql::date(row.getColumn(5));
+        if (!row.getColumn(7).isNull()) contact.tags = split(row.getColumn(7).getString(), '\x1f');
+
+        auto reasons = reasons_for(row, contact, query.today, config, intros);
+        std::erase_if(reasons, [&](const DueReason& r) { return r.due_on > horizon; });
+        if (reasons.empty()) continue;
+
+        DueItem item;
+        item.contact_id = contact.id;
+        item.name = contact.name;
+        item.last_on = sql::date(row.getColumn(9));
+        item.last_kind = sql::text(row.getColumn(8));
+        item.tie = 1.0 + row.getColumn(13).getInt() / 10.0;
+        auto score = [&](const DueReason& r) { return urgency(r.reason, item.tie, days_between(r.due_on, query.today)); };
+        std::stable_sort(reasons.begin(), reasons.end(), [&](const DueReason& a, const DueReason& b) {
+            if (score(a) != score(b)) return score(a) > score(b);
+            return weight(a.reason) > weight(b.reason);
+        });
+        item.reasons = std::move(reasons);
+        item.days_late = days_between(item.reasons.front().due_on, query.today);
+        item.urgency = score(item.reasons.front());
+        items.push_back(std::move(item));
+    }
+    std::sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
+        if (a.urgency != b.urgency) return a.urgency > b.urgency;
+        auto fa = fold(a.name), fb = fold(b.name);
+        if (fa != fb) return fa < fb;
+        return a.contact_id < b.contact_id;
+    });
+    return items;
+}
+
+}  // namespace
+
+std::string_view to_string(Reason reason) {
+    switch (reason) {
+    case Reason::follow_up: return "follow-up";
+    case Reason::intro_follow_up: return "intro-follow-up";
+    case Reason::hello: return "hello";
+    case Reason::cadence: return "cadence";
+    }
+    return "";
+}
+
+int weight(Reason reason) {
+    switch (reason) {
+    case Reason::follow_up: return 4;
+    case Reason::intro_follow_up: return 3;
+    case Reason::hello: return 2;
+    case Reason::cadence: return 1;
+    }
+    return 1;
+}
+
+std::string DueItem::suggestion() const {
+    static constexpr std::string_view drafts[] = {"followup", "intro-follow-up", "hello", "checkin"};
+    return fmt::format("rolo draft {} {}", drafts[static_cast<int>(reasons.front().reason)], contact_id);
+}
+
+std::vector<DueItem> compute_due(Store& store, const DueQuery& query, const Config& config) {
+    return collect(store, query, config, query.within_days);
+}
+
+std::optional<DueItem> next_due(Store& store, std::int64_t contact_id, Date today, const Config& config) {
+    constexpr int forever = 36600;
+    auto items = collect(store, {.today = today, .contact_id = contact_id}, config, forever);
+    if (items.empty()) return std::nullopt;
+    auto& item = items.front();
+    // For a calendar, the soonest reason comes first.
+    std::stable_sort(item.reasons.begin(), item.reasons.end(),
+                     [](const DueReason& a, const DueReason& b) { return a.due_on < b.due_on; });
+    return item;
+}
+
+std::vector<SilencedIntro> silence_unanswered_intros(Store& store, Date today, const Config& config) {
+    SQLite::Statement query(store.db(),
+                            "SELECT i.id, b.name, t.name FROM intros i "
+                            "JOIN contacts b ON b.id = i.broker_id JOIN contacts t ON t.id = i.target_id "
+                            "WHERE i.kind = 'asked' AND i.status = 'open' AND i.followed_up_on <= ? ORDER BY i.id");
+    query.bind(1, format_date(today - std::chrono::days{config.intro_follow_up_days}));
+    std::vector<SilencedIntro> silenced;
+    while (query.executeStep())
+        silenced.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString()});
+    if (silenced.empty()) return silenced;
+    auto transaction = store.transaction();
+    SQLite::Statement update(store.db(), "UPDATE intros SET status = 'silent' WHERE id = ?");
+    for (const auto& intro : silenced) {
+        update.bind(1, intro.id);
+        update.exec();
+        update.reset();
+    }
+    transaction.commit();
+    return silenced;
+}
+
+std::string_view due_contacts_sql() { return contacts_sql; }
+
+}  // namespace rolo

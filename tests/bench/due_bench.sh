@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmark: `rolo due` on 10,000 contacts and 100,000 interactions, against the
+# sqlite3 shell running the same contacts query on the same file, in one run.
+# Prints the median wall time of each over RUNS runs and their ratio.
+# Usage: tests/bench/due_bench.sh [path/to/rolo] [RUNS]
+set -euo pipefail
+rolo=$(realpath "${1:-build/apps/rolo/rolo}")
+runs=${2:-15}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
+
+"$rolo" init -q
+sqlite3 "$ROLO_DB" <<'SQL'
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+INSERT INTO contacts (name, company, cadence_days, connected, connected_on, created_at, updated_at)
+SELECT 'Person ' || i, 'Company ' || (i % 500), CASE WHEN i % 3 = 0 THEN NULL ELSE 14 + i % 90 END,
+       i % 10 <> 0, date('2026-11-24', '-' || (i % 400) || ' days'), '2025-01-01 00:00:00', '2025-01-01 00:00:00'
+FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, created_at)
+SELECT 1 + (i * 7919) % 10000, date('2026-11-24', '-' || (i % 700) || ' days'),
+       CASE i % 4 WHEN 0 THEN 'call' WHEN 1 THEN 'coffee' WHEN 2 THEN 'email' ELSE 'message' END,
+       CASE WHEN i % 5 = 0 THEN 'in' ELSE 'out' END, 'talked about thing ' || i,
+       CASE WHEN i % 6 = 0 THEN date('2026-11-24', '-' || (i % 60 - 30) || ' days') END, '2025-01-01 00:00:00'
+FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+INSERT INTO tags (contact_id, tag) SELECT i * 3, CASE WHEN i % 2 = 0 THEN 'client' ELSE 'family' END FROM n;
+COMMIT;
+ANALYZE;
+SQL
+
+# The same query rolo runs (libnet/src/due.cpp), with its parameters filled in.
+query=$(sed -n '/contacts_sql = R"sql(/,/)sql"/p' "$here/../../libnet/src/due.cpp" | sed '1d;$d' |
+    sed "s/?1/'2026-11-24'/g; s/?2/'2025-11-24'/g; s/?3/NULL/g; s/?4/NULL/g")
+
+median_ms() {  # median_ms COMMAND...: median wall time of $runs runs, in milliseconds
+    local times=()
+    for _ in $(seq "$runs"); do
+        local start=$(date +%s%N)
+        "$@" >/dev/null
+        times+=($(( ($(date +%s%N) - start) / 1000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+
+"$rolo" due --format tsv >/dev/null  # warm the page cache
+rolo_ms=$(median_ms "$rolo" due --format tsv)
+sqlite_ms=$(median_ms sqlite3 -tabs "$ROLO_DB" "$query")
+due_rows=$("$rolo" due -q | wc -l)
+echo "due benchmark: 10000 contacts, 100000 interactions, $due_rows due, median of $runs runs"
+echo "  rolo due --format tsv       ${rolo_ms} ms"
+echo "  sqlite3 (same query)        ${sqlite_ms} ms"
+awk -v a="$rolo_ms" -v b="$sqlite_ms" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx (target: within 1.5x)\n", a / b}'

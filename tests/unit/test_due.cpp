@@ -1,0 +1,225 @@
+#include "rolo/cadence.hpp"
+#include "rolo/contact.hpp"
+#include "rolo/due.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+
+using namespace rolo;
+
+namespace {
+
+Date day(const char* text) { return parse_iso_date(text).value(); }
+const Date today = day("2026-11-24");
+
+struct Fixture {
+    Store store = Store::open_memory();
+    Config config;
+
+    std::int64_t person(const std::string& name, const char* connected_on, std::optional<int> every = {},
+                        std::vector<std::string> tags = {}) {
+        Contact c;
+        c.name = name;
+        c.connected = connected_on != nullptr;
+        if (connected_on) c.connected_on = day(connected_on);
+        c.cadence_days = every;
+        c.tags = std::move(tags);
+        return insert_contact(store, c, day("2026-01-01"));
+    }
+
+    std::int64_t log(std::int64_t id, const char* on, const char* kind = "call", const char* next = nullptr,
+                     Direction direction = Direction::out) {
+        Interaction i{.contact_id = id, .on = day(on), .kind = kind, .direction = direction};
+        if (next) i.next_on = day(next);
+        return log_interaction(store, i, today);
+    }
+
+    std::vector<DueItem> due(int within = 0, std::string tag = "") {
+        return compute_due(store, {.today = today, .within_days = within, .tag = std::move(tag)}, config);
+    }
+
+    std::string reasons_of(std::int64_t id, int within = 0) {
+        for (const auto& item : due(within)) {
+            if (item.contact_id != id) continue;
+            std::string out;
+            for (const auto& r : item.reasons) out += (out.empty() ? "" : ",") + std::string(to_string(r.reason));
+            return out;
+        }
+        return "";
+    }
+};
+
+}  // namespace
+
+TEST_CASE("follow-up: due when the last interaction's next step is due, settled by anything later") {
+    Fixture f;
+    auto id = f.person("Janet", "2025-01-01");
+    f.log(id, "2026-11-01", "coffee", "2026-11-20");
+    CHECK(f.reasons_of(id) == "follow-up");
+    CHECK(f.due().front().days_late == 4);
+    // weight 4 x tie (1 + 1 interaction / 10) x (4 days late + 1)
+    CHECK(f.due().front().urgency == doctest::Approx(4 * 1.1 * 5));
+    CHECK(f.due().front().suggestion() == "rolo draft followup 1");
+    f.log(id, "2026-11-22", "message");
+    CHECK(f.reasons_of(id) == "");
+    // A backdated entry logged later does not settle a newer next step.
+    f.log(id, "2026-11-23", "call", "2026-11-24");
+    f.log(id, "2026-11-02", "note");
+    CHECK(f.reasons_of(id) == "follow-up");
+}
+
+TEST_CASE("follow-up: not yet due unless within the window") {
+    Fixture f;
+    auto id = f.person("Janet", "2025-01-01");
+    f.log(id, "2026-11-20", "coffee", "2026-12-01");
+    CHECK(f.reasons_of(id) == "");
+    CHECK(f.reasons_of(id, 7) == "follow-up");
+    CHECK(f.due(7).front().days_late == -7);
+    CHECK(f.due(7).front().urgency == doctest::Approx(-7 / (4 * 1.1)));
+}
+
+TEST_CASE("cadence: from the last touch, else connected, met or created") {
+    Fixture f;
+    auto touched = f.person("Touched", "2025-01-01", 30);
+    f.log(touched, "2026-10-20", "call");
+    auto connected = f.person("Connected", "2026-10-01", 30);
+    auto met = f.person("Met", nullptr, 30);
+    Contact m = get_contact(f.store, met);
+    m.connected = true;
+    m.met_on = day("2026-09-01");
+    update_contact(f.store, m, today);
+    auto created = f.person("Created", nullptr, 300);
+    Contact c = get_contact(f.store, created);
+    c.connected = true;
+    update_contact(f.store, c, today);  // created 2026-01-01 + 300d = 2026-10-28
+
+    auto items = f.due();
+    std::map<std::int64_t, Date> due_on;
+    for (const auto& item : items) due_on[item.contact_id] = item.reasons.front().due_on;
+    CHECK(due_on[touched] == day("2026-11-19"));
+    CHECK(due_on[connected] == day("2026-10-31"));
+    CHECK(due_on[met] == day("2026-10-01"));
+    CHECK(due_on[created] == day("2026-10-28"));
+}
+
+TEST_CASE("cadence precedence: own, else shortest tag, else default, else none") {
+    Fixture f;
+    f.config.every_by_tag = {{"family", 14}, {"client", 42}};
+    f.config.default_every_days = 90;
+    Contact c;
+    c.tags = {"client", "family"};
+    c.cadence_days = 7;
+    CHECK(effective_cadence(c, f.config)->source == "own");
+    c.cadence_days.reset();
+    CHECK(effective_cadence(c, f.config)->days == 14);
+    CHECK(describe(*effective_cadence(c, f.config)) == "every 2w, from tag family");
+    c.tags = {"other"};
+    CHECK(describe(*effective_cadence(c, f.config)) == "every 90d, the default");
+    f.config.default_every_days.reset();
+    CHECK_FALSE(effective_cadence(c, f.config));
+}
+
+TEST_CASE("hello: a new connection not yet greeted") {
+    Fixture f;
+    auto fresh = f.person("Fresh", "2026-11-20");
+    auto greeted = f.person("Greeted", "2026-11-20");
+    f.log(greeted, "2026-11-21", "message");
+    auto invited = f.person("Invited", "2026-11-20");
+    f.log(invited, "2026-11-20", "invite");
+    auto old = f.person("Old", "2026-11-01");
+    auto incoming = f.person("Incoming", "2026-11-20");
+    f.log(incoming, "2026-11-21", "message", nullptr, Direction::in);
+    CHECK(f.reasons_of(fresh) == "hello");
+    CHECK(f.reasons_of(greeted) == "");
+    CHECK(f.reasons_of(invited) == "hello");
+    CHECK(f.reasons_of(old) == "");  // outside the 14-day window
+    CHECK(f.reasons_of(incoming) == "hello");
+    f.config.hello_window_days = 30;
+    CHECK(f.reasons_of(old) == "hello");
+}
+
+TEST_CASE("intro-follow-up: due after the period, settled by one follow-up, then silent") {
+    Fixture f;
+    auto broker = f.person("Broker", "2025-01-01");
+    auto target = f.person("Target", nullptr);
+    SQLite::Statement ask(f.store.db(),
+                          "INSERT INTO intros (kind, broker_id, target_id, asked_on) VALUES ('asked', ?, ?, ?)");
+    ask.bind(1, broker);
+    ask.bind(2, target);
+    ask.bind(3, "2026-11-17");
+    ask.exec();
+    f.log(broker, "2026-11-17", "intro");  // the ask itself is not the follow-up
+    CHECK(f.reasons_of(broker) == "intro-follow-up");
+    CHECK(f.due().front().reasons.front().detail == "intro to Target asked 2026-11-17");
+
+    f.log(broker, "2026-11-24", "intro");  // the one follow-up
+    CHECK(f.reasons_of(broker) == "");
+    CHECK(silence_unanswered_intros(f.store, today, f.config).empty());
+    auto silenced = silence_unanswered_intros(f.store, day("2026-12-01"), f.config);
+    REQUIRE(silenced.size() == 1);
+    CHECK(silenced[0].target == "Target");
+    CHECK(silence_unanswered_intros(f.store, day("2026-12-02"), f.config).empty());  // said once
+}
+
+TEST_CASE("archived, snoozed and not-connected people") {
+    Fixture f;
+    auto archived = f.person("Archived", "2025-01-01", 30);
+    set_archived(f.store, archived, true, today);
+    auto snoozed = f.person("Snoozed", "2025-01-01", 30);
+    Contact s = get_contact(f.store, snoozed);
+    s.snoozed_until = day("2026-11-30");
+    update_contact(f.store, s, today);
+    auto stranger = f.person("Stranger", nullptr, 30);
+    CHECK(f.reasons_of(archived) == "");
+    CHECK(f.reasons_of(snoozed) == "");
+    CHECK(f.reasons_of(stranger) == "");
+    f.log(stranger, "2026-11-01", "email", "2026-11-10");
+    CHECK(f.reasons_of(stranger) == "follow-up");
+    s.snoozed_until = today;  // the snooze ends on its day
+    update_contact(f.store, s, today);
+    CHECK(f.reasons_of(snoozed) == "cadence");
+}
+
+TEST_CASE("one line per person, most urgent reason first; ordering and ties are deterministic") {
+    Fixture f;
+    auto both = f.person("Both", "2026-11-20", 2);  // hello since 11-20, cadence due 11-22
+    CHECK(f.reasons_of(both) == "hello,cadence");
+    auto zed = f.person("Zed", "2025-01-01", 30);
+    auto amy = f.person("Amy", "2025-01-01", 30);
+    auto amy2 = f.person("amy", "2025-01-01", 30);
+    auto items = f.due();
+    std::vector<std::int64_t> order;
+    for (const auto& item : items) order.push_back(item.contact_id);
+    CHECK(order == std::vector<std::int64_t>{amy, amy2, zed, both});
+    CHECK(f.due(0, "nope").empty());
+}
+
+TEST_CASE("tie strength raises urgency") {
+    Fixture f;
+    auto close = f.person("Close", "2025-01-01", 30);
+    auto distant = f.person("Distant", "2025-01-01", 30);
+    for (const char* on : {"2026-10-01", "2026-10-02", "2026-10-03"}) f.log(close, on);
+    f.log(distant, "2026-10-03");
+    auto items = f.due();
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].contact_id == close);
+    CHECK(items[0].tie == doctest::Approx(1.3));
+    CHECK(items[0].days_late == items[1].days_late);
+}
+
+TEST_CASE("the due query never scans the interactions table") {
+    Store store = Store::open_memory();
+    SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN " + std::string(due_contacts_sql()));
+    std::vector<std::string> steps;
+    while (plan.executeStep()) steps.push_back(plan.getColumn(3).getString());
+    REQUIRE_FALSE(steps.empty());
+    for (const auto& step : steps) {
+        CAPTURE(step);
+        bool scans_interactions = step.starts_with("SCAN") &&
+                                  (step.find("interactions") != std::string::npos || step.starts_with("SCAN l") ||
+                                   step.starts_with("SCAN o") || step.starts_with("SCAN r"));
+        CHECK_FALSE(scans_interactions);
+    }
+}
