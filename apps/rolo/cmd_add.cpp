@@ -2,7 +2,6 @@
 #include "common.hpp"
 #include "contact_options.hpp"
 
-#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -34,10 +33,7 @@ void run_add(Context& context, const AddOptions& options) {
     add_links(store, contact.id, links, today);
     transaction.commit();
 
-    if (context.quiet)
-        std::cout << contact.id << '\n';
-    else
-        std::cout << fmt::format("added {}\n", describe(contact));
+    context.report(contact.id, "added " + describe(contact));
 }
 
 }  // namespace

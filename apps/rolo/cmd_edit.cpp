@@ -4,7 +4,6 @@
 
 #include "rolo/who.hpp"
 
-#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -44,10 +43,7 @@ void run_edit(Context& context, const EditOptions& options) {
     add_links(store, contact.id, plan_links(store, options.contact), today);
     transaction.commit();
 
-    if (context.quiet)
-        std::cout << contact.id << '\n';
-    else
-        std::cout << fmt::format("updated {}\n", describe(contact));
+    context.report(contact.id, "updated " + describe(contact));
 }
 
 }  // namespace

@@ -4,7 +4,6 @@
 #include "rolo/contact.hpp"
 #include "rolo/who.hpp"
 
-#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -28,10 +27,7 @@ void run_rm(Context& context, const RmOptions& options) {
     else
         set_archived(store, contact.id, true, today);
     transaction.commit();
-    if (context.quiet)
-        std::cout << contact.id << '\n';
-    else
-        std::cout << fmt::format("{} {}\n", options.purge ? "purged" : "archived", describe(contact));
+    context.report(contact.id, fmt::format("{} {}", options.purge ? "purged" : "archived", describe(contact)));
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include "rolo/error.hpp"
 #include "rolo/who.hpp"
 
-#include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -33,11 +32,8 @@ void run_snooze(Context& context, const SnoozeOptions& options) {
     contact.snoozed_until = until;
     update_contact(store, contact, today);
     transaction.commit();
-    if (context.quiet) return;
-    if (until)
-        std::cout << fmt::format("snoozed {} until {}\n", describe(contact), format_date(*until));
-    else
-        std::cout << fmt::format("{} is no longer snoozed\n", describe(contact));
+    context.report(contact.id, until ? fmt::format("snoozed {} until {}", describe(contact), format_date(*until))
+                                     : describe(contact) + " is no longer snoozed");
 }
 
 }  // namespace

@@ -75,6 +75,13 @@ void Context::print(const Table& table) const {
     std::cout << (quiet ? render_ids(table) : render(table, output_format(), color_enabled()));
 }
 
+void Context::report(std::int64_t id, const std::string& message) const {
+    if (quiet)
+        std::cout << id << '\n';
+    else
+        std::cout << message << '\n';
+}
+
 void warn(std::string_view message) { std::cerr << "rolo: warning: " << message << '\n'; }
 
 std::string edit_text(const std::string& text) {

@@ -43,6 +43,8 @@ struct Context {
     bool color_enabled() const;
     // Prints a listing in the chosen format, or its ids with -q.
     void print(const Table& table) const;
+    // Reports a change to one record: its id with -q, else the message.
+    void report(std::int64_t id, const std::string& message) const;
 
 private:
     std::optional<Config> config_;
