@@ -18,6 +18,7 @@ struct DueOptions {
     std::string tag;
     std::optional<int> limit;
     bool exit_code = false;
+    bool digest = false;
 };
 
 std::string when(int days_late) {
@@ -28,14 +29,15 @@ std::string when(int days_late) {
 
 Table due_table(const std::vector<DueItem>& items) {
     Table table;
-    table.columns = {"id", "name", "reason", "when", "due_on", "last", "last_on", "also", "detail", "next"};
+    table.columns = {"id", "name", "reason", "state", "when", "due_on", "last", "last_on", "also", "detail", "next"};
     for (const auto& item : items) {
         const DueReason& first = item.reasons.front();
         std::vector<std::string> also;
         for (std::size_t i = 1; i < item.reasons.size(); ++i) also.emplace_back(to_string(item.reasons[i].reason));
-        table.add_row({item.contact_id, item.name, std::string(to_string(first.reason)), when(item.days_late),
-                       format_date(first.due_on), text_cell(item.last_kind), date_cell(item.last_on), also,
-                       text_cell(first.detail), item.suggestion()});
+        table.add_row({item.contact_id, item.name, std::string(to_string(first.reason)), item.state,
+                       when(item.days_late), format_date(first.due_on), text_cell(item.last_kind),
+                       date_cell(item.last_on), also, text_cell(first.detail), item.suggestion()},
+                      item.state == "late" ? Style::alert : item.state == "ideal" ? Style::warn : Style::plain);
     }
     return table;
 }
@@ -54,7 +56,10 @@ void run_due(Context& context, const DueOptions& options) {
         items = compute_due(*store, query, context.settings());
     }
     if (options.limit && items.size() > static_cast<std::size_t>(*options.limit)) items.resize(*options.limit);
-    context.print(due_table(items));
+    if (options.digest)
+        std::cout << format_digest(items, query.today);
+    else
+        context.print(due_table(items));
     if (options.exit_code && !items.empty()) context.exit_code = 1;
 }
 
@@ -67,6 +72,7 @@ void register_due(CLI::App& app, Context& context) {
     command->add_option("--tag", options->tag, "Only people with this tag");
     command->add_option("-n,--limit", options->limit, "At most N people")->check(CLI::NonNegativeNumber);
     command->add_flag("--exit-code", options->exit_code, "Exit 1 when anything is due, 0 when nothing is");
+    command->add_flag("--digest", options->digest, "One plain-text message grouped by reason, for a cron mail");
     command->callback([&context, options] { run_due(context, *options); });
 }
 

@@ -18,14 +18,16 @@ struct LsOptions {
     bool connected = false;
     bool not_connected = false;
     bool archived = false;
+    std::optional<std::string> stale;
+    std::optional<std::string> sort;
 };
 
 Table contacts_table(const std::vector<Contact>& contacts) {
     Table table;
-    table.columns = {"id", "name", "company", "title", "email", "tags", "connected", "every"};
+    table.columns = {"id", "name", "company", "title", "email", "tags", "connected", "every", "last"};
     for (const auto& c : contacts) {
         table.add_row({c.id, c.name, text_cell(c.company), text_cell(c.title), text_cell(c.email), c.tags, c.connected,
-                       c.cadence_days ? Cell{format_days(*c.cadence_days)} : Cell{}});
+                       c.every ? Cell{format_every(*c.every)} : Cell{}, date_cell(c.last_on)});
     }
     return table;
 }
@@ -38,8 +40,12 @@ void run_ls(Context& context, const LsOptions& options) {
     if (options.connected) filter.connected = true;
     if (options.not_connected) filter.connected = false;
     filter.archived = options.archived;
+    if (options.stale) filter.stale_before = add(context.today(), parse_duration(*options.stale), -1);
+    // Losing touch is read oldest first.
+    std::string sort = options.sort.value_or(options.stale ? "last" : "name");
+    ContactOrder order = sort == "last" ? ContactOrder::last : sort == "id" ? ContactOrder::id : ContactOrder::name;
     std::vector<Contact> contacts;
-    if (auto store = context.open_existing_store()) contacts = list_contacts(*store, filter);
+    if (auto store = context.open_existing_store()) contacts = list_contacts(*store, filter, order);
     context.print(contacts_table(contacts));
 }
 
@@ -57,6 +63,10 @@ void register_ls(CLI::App& app, Context& context) {
         command->add_flag("--not-connected", options->not_connected, "Only people you know of but are not connected to");
     connected->excludes(not_connected);
     command->add_flag("--archived", options->archived, "List archived people instead");
+    command->add_option("--stale", options->stale,
+                        "Losing touch: connected people with no interaction in this long (e.g. 45d), oldest first");
+    command->add_option("--sort", options->sort, "Order by name (default), id, or last (oldest last interaction first)")
+        ->check(CLI::IsMember({"name", "id", "last"}));
     command->callback([&context, options] { run_ls(context, *options); });
 }
 

@@ -81,7 +81,7 @@ nlohmann::ordered_json profile_json(const Profile& p) {
         for (const auto& r : p.due->reasons)
             due.push_back({{"reason", to_string(r.reason)}, {"due_on", format_date(r.due_on)}, {"detail", r.detail}});
     return {{"contact", table_json(contact_records({p.contact})).at(0)},
-            {"cadence", p.cadence ? nlohmann::ordered_json{{"days", p.cadence->days}, {"source", p.cadence->source}}
+            {"cadence", p.cadence ? nlohmann::ordered_json{{"every", format_every(p.cadence->every)}, {"source", p.cadence->source}}
                                   : nlohmann::ordered_json()},
             {"due", due},
             {"knows", table_json(acquaintance_records(p.knows))},

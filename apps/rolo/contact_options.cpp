@@ -19,15 +19,6 @@ std::optional<Date> optional_date(const std::string& text, Date today) {
     return parse_date(text, today);
 }
 
-// "" and "0" (in any unit) clear the cadence.
-std::optional<int> cadence(const std::string& text) {
-    std::string word = trim(text);
-    if (word.empty() || word == "0") return std::nullopt;
-    int days = duration_days(parse_duration(word));
-    if (days == 0) return std::nullopt;
-    return days;
-}
-
 }  // namespace
 
 void add_contact_options(CLI::App& command, ContactOptions& o) {
@@ -42,7 +33,7 @@ void add_contact_options(CLI::App& command, ContactOptions& o) {
     command.add_option("--tag", o.tags, "A tag (repeatable)")->allow_extra_args(false);
     command.add_option("--interests", o.interests, "What they care about, what they wrote: your homework");
     command.add_option("--note", o.note, "Free-form notes");
-    command.add_option("--every", o.every, "Keep in touch this often (3d 2w 6m 1y); 0 or \"\" clears");
+    command.add_option("--every", o.every, "Keep in touch this often (30d, or a window 4w..6w); 0 or \"\" clears");
     command.add_flag("--not-connected", o.not_connected, "Someone you know of but are not connected to yet");
     command.add_option("--knows", o.knows, "Someone they know, WHO[:STRENGTH 1-5] (repeatable)")
         ->allow_extra_args(false);
@@ -61,7 +52,7 @@ ContactChange to_change(const ContactOptions& o, Date today) {
     change.interests = o.interests;
     change.notes = o.note;
     if (o.met_on) change.met_on = optional_date(*o.met_on, today);
-    if (o.every) change.cadence_days = cadence(*o.every);
+    if (o.every) change.every = parse_every(*o.every);
     if (o.not_connected || o.via) change.connected = false;
     change.add_tags = o.tags;
     if (change.linkedin_url && !change.linkedin_url->empty() && !looks_like_linkedin_url(*change.linkedin_url))

@@ -50,6 +50,16 @@ public:
         }
     }
 
+    // A cadence string ("30d", "4w..6w"); "" means none.
+    std::optional<Every> every(const toml::node& node, std::string_view name) {
+        if (!node.is_string()) fail(node, fmt::format("{} must be a cadence string like \"30d\" or \"4w..6w\"", name));
+        try {
+            return parse_every(node.as_string()->get());
+        } catch (const Error& e) {
+            fail(node, fmt::format("{}: {}", name, e.what()));
+        }
+    }
+
     int positive_integer(const toml::node& node, std::string_view name) {
         if (!node.is_integer() || node.as_integer()->get() <= 0 || node.as_integer()->get() > 100000)
             fail(node, fmt::format("{} must be a positive whole number", name));
@@ -97,7 +107,7 @@ Config parse_config(std::string_view text, const std::filesystem::path& source) 
         reader.warn_unknown(*me, "me", {"name", "email", "signature"});
     }
     if (const auto* defaults = reader.table(root, "defaults")) {
-        if (const auto* node = defaults->get("every")) config.default_every_days = reader.days(*node, "defaults.every");
+        if (const auto* node = defaults->get("every")) config.default_every = reader.every(*node, "defaults.every");
         if (const auto* node = defaults->get("hello_window"))
             config.hello_window_days = reader.days(*node, "defaults.hello_window").value_or(0);
         if (const auto* node = defaults->get("intro_follow_up"))
@@ -106,8 +116,8 @@ Config parse_config(std::string_view text, const std::filesystem::path& source) 
     }
     if (const auto* every = reader.table(root, "every")) {
         for (const auto& [tag, node] : *every) {
-            if (auto days = reader.days(node, fmt::format("every.{}", tag.str())))
-                config.every_by_tag[std::string(tag.str())] = *days;
+            if (auto every = reader.every(node, fmt::format("every.{}", tag.str())))
+                config.every_by_tag[std::string(tag.str())] = *every;
         }
     }
     if (const auto* draft = reader.table(root, "draft")) {
@@ -147,7 +157,7 @@ std::string default_config_text() {
 
 [every]                           # cadence by tag; the shortest of a person's tags wins
 # family = "14d"
-# client = "6w"
+# client = "4w..6w"               # ideal..maximum
 
 [draft]
 # connect_limit = 300             # LinkedIn: 300 for premium accounts, 200 for free ones

@@ -18,7 +18,8 @@ namespace {
 constexpr const char* select_contacts =
     "SELECT c.id, c.name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, "
     "c.met_on, c.interests, c.notes, c.cadence_days, c.connected, c.connected_on, c.archived, c.snoozed_until, "
-    "c.created_at, c.updated_at, (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id) FROM contacts c ";
+    "c.created_at, c.updated_at, c.cadence_max_days, (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id), "
+    "(SELECT max(on_date) FROM interactions WHERE contact_id = c.id) AS last_on FROM contacts c ";
 
 Contact read_contact(SQLite::Statement& row) {
     Contact c;
@@ -34,21 +35,23 @@ Contact read_contact(SQLite::Statement& row) {
     c.met_on = sql::date(row.getColumn(9));
     c.interests = sql::text(row.getColumn(10));
     c.notes = sql::text(row.getColumn(11));
-    if (!row.getColumn(12).isNull()) c.cadence_days = row.getColumn(12).getInt();
+    if (!row.getColumn(12).isNull()) c.every = Every{row.getColumn(12).getInt(), {}};
+    if (c.every && !row.getColumn(19).isNull()) c.every->max_days = row.getColumn(19).getInt();
     c.connected = row.getColumn(13).getInt() != 0;
     c.connected_on = sql::date(row.getColumn(14));
     c.archived = row.getColumn(15).getInt() != 0;
     c.snoozed_until = sql::date(row.getColumn(16));
     c.created_at = row.getColumn(17).getString();
     c.updated_at = row.getColumn(18).getString();
-    if (!row.getColumn(19).isNull()) {
-        c.tags = split(row.getColumn(19).getString(), '\x1f');
+    if (!row.getColumn(20).isNull()) {
+        c.tags = split(row.getColumn(20).getString(), '\x1f');
         std::sort(c.tags.begin(), c.tags.end());
     }
+    c.last_on = sql::date(row.getColumn(21));
     return c;
 }
 
-// Binds the writable fields as parameters 1..16, in table column order after id.
+// Binds the writable fields as parameters 1..17, in table column order after id.
 void bind_fields(SQLite::Statement& statement, const Contact& c) {
     statement.bind(1, c.name);
     sql::bind_text(statement, 2, c.email);
@@ -61,10 +64,14 @@ void bind_fields(SQLite::Statement& statement, const Contact& c) {
     sql::bind_date(statement, 9, c.met_on);
     sql::bind_text(statement, 10, c.interests);
     sql::bind_text(statement, 11, c.notes);
-    if (c.cadence_days)
-        statement.bind(12, *c.cadence_days);
+    if (c.every)
+        statement.bind(12, c.every->days);
     else
         statement.bind(12);
+    if (c.every && c.every->max_days)
+        statement.bind(17, *c.every->max_days);
+    else
+        statement.bind(17);
     statement.bind(13, c.connected ? 1 : 0);
     sql::bind_date(statement, 14, c.connected_on);
     statement.bind(15, c.archived ? 1 : 0);
@@ -88,7 +95,8 @@ void validate(const Contact& c) {
     if (trim(c.name).empty()) throw Error("a contact needs a name");
     for (const auto& tag : c.tags)
         if (trim(tag).empty()) throw Error("a tag cannot be empty");
-    if (c.cadence_days && *c.cadence_days <= 0) throw Error("a cadence must be at least one day");
+    if (c.every && (c.every->days <= 0 || c.every->max_days.value_or(c.every->days) < c.every->days))
+        throw Error("a cadence must be at least one day, and its maximum no less than its ideal");
 }
 
 }  // namespace
@@ -110,7 +118,7 @@ void apply(Contact& c, const ContactChange& change) {
     if (change.met_on) c.met_on = *change.met_on;
     if (change.connected_on) c.connected_on = *change.connected_on;
     if (change.snoozed_until) c.snoozed_until = *change.snoozed_until;
-    if (change.cadence_days) c.cadence_days = *change.cadence_days;
+    if (change.every) c.every = *change.every;
     if (change.connected) c.connected = *change.connected;
     for (const auto& tag : change.remove_tags) std::erase(c.tags, tag);
     c.tags.insert(c.tags.end(), change.add_tags.begin(), change.add_tags.end());
@@ -124,11 +132,11 @@ std::int64_t insert_contact(Store& store, Contact& contact, Date today) {
     SQLite::Statement insert(store.db(),
                              "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, "
                              "met_at, met_on, interests, notes, cadence_days, connected, connected_on, archived, "
-                             "snoozed_until, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "snoozed_until, cadence_max_days, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bind_fields(insert, contact);
-    insert.bind(17, contact.created_at);
-    insert.bind(18, contact.updated_at);
+    insert.bind(18, contact.created_at);
+    insert.bind(19, contact.updated_at);
     insert.exec();
     contact.id = store.db().getLastInsertRowid();
     save_tags(store, contact);
@@ -142,10 +150,10 @@ void update_contact(Store& store, Contact& contact, Date today) {
                              "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, "
                              "location = ?, linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, "
                              "cadence_days = ?, connected = ?, connected_on = ?, archived = ?, snoozed_until = ?, "
-                             "updated_at = ? WHERE id = ?");
+                             "cadence_max_days = ?, updated_at = ? WHERE id = ?");
     bind_fields(update, contact);
-    update.bind(17, contact.updated_at);
-    update.bind(18, contact.id);
+    update.bind(18, contact.updated_at);
+    update.bind(19, contact.id);
     if (update.exec() != 1) throw Error(fmt::format("no contact #{}", contact.id));
     save_tags(store, contact);
 }
@@ -185,7 +193,7 @@ std::vector<std::int64_t> same_name_ids(Store& store, const Contact& contact) {
     return ids;
 }
 
-std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter) {
+std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter, ContactOrder order) {
     // Every condition is a bound parameter that is NULL when the filter is off;
     // the required tags arrive as one JSON array.
     SQLite::Statement query(
@@ -200,12 +208,17 @@ std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter) {
             "AND (SELECT count(*) FROM json_each(?5) j "
             "     WHERE EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = j.value)) "
             "    = json_array_length(?5) "
-            "ORDER BY rolo_fold(c.name), c.id");
+            "AND (?6 IS NULL OR (c.connected = 1 AND NOT EXISTS "
+            "     (SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.on_date >= ?6))) "
+            "ORDER BY CASE WHEN ?7 = 'last' THEN coalesce(last_on, '') END, CASE WHEN ?7 = 'id' THEN c.id END, "
+            "rolo_fold(c.name), c.id");
     query.bind(1, filter.archived ? 1 : 0);
     if (filter.connected) query.bind(2, *filter.connected ? 1 : 0);
     sql::bind_text(query, 3, fold(trim(filter.company)));
     sql::bind_text(query, 4, fold(trim(filter.text)));
     query.bind(5, nlohmann::json(filter.tags).dump());
+    sql::bind_date(query, 6, filter.stale_before);
+    query.bind(7, order == ContactOrder::last ? "last" : order == ContactOrder::id ? "id" : "name");
     std::vector<Contact> contacts;
     while (query.executeStep()) contacts.push_back(read_contact(query));
     return contacts;

@@ -120,6 +120,27 @@ std::string format_days(int days_count) {
     return fmt::format("{}d", days_count);
 }
 
+std::optional<Every> parse_every(std::string_view text) {
+    std::string word = trim(text);
+    if (word.empty() || word == "0") return std::nullopt;
+    auto dots = word.find("..");
+    Every every;
+    every.days = duration_days(parse_duration(word.substr(0, dots)));
+    if (dots != std::string::npos) {
+        every.max_days = duration_days(parse_duration(word.substr(dots + 2)));
+        if (*every.max_days < every.days || every.days == 0)
+            throw Error(fmt::format("bad cadence '{}': expected IDEAL..MAXIMUM with IDEAL at least a day and "
+                                    "no more than MAXIMUM, like 4w..6w", text));
+    }
+    if (every.days == 0) return std::nullopt;
+    return every;
+}
+
+std::string format_every(const Every& every) {
+    if (!every.max_days) return format_days(every.days);
+    return fmt::format("{}..{}", format_days(every.days), format_days(*every.max_days));
+}
+
 std::string format_date(Date date) {
     year_month_day ymd{date};
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),

@@ -24,7 +24,8 @@ SELECT c.id, c.name, c.cadence_days, c.connected, c.connected_on, c.met_on, subs
                WHERE o.contact_id = c.id AND o.on_date >= c.connected_on
                  AND o.direction = 'out' AND o.kind NOT IN ('invite', 'accepted')),
        (SELECT count(*) FROM (SELECT 1 FROM interactions r
-                              WHERE r.contact_id = c.id AND r.on_date > ?2 LIMIT 10))
+                              WHERE r.contact_id = c.id AND r.on_date > ?2 LIMIT 10)),
+       c.cadence_max_days
 FROM contacts c
 LEFT JOIN interactions l ON l.id = (SELECT id FROM interactions
                                     WHERE contact_id = c.id ORDER BY on_date DESC, id DESC LIMIT 1)
@@ -60,32 +61,42 @@ std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contac
     std::vector<DueReason> reasons;
     auto last_on = sql::date(row.getColumn(9));
     if (auto next_on = sql::date(row.getColumn(10)))
-        reasons.push_back({Reason::follow_up, *next_on, sql::text(row.getColumn(11))});
+        reasons.push_back({Reason::follow_up, *next_on, *next_on, sql::text(row.getColumn(11))});
     auto [first, last] = intros.equal_range(contact.id);
-    for (auto it = first; it != last; ++it)
-        reasons.push_back({Reason::intro_follow_up, it->second.asked_on + std::chrono::days{config.intro_follow_up_days},
+    for (auto it = first; it != last; ++it) {
+        Date due_on = it->second.asked_on + std::chrono::days{config.intro_follow_up_days};
+        reasons.push_back({Reason::intro_follow_up, due_on, due_on,
                            fmt::format("intro to {} asked {}", it->second.target, format_date(it->second.asked_on))});
+    }
     if (!contact.connected) return reasons;  // not in your network: only what you owe them
 
     bool greeted = row.getColumn(12).getInt() != 0;
     if (contact.connected_on && !greeted && days_between(*contact.connected_on, today) < config.hello_window_days)
-        reasons.push_back({Reason::hello, *contact.connected_on,
+        reasons.push_back({Reason::hello, *contact.connected_on, *contact.connected_on,
                            fmt::format("connected {}", format_date(*contact.connected_on))});
     if (auto cadence = effective_cadence(contact, config)) {
         auto base = last_on ? last_on : contact.connected_on ? contact.connected_on : contact.met_on;
         if (!base) base = parse_iso_date(row.getColumn(6).getString());
-        if (base)
-            reasons.push_back({Reason::cadence, *base + std::chrono::days{cadence->days}, describe(*cadence)});
+        if (base) {
+            const Every& every = cadence->every;
+            Date due_on = *base + std::chrono::days{every.days};
+            Date late_on = every.max_days ? *base + std::chrono::days{*every.max_days + 1} : due_on;
+            reasons.push_back({Reason::cadence, due_on, late_on, describe(*cadence)});
+        }
     }
     return reasons;
 }
 
-// Past due: weight x tie x (days late + 1), so the first day already counts.
-// Not yet due (--within): -(days until due) / (weight x tie), so these rank
-// below everything due, and among themselves sooner and weightier first.
-double urgency(Reason reason, double tie, int days_late) {
-    double factor = weight(reason) * tie;
-    return days_late >= 0 ? factor * (days_late + 1) : days_late / factor;
+// Past due: weight x tie x (days late + 1), so the first day already counts,
+// and each day past a window's maximum counts three times. Not yet due
+// (--within): -(days until due) / (weight x tie), so these rank below
+// everything due, and among themselves sooner and weightier first.
+double urgency(const DueReason& reason, double tie, Date today) {
+    double factor = weight(reason.reason) * tie;
+    int days_late = days_between(reason.due_on, today);
+    if (days_late < 0) return days_late / factor;
+    int days_past_max = reason.late_on > reason.due_on ? std::max(0, days_between(reason.late_on, today) + 1) : 0;
+    return factor * (days_late + 1 + 2 * days_past_max);
 }
 
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
@@ -102,7 +113,8 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
         Contact contact;
         contact.id = row.getColumn(0).getInt64();
         contact.name = row.getColumn(1).getString();
-        if (!row.getColumn(2).isNull()) contact.cadence_days = row.getColumn(2).getInt();
+        if (!row.getColumn(2).isNull()) contact.every = Every{row.getColumn(2).getInt(), {}};
+        if (contact.every && !row.getColumn(14).isNull()) contact.every->max_days = row.getColumn(14).getInt();
         contact.connected = row.getColumn(3).getInt() != 0;
         contact.connected_on = sql::date(row.getColumn(4));
         contact.met_on = sql::date(row.getColumn(5));
@@ -118,7 +130,7 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
         item.last_on = sql::date(row.getColumn(9));
         item.last_kind = sql::text(row.getColumn(8));
         item.tie = 1.0 + row.getColumn(13).getInt() / 10.0;
-        auto score = [&](const DueReason& r) { return urgency(r.reason, item.tie, days_between(r.due_on, query.today)); };
+        auto score = [&](const DueReason& r) { return urgency(r, item.tie, query.today); };
         std::stable_sort(reasons.begin(), reasons.end(), [&](const DueReason& a, const DueReason& b) {
             if (score(a) != score(b)) return score(a) > score(b);
             return weight(a.reason) > weight(b.reason);
@@ -126,6 +138,7 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
         item.reasons = std::move(reasons);
         item.days_late = days_between(item.reasons.front().due_on, query.today);
         item.urgency = score(item.reasons.front());
+        item.state = state(item.reasons.front(), query.today);
         items.push_back(std::move(item));
     }
     std::sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
@@ -147,6 +160,31 @@ std::string_view to_string(Reason reason) {
     case Reason::cadence: return "cadence";
     }
     return "";
+}
+
+std::string_view state(const DueReason& reason, Date today) {
+    if (today < reason.due_on) return "soon";
+    if (today < reason.late_on) return "ideal";
+    return "late";
+}
+
+std::string format_digest(const std::vector<DueItem>& items, Date today) {
+    std::string out = items.empty() ? fmt::format("Nobody is due on {}.\n", format_date(today))
+                                    : fmt::format("{} {} to get in touch with on {}.\n", items.size(),
+                                                  items.size() == 1 ? "person" : "people", format_date(today));
+    for (Reason reason : {Reason::follow_up, Reason::intro_follow_up, Reason::hello, Reason::cadence}) {
+        std::string group;
+        int count = 0;
+        for (const auto& item : items) {
+            if (item.reasons.front().reason != reason) continue;
+            ++count;
+            group += fmt::format("  #{} {}: {}, {}\n      {}\n", item.contact_id, item.name,
+                                 item.state == "soon" ? "soon" : item.state, item.reasons.front().detail,
+                                 item.suggestion());
+        }
+        if (count) out += fmt::format("\n{} ({})\n{}", to_string(reason), count, group);
+    }
+    return out;
 }
 
 int weight(Reason reason) {

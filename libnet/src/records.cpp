@@ -17,7 +17,7 @@ Table contact_records(const std::vector<Contact>& contacts) {
                      "linkedin_url", "met_at", "met_on", "interests", "notes",     "every",    "connected",
                      "connected_on", "archived", "tags", "created_at", "updated_at"};
     for (const auto& c : contacts) {
-        Cell every = c.cadence_days ? Cell{format_days(*c.cadence_days)} : Cell{};
+        Cell every = c.every ? Cell{format_every(*c.every)} : Cell{};
         table.add_row({c.id, text_cell(c.name), text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
                        text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on), text_cell(c.interests),
                        text_cell(c.notes), every, c.connected, date_cell(c.connected_on), c.archived, c.tags,

@@ -19,7 +19,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 2> migrations = {
+constexpr std::array<const char*, 3> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -93,6 +93,10 @@ CREATE INDEX intros_target ON intros (target_id);
     // 2: `rolo snooze` hides a person from `due` until a date.
     R"sql(
 ALTER TABLE contacts ADD COLUMN snoozed_until TEXT;
+)sql",
+    // 3: a cadence can be a window, ideal (cadence_days) .. maximum.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN cadence_max_days INTEGER CHECK (cadence_max_days IS NULL OR cadence_max_days > 0);
 )sql",
 };
 

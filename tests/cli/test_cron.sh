@@ -24,7 +24,9 @@ expect_true "no mail when nobody is due" test ! -e "$MAIL_LOG.args"
 out=$("$script" me@example.com 2>&1); rc=$?
 expect_rc 0
 expect_true "mail subject and address" test "$(cat "$MAIL_LOG.args")" = "$(printf -- '-s\nrolo: 1 to get in touch with today\nme@example.com')"
-expect_true "mail body is the due list" grep -q "^1	Carl Cadence	cadence	24 days late" "$MAIL_LOG.body"
+expect_true "mail body is the digest" test "$(cat "$MAIL_LOG.body")" = "$(printf '%s\n' \
+    '1 person to get in touch with on 2026-11-24.' '' 'cadence (1)' '  #1 Carl Cadence: late, every 30d' \
+    '      rolo draft checkin 1')"
 
 out=$("$script" 2>&1); rc=$?
 expect_true "usage without an address" test "$rc" != 0

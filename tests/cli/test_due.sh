@@ -6,7 +6,7 @@ printf '[defaults]\nevery = ""\nhello_window = "14d"\nintro_follow_up = "7d"\n[e
 # Nothing yet: empty result, exit 0 even with --exit-code, and no database created.
 run due --exit-code --format tsv
 expect_rc 0
-expect_out "$(printf 'id\tname\treason\twhen\tdue_on\tlast\tlast_on\talso\tdetail\tnext')"
+expect_out "$(printf 'id\tname\treason\tstate\twhen\tdue_on\tlast\tlast_on\talso\tdetail\tnext')"
 expect_true "due created no database" test ! -e "$ROLO_DB"
 
 q() { "$ROLO" "$@" >/dev/null; }
@@ -35,12 +35,12 @@ PY
 run due --format tsv
 expect_rc 0
 expect_out "$(printf '%s\n' \
-'id	name	reason	when	due_on	last	last_on	also	detail	next' \
-'6	Fran Family	cadence	40 days late	2026-10-15				every 2w, from tag family	rolo draft checkin 6' \
-'2	Carl Cadence	cadence	24 days late	2026-10-31	call	2026-10-01		every 30d	rolo draft checkin 2' \
-'4	Ivan Broker	intro-follow-up	7 days late	2026-11-17				intro to Tara Target asked 2026-11-10	rolo draft intro-follow-up 4' \
-'1	Fiona Follow	follow-up	4 days late	2026-11-20	meeting	2026-11-01		demo of their tool	rolo draft followup 1' \
-'3	Hana Hello	hello	4 days late	2026-11-20				connected 2026-11-20	rolo draft hello 3')"
+'id	name	reason	state	when	due_on	last	last_on	also	detail	next' \
+'6	Fran Family	cadence	late	40 days late	2026-10-15				every 2w, from tag family	rolo draft checkin 6' \
+'2	Carl Cadence	cadence	late	24 days late	2026-10-31	call	2026-10-01		every 30d	rolo draft checkin 2' \
+'4	Ivan Broker	intro-follow-up	late	7 days late	2026-11-17				intro to Tara Target asked 2026-11-10	rolo draft intro-follow-up 4' \
+'1	Fiona Follow	follow-up	late	4 days late	2026-11-20	meeting	2026-11-01		demo of their tool	rolo draft followup 1' \
+'3	Hana Hello	hello	late	4 days late	2026-11-20				connected 2026-11-20	rolo draft hello 3')"
 
 # --within adds what falls due soon, after everything already due.
 run due --within 7d -q
@@ -58,9 +58,9 @@ expect_out "2"
 run due -n 2 -q
 expect_out "$(printf '6\n2')"
 run due --tag client --format csv
-expect_out "$(printf 'id,name,reason,when,due_on,last,last_on,also,detail,next\n2,Carl Cadence,cadence,24 days late,2026-10-31,call,2026-10-01,,every 30d,rolo draft checkin 2')"
+expect_out "$(printf 'id,name,reason,state,when,due_on,last,last_on,also,detail,next\n2,Carl Cadence,cadence,late,24 days late,2026-10-31,call,2026-10-01,,every 30d,rolo draft checkin 2')"
 run due --tag client --format table
-expect_out "$(printf 'id  name          reason   when          due_on      last  last_on     also  detail     next\n 2  Carl Cadence  cadence  24 days late  2026-10-31  call  2026-10-01        every 30d  rolo draft checkin 2')"
+expect_out "$(printf 'id  name          reason   state  when          due_on      last  last_on     also  detail     next\n 2  Carl Cadence  cadence  late   24 days late  2026-10-31  call  2026-10-01        every 30d  rolo draft checkin 2')"
 
 # --exit-code: 1 when anything is due, 0 when nothing is.
 run due --exit-code -q
@@ -71,7 +71,7 @@ expect_rc 0
 # A person with several reasons appears once, the most urgent first.
 q log hana "hi Hana, great to meet you" --kind message --next 2026-11-22 --on 2026-11-20
 run due --format tsv
-expect_out_has "$(printf '3\tHana Hello\tfollow-up\t2 days late')"
+expect_out_has "$(printf '3\tHana Hello\tfollow-up\tlate\t2 days late')"
 q log hana "thanks for the intro" --kind email --in --on 2026-11-23
 run due -q
 expect_out_lacks "3"

@@ -4,7 +4,7 @@
 # Read-only commands on a missing database print an empty result and create nothing.
 run --format tsv ls
 expect_rc 0
-expect_out "$(printf 'id\tname\tcompany\ttitle\temail\ttags\tconnected\tevery')"
+expect_out "$(printf 'id\tname\tcompany\ttitle\temail\ttags\tconnected\tevery\tlast')"
 run --format json ls
 expect_out "[]"
 run history --format csv
@@ -44,7 +44,7 @@ CARD
 
 run show 1 --format json
 expect_true "show json is one object with the contact and its lists" \
-    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d)==["contact","cadence","due","knows","intros","interactions"]; assert d["cadence"]=={"days":30,"source":"own"}; assert [x["reason"] for x in d["due"]]==["follow-up","cadence"]; assert d["contact"]["every"]=="30d"; assert [i["kind"] for i in d["interactions"]]==["coffee","call"]' "$out"
+    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d)==["contact","cadence","due","knows","intros","interactions"]; assert d["cadence"]=={"every":"30d","source":"own"}; assert [x["reason"] for x in d["due"]]==["follow-up","cadence"]; assert d["contact"]["every"]=="30d"; assert [i["kind"] for i in d["interactions"]]==["coffee","call"]' "$out"
 run show 1 --format csv
 expect_out_has "id,name,email,phone,company,title,location,linkedin_url,met_at,met_on,interests,notes,every,connected,connected_on,archived,tags,created_at,updated_at"
 expect_out_has '1,Janet Mellor,janet@example.com,,Acme,,,,BNI breakfast,2026-11-01,"sailing, her new job",,30d,1,2026-11-01,0,referral,2026-11-24 '
@@ -64,11 +64,11 @@ run ls --not-connected -q
 expect_out "$(printf '2\n3')"
 run ls --format json
 expect_true "ls json keys keep column order" \
-    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d[0])==["id","name","company","title","email","tags","connected","every"]; assert d[1]["tags"]==["referral"] and d[1]["connected"] is True' "$out"
+    python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d[0])==["id","name","company","title","email","tags","connected","every","last"]; assert d[1]["last"]=="2026-11-24" and d[0]["last"] is None; assert d[1]["tags"]==["referral"] and d[1]["connected"] is True' "$out"
 
 # table: aligned, no colour when piped or with NO_COLOR, colour only when asked.
 run --format table ls --company acme
-expect_out "$(printf 'id  name          company    title  email              tags      connected  every\n 1  Janet Mellor  Acme              janet@example.com  referral  1          30d\n 3  Zoë Ångström  Acme Labs                            client    0')"
+expect_out "$(printf 'id  name          company    title  email              tags      connected  every  last\n 1  Janet Mellor  Acme              janet@example.com  referral  1          30d    2026-11-24\n 3  Zoë Ångström  Acme Labs                            client    0')"
 run --format table --color always ls
 expect_out_has $'\x1b[1m'
 NO_COLOR=1 run --format table ls

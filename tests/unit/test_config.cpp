@@ -11,7 +11,7 @@ TEST_CASE("a missing config file means defaults") {
     CHECK(config.hello_window_days == 14);
     CHECK(config.intro_follow_up_days == 7);
     CHECK(config.connect_limit == 300);
-    CHECK_FALSE(config.default_every_days);
+    CHECK_FALSE(config.default_every);
 }
 
 TEST_CASE("the spec's example config parses") {
@@ -28,6 +28,7 @@ intro_follow_up = "7d"
 [every]
 family = "14d"
 "good friend" = "1m"
+client = "4w..6w"
 
 [draft]
 connect_limit = 200
@@ -35,16 +36,19 @@ connect_limit = 200
                                  "config.toml");
     CHECK(config.me.name == "Ada Lovelace");
     CHECK(config.me.signature == "Ada Lovelace");  // defaults to the name
-    CHECK(config.default_every_days == 90);
+    CHECK(config.default_every == Every{90, {}});
     CHECK(config.hello_window_days == 14);
-    CHECK(config.every_by_tag.at("family") == 14);
-    CHECK(config.every_by_tag.at("good friend") == 30);
+    CHECK(config.every_by_tag.at("family") == Every{14, {}});
+    CHECK(config.every_by_tag.at("good friend") == Every{30, {}});
+    CHECK(config.every_by_tag.at("client") == Every{28, 42});
     CHECK(config.connect_limit == 200);
     CHECK(config.warnings.empty());
 }
 
 TEST_CASE("an empty every means no default cadence") {
-    CHECK_FALSE(parse_config("[defaults]\nevery = \"\"\n", "c.toml").default_every_days);
+    CHECK_FALSE(parse_config("[defaults]\nevery = \"\"\n", "c.toml").default_every);
+    CHECK_THROWS_WITH_AS(parse_config("[every]\nclient = \"6w..4w\"\n", "c.toml"),
+                         doctest::Contains("c.toml:2:10: every.client: bad cadence '6w..4w'"), Error);
 }
 
 TEST_CASE("syntax errors name file, line and column") {

@@ -79,6 +79,17 @@ TEST_CASE("durations") {
     CHECK_THROWS_AS(parse_duration("w"), Error);
     CHECK_THROWS_AS(parse_duration("2 weeks"), Error);
     CHECK(format_days(14) == "2w");
+    CHECK(parse_every("4w..6w") == Every{28, 42});
+    CHECK(parse_every("30d") == Every{30, {}});
+    CHECK(format_every(Every{28, 42}) == "4w..6w");
+    CHECK_FALSE(parse_every(""));
+    CHECK_FALSE(parse_every("0"));
+    CHECK_FALSE(parse_every("0w"));
+    CHECK(parse_every("2w..2w") == Every{14, 14});
+    CHECK_THROWS_AS(parse_every("6w..4w"), Error);
+    CHECK_THROWS_AS(parse_every("0d..4w"), Error);
+    CHECK_THROWS_AS(parse_every("4w.."), Error);
+    CHECK_THROWS_AS(parse_every("..4w"), Error);
     CHECK(format_days(30) == "30d");
     CHECK(days_between(d("2026-11-01"), d("2026-11-24")) == 23);
 }

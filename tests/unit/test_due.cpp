@@ -19,12 +19,12 @@ struct Fixture {
     Config config;
 
     std::int64_t person(const std::string& name, const char* connected_on, std::optional<int> every = {},
-                        std::vector<std::string> tags = {}) {
+                        std::vector<std::string> tags = {}, std::optional<int> max_days = {}) {
         Contact c;
         c.name = name;
         c.connected = connected_on != nullptr;
         if (connected_on) c.connected_on = day(connected_on);
-        c.cadence_days = every;
+        if (every) c.every = Every{*every, max_days};
         c.tags = std::move(tags);
         return insert_contact(store, c, day("2026-01-01"));
     }
@@ -106,19 +106,66 @@ TEST_CASE("cadence: from the last touch, else connected, met or created") {
 
 TEST_CASE("cadence precedence: own, else shortest tag, else default, else none") {
     Fixture f;
-    f.config.every_by_tag = {{"family", 14}, {"client", 42}};
-    f.config.default_every_days = 90;
+    f.config.every_by_tag = {{"family", {14, {}}}, {"client", {42, {}}}, {"friend", {14, 21}}};
+    f.config.default_every = Every{90, {}};
     Contact c;
     c.tags = {"client", "family"};
-    c.cadence_days = 7;
+    c.every = Every{7, {}};
     CHECK(effective_cadence(c, f.config)->source == "own");
-    c.cadence_days.reset();
-    CHECK(effective_cadence(c, f.config)->days == 14);
+    c.every.reset();
+    CHECK(effective_cadence(c, f.config)->every.days == 14);
+    c.tags = {"client", "friend"};
+    CHECK(describe(*effective_cadence(c, f.config)) == "every 2w..3w, from tag friend");
+    c.tags = {"family", "friend"};  // equal ideals: the shorter maximum (family has no window: 14)
+    CHECK(effective_cadence(c, f.config)->source == "tag family");
+    c.tags = {"client", "family"};
     CHECK(describe(*effective_cadence(c, f.config)) == "every 2w, from tag family");
     c.tags = {"other"};
     CHECK(describe(*effective_cadence(c, f.config)) == "every 90d, the default");
-    f.config.default_every_days.reset();
+    f.config.default_every.reset();
     CHECK_FALSE(effective_cadence(c, f.config));
+}
+
+TEST_CASE("cadence windows: listed from the ideal, late past the maximum, urgency grows faster") {
+    Fixture f;
+    auto id = f.person("Window", "2025-01-01", 28, {}, 42);
+    auto plain = f.person("Plain", "2025-01-01", 28);
+    auto check = [&](const char* today_text, const char* want_state) {
+        auto items = compute_due(f.store, {.today = day(today_text)}, f.config);
+        std::string got;
+        for (const auto& item : items)
+            if (item.contact_id == id) got = item.state;
+        CAPTURE(today_text);
+        CHECK(got == want_state);
+    };
+    f.log(id, "2026-10-01");
+    f.log(plain, "2026-10-01");
+    check("2026-10-28", "");       // before the ideal (10-29)
+    check("2026-10-29", "ideal");  // from the ideal on
+    check("2026-11-12", "ideal");  // the maximum day itself
+    check("2026-11-13", "late");   // past the maximum
+    auto items = compute_due(f.store, {.today = day("2026-11-14")}, f.config);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].contact_id == id);
+    // 16 days past the ideal, 2 days past the maximum: (16 + 1 + 2 * 2) x 1.1
+    CHECK(items[0].urgency == doctest::Approx(21 * 1.1));
+    CHECK(items[1].urgency == doctest::Approx(17 * 1.1));
+    CHECK(items[1].state == "late");
+}
+
+TEST_CASE("digest groups by reason with a count line first") {
+    Fixture f;
+    auto a = f.person("Ann", "2025-01-01", 30);
+    f.log(a, "2026-10-01");
+    auto b = f.person("Bob", "2025-01-01");
+    f.log(b, "2026-11-01", "call", "2026-11-20");
+    CHECK(format_digest(f.due(), today) ==
+          "2 people to get in touch with on 2026-11-24.\n"
+          "\nfollow-up (1)\n"
+          "  #2 Bob: late, \n      rolo draft followup 2\n"
+          "\ncadence (1)\n"
+          "  #1 Ann: late, every 30d\n      rolo draft checkin 1\n");
+    CHECK(format_digest({}, today) == "Nobody is due on 2026-11-24.\n");
 }
 
 TEST_CASE("hello: a new connection not yet greeted") {

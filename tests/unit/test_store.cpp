@@ -88,7 +88,7 @@ TEST_CASE("contacts round-trip every field exactly") {
     c.met_at = "Marketo Summit, San Francisco";
     c.met_on = parse_iso_date("2026-03-02");
     c.interests = "sailing; \"clean code\"";
-    c.cadence_days = 30;
+    c.every = Every{28, 42};
     c.connected = false;
     c.tags = {"b", "a"};
     apply(c, {});
@@ -98,7 +98,7 @@ TEST_CASE("contacts round-trip every field exactly") {
     CHECK(back.company == c.company);
     CHECK(back.met_on == c.met_on);
     CHECK(back.interests == c.interests);
-    CHECK(back.cadence_days == 30);
+    CHECK(back.every == Every{28, 42});
     CHECK_FALSE(back.connected);
     CHECK(back.tags == std::vector<std::string>{"a", "b"});
     CHECK(back.phone.empty());
@@ -108,19 +108,19 @@ TEST_CASE("apply changes only what is given, and clears with empty values") {
     Contact c;
     c.name = "Janet";
     c.email = "j@example.com";
-    c.cadence_days = 30;
+    c.every = Every{30, {}};
     c.tags = {"x", "y"};
     ContactChange change;
     change.company = "Acme";
     change.email = "";
-    change.cadence_days = std::optional<int>{};
+    change.every = std::optional<Every>{};
     change.add_tags = {"z", "x"};
     change.remove_tags = {"y"};
     apply(c, change);
     CHECK(c.name == "Janet");
     CHECK(c.company == "Acme");
     CHECK(c.email.empty());
-    CHECK_FALSE(c.cadence_days);
+    CHECK_FALSE(c.every);
     CHECK(c.tags == std::vector<std::string>{"x", "z"});
 }
 

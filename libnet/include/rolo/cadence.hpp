@@ -12,13 +12,13 @@
 namespace rolo {
 
 struct Cadence {
-    int days = 0;
+    Every every;
     std::string source;  // "own", "tag NAME" or "default"
 };
 
 std::optional<Cadence> effective_cadence(const Contact& contact, const Config& config);
 
-// "every 2w, from tag family"
+// "every 2w, from tag family", "every 4w..6w"
 std::string describe(const Cadence& cadence);
 
 }  // namespace rolo

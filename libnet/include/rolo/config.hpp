@@ -2,6 +2,8 @@
 // config.toml: who you are ([me]) and the defaults that shape `due` and
 // `draft`. A missing file means defaults; a malformed one is an error naming
 // file:line:column; an unknown key is a warning.
+#include "rolo/date.hpp"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -20,10 +22,10 @@ struct Config {
     std::filesystem::path path;
     bool found = false;  // false: the file does not exist and these are the defaults
     Me me;
-    std::optional<int> default_every_days;  // [defaults].every: cadence when nothing else sets one
+    std::optional<Every> default_every;     // [defaults].every: cadence when nothing else sets one
     int hello_window_days = 14;             // [defaults].hello_window
     int intro_follow_up_days = 7;           // [defaults].intro_follow_up
-    std::map<std::string, int> every_by_tag;  // [every]: tag -> cadence days
+    std::map<std::string, Every> every_by_tag;  // [every]: tag -> cadence
     int connect_limit = 300;                  // [draft].connect_limit, in code points
     std::vector<std::string> warnings;        // "file:line:col: ..." for the caller to print
 };

@@ -25,7 +25,7 @@ struct Contact {
     std::optional<Date> met_on;
     std::string interests;  // the homework: what they care about, what they wrote
     std::string notes;
-    std::optional<int> cadence_days;  // keep in touch this often; none = no cadence
+    std::optional<Every> every;  // keep in touch this often; none = no cadence of their own
     bool connected = true;            // in your own network, not just known of
     std::optional<Date> connected_on;
     bool archived = false;
@@ -33,6 +33,7 @@ struct Contact {
     std::string created_at;
     std::string updated_at;
     std::vector<std::string> tags;  // sorted
+    std::optional<Date> last_on;    // derived: the date of the last interaction; never written
 };
 
 // A change to some fields of a contact: a field left empty is not touched; an
@@ -41,7 +42,7 @@ struct ContactChange {
     std::optional<std::string> name, email, phone, company, title, location, linkedin_url, met_at,
         interests, notes;
     std::optional<std::optional<Date>> met_on, connected_on, snoozed_until;
-    std::optional<std::optional<int>> cadence_days;
+    std::optional<std::optional<Every>> every;
     std::optional<bool> connected;
     std::vector<std::string> add_tags, remove_tags;
 };
@@ -73,10 +74,15 @@ struct ContactFilter {
     std::string company = {};            // folded substring
     std::optional<bool> connected = {};
     bool archived = false;  // archived contacts instead of active ones
+    // Losing touch: connected people with no interaction on or after this day.
+    std::optional<Date> stale_before = {};
 };
 
-// Contacts matching the filter, ordered by name then id.
-std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter);
+enum class ContactOrder { name, id, last };  // last: oldest last interaction first, never first
+
+// Contacts matching the filter, in the given order (ties by name, then id).
+std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter,
+                                   ContactOrder order = ContactOrder::name);
 
 void set_archived(Store& store, std::int64_t id, bool archived, Date today);
 

@@ -39,6 +39,19 @@ int duration_days(Duration duration);
 // Days as the shortest exact duration text: 14 -> "2w", 30 -> "30d".
 std::string format_days(int days);
 
+// A keep-in-touch interval: `30d`, or an ideal and a maximum, `4w..6w`.
+struct Every {
+    int days = 0;                  // ideal
+    std::optional<int> max_days;   // maximum, when a window is given
+    bool operator==(const Every&) const = default;
+};
+
+// "" and "0" (in any unit) mean no cadence; throws Error naming the text.
+std::optional<Every> parse_every(std::string_view text);
+
+// "30d", "2w..6w"
+std::string format_every(const Every& every);
+
 std::string format_date(Date date);
 
 int days_between(Date from, Date to);

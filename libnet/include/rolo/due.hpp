@@ -5,7 +5,8 @@
 //                   with no follow-up yet (they are the broker);
 //   hello           connected within the hello window, and you have sent
 //                   nothing since connecting;
-//   cadence         last touch (else connected_on, met_on, created) + cadence.
+//   cadence         last touch (else connected_on, met_on, created) + cadence;
+//                   with a window (4w..6w) due from the ideal, late past the maximum.
 // The rows come from one query over contacts (the last interaction found
 // through the (contact_id, on_date) index) and one over open intros; the
 // rest is arithmetic here.
@@ -32,8 +33,12 @@ int weight(Reason reason);
 struct DueReason {
     Reason reason = Reason::cadence;
     Date due_on{};
+    Date late_on{};      // the first day it counts as late: due_on, or the day after a window's maximum
     std::string detail;  // what it is about: the next step, the intro, the cadence
 };
+
+// "soon" (not yet due), "ideal" (past a window's ideal, not its maximum) or "late".
+std::string_view state(const DueReason& reason, Date today);
 
 struct DueItem {
     std::int64_t contact_id = 0;
@@ -44,6 +49,7 @@ struct DueItem {
     double tie = 1.0;      // 1 + (interactions in the past year, at most 10) / 10
     double urgency = 0.0;  // of the first reason
     int days_late = 0;     // of the first reason; negative: due in that many days
+    std::string state;     // of the first reason
 
     // The command that helps with the first reason, e.g. "rolo draft checkin 42".
     std::string suggestion() const;
@@ -56,8 +62,9 @@ struct DueQuery {
     std::optional<std::int64_t> contact_id = {};  // only this person
 };
 
-// urgency = weight(reason) * tie * (days_late + 1) when due, and
-// -(days until due) / (weight * tie) when not yet due. Ordered by urgency, then
+// urgency = weight(reason) * tie * (days_late + 1 + 2 * days past a window's
+// maximum) when due, and -(days until due) / (weight * tie) when not yet due.
+// Ordered by urgency, then
 // name (case- and accent-insensitive), then id. Archived and snoozed people
 // never appear; people not connected appear only for follow-ups.
 std::vector<DueItem> compute_due(Store& store, const DueQuery& query, const Config& config);
@@ -73,6 +80,10 @@ struct SilencedIntro {
     std::string target;
 };
 std::vector<SilencedIntro> silence_unanswered_intros(Store& store, Date today, const Config& config);
+
+// One plain-text message for cron: a count line, then the items grouped by
+// reason (follow-ups first).
+std::string format_digest(const std::vector<DueItem>& items, Date today);
 
 // The contacts query, for EXPLAIN QUERY PLAN in tests.
 std::string_view due_contacts_sql();
