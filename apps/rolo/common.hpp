@@ -65,6 +65,7 @@ void register_due(CLI::App& app, Context& context);
 void register_edit(CLI::App& app, Context& context);
 void register_history(CLI::App& app, Context& context);
 void register_init(CLI::App& app, Context& context);
+void register_intro(CLI::App& app, Context& context);
 void register_link(CLI::App& app, Context& context);
 void register_log(CLI::App& app, Context& context);
 void register_ls(CLI::App& app, Context& context);

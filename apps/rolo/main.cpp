@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     rolo::app::register_edit(app, context);
     rolo::app::register_history(app, context);
     rolo::app::register_init(app, context);
+    rolo::app::register_intro(app, context);
     rolo::app::register_link(app, context);
     rolo::app::register_log(app, context);
     rolo::app::register_ls(app, context);

@@ -1,9 +1,90 @@
 #include "rolo/intro.hpp"
 
+#include "rolo/error.hpp"
 #include "rolo/store.hpp"
+#include "rolo/text.hpp"
 #include "sql.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
 namespace rolo {
+namespace {
+
+constexpr const char* select_intros =
+    "SELECT i.id, i.kind, i.broker_id, b.name, i.target_id, t.name, i.asked_on, i.followed_up_on, i.status, "
+    "i.reason, i.note FROM intros i JOIN contacts b ON b.id = i.broker_id JOIN contacts t ON t.id = i.target_id ";
+constexpr const char* intro_order = " ORDER BY i.status <> 'open', i.asked_on DESC, i.id DESC";
+
+Intro read_intro(SQLite::Statement& query) {
+    Intro intro;
+    intro.id = query.getColumn(0).getInt64();
+    intro.kind = query.getColumn(1).getString();
+    intro.broker_id = query.getColumn(2).getInt64();
+    intro.broker_name = query.getColumn(3).getString();
+    intro.target_id = query.getColumn(4).getInt64();
+    intro.target_name = query.getColumn(5).getString();
+    intro.asked_on = sql::date(query.getColumn(6)).value_or(Date{});
+    intro.followed_up_on = sql::date(query.getColumn(7));
+    intro.status = query.getColumn(8).getString();
+    intro.reason = sql::text(query.getColumn(9));
+    intro.note = sql::text(query.getColumn(10));
+    return intro;
+}
+
+std::vector<Intro> read_intros(SQLite::Statement& query) {
+    std::vector<Intro> intros;
+    while (query.executeStep()) intros.push_back(read_intro(query));
+    return intros;
+}
+
+}  // namespace
+
+std::int64_t insert_intro(Store& store, Intro& intro) {
+    if (intro.broker_id == intro.target_id) throw Error("an introduction needs two different people");
+    SQLite::Statement insert(store.db(),
+                             "INSERT INTO intros (kind, broker_id, target_id, asked_on, status, reason, note) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, intro.kind);
+    insert.bind(2, intro.broker_id);
+    insert.bind(3, intro.target_id);
+    insert.bind(4, format_date(intro.asked_on));
+    insert.bind(5, intro.status);
+    sql::bind_text(insert, 6, intro.reason);
+    sql::bind_text(insert, 7, intro.note);
+    insert.exec();
+    intro.id = store.db().getLastInsertRowid();
+    return intro.id;
+}
+
+Intro get_intro(Store& store, std::int64_t id) {
+    SQLite::Statement query(store.db(), std::string(select_intros) + "WHERE i.id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) throw Error(fmt::format("no intro #{}", id));
+    return read_intro(query);
+}
+
+std::vector<Intro> list_intros(Store& store, const std::string& status) {
+    SQLite::Statement query(store.db(), std::string(select_intros) + "WHERE ?1 IS NULL OR i.status = ?1" + intro_order);
+    sql::bind_text(query, 1, status);
+    return read_intros(query);
+}
+
+void close_intro(Store& store, std::int64_t id, const std::string& status) {
+    if (status != "done" && status != "declined" && status != "silent")
+        throw Error(fmt::format("cannot close an intro as '{}': expected done, declined or silent", status));
+    get_intro(store, id);
+    SQLite::Statement update(store.db(), "UPDATE intros SET status = ? WHERE id = ?");
+    update.bind(1, status);
+    update.bind(2, id);
+    update.exec();
+}
 
 void mark_followed_up(Store& store, std::int64_t broker_id, Date on) {
     SQLite::Statement update(store.db(),
@@ -15,30 +96,106 @@ void mark_followed_up(Store& store, std::int64_t broker_id, Date on) {
 }
 
 std::vector<Intro> intros_involving(Store& store, std::int64_t contact_id) {
-    SQLite::Statement query(store.db(),
-                            "SELECT i.id, i.kind, i.broker_id, b.name, i.target_id, t.name, i.asked_on, "
-                            "i.followed_up_on, i.status, i.reason, i.note FROM intros i "
-                            "JOIN contacts b ON b.id = i.broker_id JOIN contacts t ON t.id = i.target_id "
-                            "WHERE i.broker_id = ?1 OR i.target_id = ?1 "
-                            "ORDER BY i.status <> 'open', i.asked_on DESC, i.id DESC");
+    SQLite::Statement query(store.db(), std::string(select_intros) + "WHERE i.broker_id = ?1 OR i.target_id = ?1" +
+                                            intro_order);
     query.bind(1, contact_id);
-    std::vector<Intro> intros;
-    while (query.executeStep()) {
-        Intro intro;
-        intro.id = query.getColumn(0).getInt64();
-        intro.kind = query.getColumn(1).getString();
-        intro.broker_id = query.getColumn(2).getInt64();
-        intro.broker_name = query.getColumn(3).getString();
-        intro.target_id = query.getColumn(4).getInt64();
-        intro.target_name = query.getColumn(5).getString();
-        intro.asked_on = sql::date(query.getColumn(6)).value_or(Date{});
-        intro.followed_up_on = sql::date(query.getColumn(7));
-        intro.status = query.getColumn(8).getString();
-        intro.reason = sql::text(query.getColumn(9));
-        intro.note = sql::text(query.getColumn(10));
-        intros.push_back(std::move(intro));
+    return read_intros(query);
+}
+
+namespace {
+
+// Words of an interests text worth matching: four letters or more, folded,
+// without the most common filler words.
+std::set<std::string> interest_words(const std::string& text) {
+    static const std::set<std::string> filler = {"about", "also", "and", "from", "have", "into", "more",
+                                                 "over", "that", "their", "them", "they", "this", "what",
+                                                 "when", "with", "writes", "wrote", "your"};
+    std::set<std::string> words;
+    std::string word;
+    for (char c : fold(text) + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+            word += c;
+        } else {
+            if (word.size() >= 4 && !filler.contains(word)) words.insert(word);
+            word.clear();
+        }
     }
-    return intros;
+    return words;
+}
+
+}  // namespace
+
+std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag, std::size_t limit) {
+    ContactFilter filter;
+    filter.connected = true;
+    if (!tag.empty()) filter.tags = {tag};
+    std::vector<Contact> people = list_contacts(store, filter);
+
+    std::unordered_set<std::uint64_t> linked;
+    auto pair_key = [](std::int64_t a, std::int64_t b) {
+        return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | static_cast<std::uint64_t>(std::max(a, b));
+    };
+    SQLite::Statement edges(store.db(), "SELECT a, b FROM knows");
+    while (edges.executeStep()) linked.insert(pair_key(edges.getColumn(0).getInt64(), edges.getColumn(1).getInt64()));
+
+    // What people share, as feature -> who has it, with the feature's weight and wording.
+    struct Feature {
+        int weight;
+        std::string reason;
+        std::vector<std::size_t> members;
+    };
+    std::map<std::string, Feature> features;
+    auto add = [&](const std::string& key, int weight, std::string reason, std::size_t member) {
+        auto& feature = features.try_emplace(key, Feature{weight, std::move(reason), {}}).first->second;
+        feature.members.push_back(member);
+    };
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const Contact& c = people[i];
+        if (!trim(c.company).empty()) add("company:" + fold(trim(c.company)), 3, "both at " + trim(c.company), i);
+        for (const auto& t : c.tags) add("tag:" + t, 2, "both tagged " + t, i);
+        for (const auto& word : interest_words(c.interests)) add("word:" + word, 1, "both interested in " + word, i);
+    }
+
+    // Score pairs by position in `people`; only the best `limit` become suggestions.
+    struct PairScore {
+        int score = 0;
+        std::vector<const Feature*> shared;
+    };
+    constexpr std::size_t too_common = 100;
+    std::unordered_map<std::uint64_t, PairScore> pairs;
+    for (const auto& [key, feature] : features) {
+        if (feature.members.size() < 2 || feature.members.size() > too_common) continue;
+        for (std::size_t x = 0; x < feature.members.size(); ++x) {
+            for (std::size_t y = x + 1; y < feature.members.size(); ++y) {
+                const Contact& a = people[feature.members[x]];
+                const Contact& b = people[feature.members[y]];
+                if (linked.contains(pair_key(a.id, b.id))) continue;
+                auto& pair = pairs[a.id < b.id ? (std::uint64_t{feature.members[x]} << 32) | feature.members[y]
+                                               : (std::uint64_t{feature.members[y]} << 32) | feature.members[x]];
+                pair.score += feature.weight;
+                pair.shared.push_back(&feature);
+            }
+        }
+    }
+    std::vector<std::pair<std::uint64_t, const PairScore*>> ranked;
+    ranked.reserve(pairs.size());
+    for (const auto& [key, pair] : pairs) ranked.emplace_back(key, &pair);
+    auto first = [&](std::uint64_t key) -> const Contact& { return people[key >> 32]; };
+    auto second = [&](std::uint64_t key) -> const Contact& { return people[key & 0xffffffffu]; };
+    auto better = [&](const auto& x, const auto& y) {
+        if (x.second->score != y.second->score) return x.second->score > y.second->score;
+        if (first(x.first).id != first(y.first).id) return first(x.first).id < first(y.first).id;
+        return second(x.first).id < second(y.first).id;
+    };
+    std::size_t count = std::min(limit, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(count), ranked.end(), better);
+    std::vector<IntroSuggestion> suggestions;
+    for (std::size_t i = 0; i < count; ++i) {
+        IntroSuggestion suggestion{first(ranked[i].first), second(ranked[i].first), ranked[i].second->score, {}};
+        for (const Feature* feature : ranked[i].second->shared) suggestion.reasons.push_back(feature->reason);
+        suggestions.push_back(std::move(suggestion));
+    }
+    return suggestions;
 }
 
 }  // namespace rolo

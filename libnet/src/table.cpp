@@ -62,7 +62,9 @@ std::string render_aligned(const Table& table, bool color) {
         }
     }
     auto is_number = [&](std::size_t column) {
-        return !table.rows.empty() && std::holds_alternative<std::int64_t>(table.rows.front()[column]);
+        if (table.rows.empty()) return false;
+        const Cell& cell = table.rows.front()[column];
+        return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<double>(cell);
     };
     std::string out;
     auto line = [&](const std::vector<std::string>& texts, std::string_view style) {
@@ -115,6 +117,8 @@ std::string cell_text(const Cell& cell) {
                 return value ? "1" : "0";
             else if constexpr (std::is_same_v<T, std::int64_t>)
                 return std::to_string(value);
+            else if constexpr (std::is_same_v<T, double>)
+                return fmt::format("{:.3f}", value);
             else if constexpr (std::is_same_v<T, std::string>)
                 return value;
             else

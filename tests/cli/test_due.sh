@@ -24,13 +24,8 @@ q add "Nia Stranger" --not-connected --every 7d                # 8: not connecte
 q add "Arch Ived" --met-on 2025-01-01 --every 7d               # 9: archived
 q rm arch
 
-# An introduction asked of Ivan on 2026-11-10 (rolo intro --ask records these).
-python3 - "$ROLO_DB" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-db.execute("INSERT INTO intros (kind, broker_id, target_id, asked_on, reason) VALUES ('asked', 4, 5, '2026-11-10', 'data contracts')")
-db.commit()
-PY
+# An introduction asked of Ivan on 2026-11-10.
+q --today 2026-11-10 intro tara --ask ivan --why "data contracts"
 
 run due --format tsv
 expect_rc 0
@@ -38,7 +33,7 @@ expect_out "$(printf '%s\n' \
 'id	name	reason	state	when	due_on	last	last_on	also	detail	next' \
 '6	Fran Family	cadence	late	40 days late	2026-10-15				every 2w, from tag family	rolo draft checkin 6' \
 '2	Carl Cadence	cadence	late	24 days late	2026-10-31	call	2026-10-01		every 30d	rolo draft checkin 2' \
-'4	Ivan Broker	intro-follow-up	late	7 days late	2026-11-17				intro to Tara Target asked 2026-11-10	rolo draft intro-follow-up 4' \
+'4	Ivan Broker	intro-follow-up	late	7 days late	2026-11-17	intro	2026-11-10		intro to Tara Target asked 2026-11-10	rolo draft intro-follow-up 4' \
 '1	Fiona Follow	follow-up	late	4 days late	2026-11-20	meeting	2026-11-01		demo of their tool	rolo draft followup 1' \
 '3	Hana Hello	hello	late	4 days late	2026-11-20				connected 2026-11-20	rolo draft hello 3')"
 

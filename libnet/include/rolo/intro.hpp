@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "rolo/contact.hpp"
+
 namespace rolo {
 
 class Store;
@@ -26,11 +28,34 @@ struct Intro {
     std::string note;
 };
 
+// Records a new intro (asked or made); assigns its id.
+std::int64_t insert_intro(Store& store, Intro& intro);
+
+Intro get_intro(Store& store, std::int64_t id);
+
+// Intros with this status (all when empty), open first, newest first.
+std::vector<Intro> list_intros(Store& store, const std::string& status);
+
+// Closes an intro as done, declined or silent; throws Error for another status.
+void close_intro(Store& store, std::int64_t id, const std::string& status);
+
 // An outgoing `intro` interaction with a broker after you asked them is the
 // one follow-up: it marks their open, not yet followed-up requests.
 void mark_followed_up(Store& store, std::int64_t broker_id, Date on);
 
 // Intros in which the contact is the broker or the target, open ones first, newest first.
 std::vector<Intro> intros_involving(Store& store, std::int64_t contact_id);
+
+// Two people you could introduce: connected, not linked yet, sharing a
+// company (3 points), tags (2 each) or interest words (1 each).
+struct IntroSuggestion {
+    Contact a, b;
+    int score = 0;
+    std::vector<std::string> reasons;  // "both at Acme", "both tagged data", "both interested in sailing"
+};
+
+// Best first (ties by ids). A company, tag or word that more than 100
+// people share is too common to suggest an introduction and is not counted.
+std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag, std::size_t limit);
 
 }  // namespace rolo

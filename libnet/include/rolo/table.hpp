@@ -13,9 +13,10 @@
 
 namespace rolo {
 
-// null, a flag, a number, text, or a list (tags): json keeps the types, the
-// text formats write a list joined by ';'.
-using Cell = std::variant<std::monostate, bool, std::int64_t, std::string, std::vector<std::string>>;
+// null, a flag, a whole number, a score, text, or a list (tags): json keeps
+// the types; the text formats write a score with three decimals and a list
+// joined by ';'.
+using Cell = std::variant<std::monostate, bool, std::int64_t, double, std::string, std::vector<std::string>>;
 
 enum class Style { plain, warn, alert };  // alert: red, warn: yellow, on a colour terminal only
 

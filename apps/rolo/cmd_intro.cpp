@@ -1,0 +1,212 @@
+// rolo intro: warm paths to someone, introduction requests you track, and
+// introductions you make between two people.
+//   rolo intro TARGET [--hops N] [-n N]        warm paths, best first
+//   rolo intro TARGET --ask VIA [--why TEXT]   record a request to a broker
+//   rolo intro A B [--why TEXT] [--record]     a double opt-in plan
+//   rolo intro --open | --close ID --status S  track requests
+//   rolo intro --suggest [--tag T] [-n N]      people you could introduce
+#include "common.hpp"
+
+#include "rolo/contact.hpp"
+#include "rolo/error.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/intro.hpp"
+#include "rolo/knows.hpp"
+#include "rolo/records.hpp"
+#include "rolo/text.hpp"
+#include "rolo/warm_path.hpp"
+#include "rolo/who.hpp"
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace rolo::app {
+namespace {
+
+struct IntroOptions {
+    std::vector<std::string> people;
+    int hops = 3;
+    int limit = 10;
+    std::optional<std::string> ask;
+    std::string why;
+    bool draft = false;
+    bool record = false;
+    bool open = false;
+    std::optional<std::int64_t> close;
+    std::string status;
+    bool suggest = false;
+    std::string tag;
+};
+
+Table paths_table(const std::vector<IntroPath>& paths) {
+    Table table;
+    table.columns = {"broker_id", "broker", "score", "hops", "path", "ids"};
+    for (const auto& path : paths) {
+        std::vector<std::string> ids;
+        for (const auto& hop : path.hops) ids.push_back(std::to_string(hop.id));
+        table.add_row({path.hops.front().id, path.hops.front().name, path.score,
+                       static_cast<std::int64_t>(path.hops.size()), describe(path), ids});
+    }
+    return table;
+}
+
+void show_paths(Context& context, Store& store, const Contact& target, const IntroOptions& options) {
+    if (target.connected) {
+        std::cerr << fmt::format("rolo: {} is already in your network; people who know them:\n", describe(target));
+        context.print(acquaintance_records(acquaintances(store, target.id)));
+        return;
+    }
+    Date today = context.today();
+    auto paths = find_paths(load_neighborhood(store, target.id, options.hops, today), target.id, options.hops, today);
+    if (paths.empty())
+        throw Error(fmt::format("no warm path to {} within {} hops; record who knows them with "
+                                "'rolo link WHO {}' or 'rolo add NAME --via WHO', or try --hops {}",
+                                describe(target), options.hops, target.id, options.hops + 1));
+    if (paths.size() > static_cast<std::size_t>(options.limit)) paths.resize(options.limit);
+    context.print(paths_table(paths));
+}
+
+void ask(Context& context, Store& store, const Contact& target, const IntroOptions& options) {
+    Date today = context.today();
+    auto transaction = store.transaction();
+    Contact broker = get_contact(store, resolve_who(store, *options.ask));
+    if (broker.id == target.id) throw Error("an introduction needs two different people");
+    if (!broker.connected) warn(fmt::format("{} is not connected to you: ask someone you know", describe(broker)));
+    Intro intro;
+    intro.kind = "asked";
+    intro.broker_id = broker.id;
+    intro.target_id = target.id;
+    intro.asked_on = today;
+    intro.reason = options.why;
+    insert_intro(store, intro);
+    Interaction request{.contact_id = broker.id, .on = today, .kind = "intro"};
+    request.summary = "asked for an introduction to " + target.name + (options.why.empty() ? "" : ": " + options.why);
+    log_interaction(store, request, today);
+    transaction.commit();
+    context.report(intro.id, fmt::format("asked {} to introduce you to {} (intro #{}); follow up once from {}",
+                                         describe(broker), describe(target), intro.id,
+                                         format_date(today + std::chrono::days{context.settings().intro_follow_up_days})));
+}
+
+std::string profile_line(const Contact& c) {
+    std::vector<std::string> parts;
+    if (!c.title.empty() || !c.company.empty())
+        parts.push_back(c.title.empty() ? c.company : c.company.empty() ? c.title : c.title + " at " + c.company);
+    if (!c.met_at.empty()) parts.push_back("met " + c.met_at);
+    if (!c.interests.empty()) parts.push_back("interests: " + c.interests);
+    return fmt::format("  {}: {}", describe(c), parts.empty() ? "nothing recorded yet" : join(parts, "; "));
+}
+
+void plan(Context& context, Store& store, const Contact& a, const Contact& b, const IntroOptions& options) {
+    if (a.id == b.id) throw Error("an introduction needs two different people");
+    std::vector<std::string> shared;
+    if (!a.company.empty() && fold(trim(a.company)) == fold(trim(b.company))) shared.push_back("both at " + a.company);
+    for (const auto& tag : a.tags)
+        if (std::binary_search(b.tags.begin(), b.tags.end(), tag)) shared.push_back("both tagged " + tag);
+    std::string text = fmt::format("Introduce {} and {} (double opt-in)\n{}\n{}\n  in common: {}\n", describe(a),
+                                   describe(b), profile_line(a), profile_line(b),
+                                   shared.empty() ? "nothing recorded" : join(shared, ", "));
+    if (!options.why.empty()) text += "  why: " + options.why + "\n";
+    for (const auto& known : acquaintances(store, a.id))
+        if (known.id == b.id) text += fmt::format("  they already know each other (strength {})\n", known.strength);
+    text += fmt::format("Ask each of them first, and introduce them only when both say yes.\n");
+
+    if (options.record) {
+        Date today = context.today();
+        auto transaction = store.transaction();
+        Intro intro;
+        intro.kind = "made";
+        intro.broker_id = a.id;
+        intro.target_id = b.id;
+        intro.asked_on = today;
+        intro.status = "done";
+        intro.reason = options.why;
+        insert_intro(store, intro);
+        for (const auto& [person, other] : {std::pair{a, b}, std::pair{b, a}}) {
+            Interaction made{.contact_id = person.id, .on = today, .kind = "intro"};
+            made.summary = "introduced to " + other.name + (options.why.empty() ? "" : ": " + options.why);
+            log_interaction(store, made, today);
+        }
+        // Once introduced, they know each other; an existing link is kept as it is.
+        bool linked = false;
+        for (const auto& known : acquaintances(store, a.id)) linked = linked || known.id == b.id;
+        if (!linked) link(store, {a.id, b.id, 2, "introduced by you", today});
+        transaction.commit();
+        text += fmt::format("recorded intro #{}\n", intro.id);
+    }
+    std::cout << text;
+}
+
+Table suggestions_table(const std::vector<IntroSuggestion>& suggestions) {
+    Table table;
+    table.columns = {"a_id", "a", "b_id", "b", "score", "why"};
+    for (const auto& s : suggestions)
+        table.add_row({s.a.id, s.a.name, s.b.id, s.b.name, std::int64_t{s.score}, join(s.reasons, ", ")});
+    return table;
+}
+
+void run_intro(Context& context, const IntroOptions& options) {
+    int modes = options.open + options.close.has_value() + options.suggest;
+    if (modes > 1) throw CLI::ValidationError("--open, --close and --suggest", "take one at a time");
+    if (modes == 1 && !options.people.empty())
+        throw CLI::ValidationError("WHO", "--open, --close and --suggest take no person");
+    if (modes == 0 && options.people.empty()) throw CLI::RequiredError("TARGET (or --open, --close, --suggest)");
+    if (options.close && options.status.empty()) throw CLI::RequiredError("--status");
+    if (options.people.size() == 2 && options.ask) throw CLI::ValidationError("--ask", "goes with one TARGET");
+    if (options.record && options.people.size() != 2) throw CLI::ValidationError("--record", "goes with A B");
+    if (options.draft)
+        throw Error("--draft needs `rolo draft`, which this rolo does not have yet; "
+                    "nothing was recorded (run without --draft)");
+
+    if (options.open || options.suggest) {
+        auto store = context.open_existing_store();
+        if (options.open) context.print(intro_records(store ? list_intros(*store, "open") : std::vector<Intro>{}));
+        if (options.suggest)
+            context.print(suggestions_table(store ? suggest_intros(*store, options.tag, options.limit)
+                                                  : std::vector<IntroSuggestion>{}));
+        return;
+    }
+    Store store = context.existing_store();
+    if (options.close) {
+        auto transaction = store.transaction();
+        close_intro(store, *options.close, options.status);
+        transaction.commit();
+        context.report(*options.close, fmt::format("closed intro #{} as {}", *options.close, options.status));
+        return;
+    }
+    Contact first = get_contact(store, resolve_who(store, options.people[0]));
+    if (options.people.size() == 2)
+        plan(context, store, first, get_contact(store, resolve_who(store, options.people[1])), options);
+    else if (options.ask)
+        ask(context, store, first, options);
+    else
+        show_paths(context, store, first, options);
+}
+
+}  // namespace
+
+void register_intro(CLI::App& app, Context& context) {
+    auto options = std::make_shared<IntroOptions>();
+    auto* command = app.add_subcommand("intro", "Warm paths to someone; introductions you ask for and make");
+    command->add_option("WHO", options->people, "TARGET, or two people A B to introduce")->expected(0, 2);
+    command->add_option("--hops", options->hops, "Longest path to search, in hops from you (default 3)")
+        ->check(CLI::Range(2, 6));
+    command->add_option("-n,--limit", options->limit, "At most N paths or suggestions (default 10)")
+        ->check(CLI::PositiveNumber);
+    command->add_option("--ask", options->ask, "Record a request to VIA to introduce you to TARGET");
+    command->add_option("--why", options->why, "Why you want the introduction, or why they should meet");
+    command->add_flag("--draft", options->draft, "Print the request message (needs rolo draft)");
+    command->add_flag("--record", options->record, "With A B: record the introduction as made");
+    command->add_flag("--open", options->open, "List open introduction requests");
+    command->add_option("--close", options->close, "Close intro ID (with --status)");
+    command->add_option("--status", options->status, "done, declined or silent")
+        ->check(CLI::IsMember({"done", "declined", "silent"}));
+    command->add_flag("--suggest", options->suggest, "Pairs of your contacts you could introduce");
+    command->add_option("--tag", options->tag, "With --suggest: only people with this tag");
+    command->callback([&context, options] { run_intro(context, *options); });
+}
+
+}  // namespace rolo::app

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmark: `rolo intro TARGET` (3 hops) on 100,000 contacts and 1,000,000
+# knows edges, and `rolo intro --suggest` on 10,000 contacts. Prints the
+# median wall time of the whole process, the load and search halves apart
+# (tests/bench/intro_bench.cpp), and the sqlite3 shell running the same
+# neighbourhood query as a baseline, all in one run.
+# Usage: tests/bench/intro_bench.sh [path/to/build] [RUNS]
+set -euo pipefail
+build=$(realpath "${1:-build}")
+runs=${2:-11}
+rolo="$build/apps/rolo/rolo"
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export ROLO_DB="$work/graph.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
+
+median_ms() {  # median wall time of $runs runs of COMMAND..., in ms
+    local times=()
+    for _ in $(seq "$runs"); do
+        local start=$(date +%s%N)
+        "$@" >/dev/null
+        times+=($(( ($(date +%s%N) - start) / 1000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+
+"$rolo" init -q
+sqlite3 "$ROLO_DB" <<'SQL'
+PRAGMA journal_mode = WAL;
+BEGIN;
+-- 100,000 people; one in 50, chosen by a hash, is connected to you (about 2,000 brokers).
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+INSERT INTO contacts (name, company, connected, connected_on, created_at, updated_at)
+SELECT 'Person ' || i, 'Company ' || (i % 3000), (i * 2654435761) % 4294967296 % 50 = 0, '2025-01-01',
+       '2025-01-01 00:00:00', '2025-01-01 00:00:00'
+FROM n;
+-- 1,000,000 distinct undirected edges: each person a linked to a + offset for ten
+-- distinct offsets under n/2 (so no pair repeats), ids scrambled by a
+-- multiplicative permutation (7919 is coprime to 100000) to spread them.
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999),
+pairs AS (SELECT i % 100000 AS a, (i % 100000 + CASE i / 100000
+              WHEN 0 THEN 17 WHEN 1 THEN 311 WHEN 2 THEN 1601 WHEN 3 THEN 4999 WHEN 4 THEN 7919
+              WHEN 5 THEN 12007 WHEN 6 THEN 19997 WHEN 7 THEN 27011 WHEN 8 THEN 35023 ELSE 44987 END) % 100000 AS b,
+              i AS i FROM n),
+scrambled AS (SELECT 1 + (a * 7919) % 100000 AS x, 1 + (b * 7919) % 100000 AS y, i FROM pairs)
+INSERT INTO knows (a, b, strength) SELECT min(x, y), max(x, y), 1 + i % 5 FROM scrambled;
+-- Some history with the brokers, for their ties.
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+INSERT INTO interactions (contact_id, on_date, kind, direction, summary, created_at)
+SELECT c.id, date('2026-11-24', '-' || (n.i % 300) || ' days'), 'call', 'out', 'catch-up', '2025-01-01'
+FROM n JOIN (SELECT id, row_number() OVER (ORDER BY id) AS k FROM contacts WHERE connected = 1) c
+    ON c.k = 1 + n.i % 1900;
+COMMIT;
+ANALYZE;
+SQL
+edges=$(sqlite3 "$ROLO_DB" "SELECT count(*) FROM knows")
+# A target you can reach: not connected, two links from someone who is.
+target=$(sqlite3 "$ROLO_DB" "SELECT t.id FROM contacts c JOIN knows k1 ON k1.a = c.id
+    JOIN knows k2 ON k2.a = k1.b JOIN contacts t ON t.id = k2.b
+    WHERE c.connected = 1 AND t.connected = 0 ORDER BY c.id LIMIT 1")
+"$rolo" intro "$target" >/dev/null  # warm the page cache
+
+reach=$(sed -n '/reach_sql = R"sql(/,/)sql"/p' "$here/../../libnet/src/warm_path.cpp" | sed '1d;$d' |
+    sed "s/?1/$target/g; s/?2/2/g")
+echo "intro benchmark: 100000 contacts, $edges knows edges, target #$target, 3 hops, median of $runs runs"
+echo "  rolo intro (whole process)  $(median_ms "$rolo" intro "$target") ms (target: under 100 ms)"
+"$build/tests/intro_bench" "$ROLO_DB" "$target" 3 "$runs"
+echo "  sqlite3 shell, same edge query $(median_ms sqlite3 "$ROLO_DB" "$reach SELECT k.a, k.b, k.strength, k.context FROM knows k WHERE k.a IN nodes AND k.b IN nodes") ms (baseline for the load)"
+
+# --suggest on 10,000 contacts with tags, companies and interests.
+export ROLO_DB="$work/suggest.db"
+"$rolo" init -q
+sqlite3 "$ROLO_DB" <<'SQL'
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+INSERT INTO contacts (name, company, interests, connected, created_at, updated_at)
+SELECT 'Person ' || i, 'Company ' || (i % 400),
+       'topic' || (i % 700) || ' and subject' || (i % 900) || ' plus theme' || (i % 1300),
+       1, '2025-01-01 00:00:00', '2025-01-01 00:00:00'
+FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+INSERT INTO tags (contact_id, tag) SELECT i, 'tag' || (i % 150) FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+INSERT OR IGNORE INTO knows (a, b) SELECT min(x, y), max(x, y) FROM
+    (SELECT 1 + (i * 7919) % 10000 AS x, 1 + (i * 104729) % 10000 AS y FROM n) WHERE x <> y;
+COMMIT;
+SQL
+echo "suggest benchmark: 10000 contacts"
+echo "  rolo intro --suggest        $(median_ms "$rolo" intro --suggest) ms (target: under 1000 ms)"
