@@ -36,15 +36,7 @@ SQL
 query=$(sed -n '/contacts_sql = R"sql(/,/)sql"/p' "$here/../../libnet/src/due.cpp" | sed '1d;$d' |
     sed "s/?1/'2026-11-24'/g; s/?2/'2025-11-24'/g; s/?3/NULL/g; s/?4/NULL/g")
 
-median_ms() {  # median_ms COMMAND...: median wall time of $runs runs, in milliseconds
-    local times=()
-    for _ in $(seq "$runs"); do
-        local start=$(date +%s%N)
-        "$@" >/dev/null
-        times+=($(( ($(date +%s%N) - start) / 1000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
+. "$here/lib.sh"
 
 "$rolo" due --format tsv >/dev/null  # warm the page cache
 rolo_ms=$(median_ms "$rolo" due --format tsv)

@@ -14,15 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export ROLO_DB="$work/graph.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
 
-median_ms() {  # median wall time of $runs runs of COMMAND..., in ms
-    local times=()
-    for _ in $(seq "$runs"); do
-        local start=$(date +%s%N)
-        "$@" >/dev/null
-        times+=($(( ($(date +%s%N) - start) / 1000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
+. "$here/lib.sh"
 
 "$rolo" init -q
 sqlite3 "$ROLO_DB" <<'SQL'
