@@ -31,6 +31,7 @@ struct IntroOptions {
     int hops = 3;
     int limit = 10;
     std::optional<std::string> ask;
+    std::optional<std::string> via;
     std::string why;
     bool draft = false;
     bool record = false;
@@ -86,9 +87,14 @@ void ask(Context& context, Store& store, const Contact& target, const IntroOptio
     request.summary = "asked for an introduction to " + target.name + (options.why.empty() ? "" : ": " + options.why);
     log_interaction(store, request, today);
     transaction.commit();
-    context.report(intro.id, fmt::format("asked {} to introduce you to {} (intro #{}); follow up once from {}",
-                                         describe(broker), describe(target), intro.id,
-                                         format_date(today + std::chrono::days{context.settings().intro_follow_up_days})));
+    std::string done = fmt::format("asked {} to introduce you to {} (intro #{}); follow up once from {}",
+                                   describe(broker), describe(target), intro.id,
+                                   format_date(today + std::chrono::days{context.settings().intro_follow_up_days}));
+    // With --draft, stdout carries the message alone.
+    if (options.draft)
+        std::cerr << "rolo: " << done << '\n';
+    else
+        context.report(intro.id, done);
 }
 
 std::string profile_line(const Contact& c) {
@@ -157,9 +163,7 @@ void run_intro(Context& context, const IntroOptions& options) {
     if (options.close && options.status.empty()) throw CLI::RequiredError("--status");
     if (options.people.size() == 2 && options.ask) throw CLI::ValidationError("--ask", "goes with one TARGET");
     if (options.record && options.people.size() != 2) throw CLI::ValidationError("--record", "goes with A B");
-    if (options.draft)
-        throw Error("--draft needs `rolo draft`, which this rolo does not have yet; "
-                    "nothing was recorded (run without --draft)");
+    if (options.draft && options.people.size() != 1) throw CLI::ValidationError("--draft", "goes with one TARGET");
 
     if (options.open || options.suggest) {
         auto store = context.open_existing_store();
@@ -182,8 +186,11 @@ void run_intro(Context& context, const IntroOptions& options) {
         plan(context, store, first, get_contact(store, resolve_who(store, options.people[1])), options);
     else if (options.ask)
         ask(context, store, first, options);
-    else
+    else if (!options.draft)
         show_paths(context, store, first, options);
+    if (options.draft)
+        write_draft(context, {.kind = "intro-request", .who = options.people[0],
+                              .via = options.ask ? options.ask : options.via, .about = options.why});
 }
 
 }  // namespace
@@ -198,7 +205,8 @@ void register_intro(CLI::App& app, Context& context) {
         ->check(CLI::PositiveNumber);
     command->add_option("--ask", options->ask, "Record a request to VIA to introduce you to TARGET");
     command->add_option("--why", options->why, "Why you want the introduction, or why they should meet");
-    command->add_flag("--draft", options->draft, "Print the request message (needs rolo draft)");
+    command->add_flag("--draft", options->draft, "Print the request message to the best (or --via/--ask) broker");
+    command->add_option("--via", options->via, "With --draft: the broker to write to");
     command->add_flag("--record", options->record, "With A B: record the introduction as made");
     command->add_flag("--open", options->open, "List open introduction requests");
     command->add_option("--close", options->close, "Close intro ID (with --status)");

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <ranges>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -80,6 +81,19 @@ void Context::report(std::int64_t id, const std::string& message) const {
         std::cout << id << '\n';
     else
         std::cout << message << '\n';
+}
+
+std::filesystem::path data_file(const std::string& relative) {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    std::vector<std::filesystem::path> dirs;
+    if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "rolo");
+    dirs.emplace_back(ROLO_DATADIR);
+    dirs.emplace_back(ROLO_SOURCE_DATADIR);
+    for (const auto& dir : dirs)
+        if (std::filesystem::exists(dir / relative, ec)) return dir / relative;
+    throw Error(fmt::format("cannot find rolo's {} (looked in {})", relative,
+                            fmt::join(dirs | std::views::transform([](const auto& d) { return d.string(); }), ", ")));
 }
 
 void warn(std::string_view message) { std::cerr << "rolo: warning: " << message << '\n'; }

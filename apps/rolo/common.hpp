@@ -6,6 +6,7 @@
 #include "rolo/store.hpp"
 #include "rolo/table.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,11 +57,29 @@ void warn(std::string_view message);
 // user's editor on `template_text` (lines starting with '#' are dropped).
 std::string read_message(const std::string& template_text);
 
+// A shipped data file (templates/connect.toml, pitch-words.txt): beside the
+// executable (../share/rolo), under the install prefix, or in the source tree
+// the executable was built from. Throws Error when none has it.
+std::filesystem::path data_file(const std::string& relative);
+
 // Opens `text` in $VISUAL / $EDITOR and returns what the user saved.
 std::string edit_text(const std::string& text);
 
+// What `rolo draft` does, for the commands that offer a draft too (intro --draft).
+struct DraftRequest {
+    std::string kind = {};
+    std::string who = {};
+    std::optional<std::string> via = {}, to = {};
+    std::string about = {};
+    bool edit = false;
+    bool log = false;
+    bool strict = false;
+};
+void write_draft(Context& context, const DraftRequest& request);
+
 // Every subcommand registers itself on the top-level app.
 void register_add(CLI::App& app, Context& context);
+void register_draft(CLI::App& app, Context& context);
 void register_due(CLI::App& app, Context& context);
 void register_edit(CLI::App& app, Context& context);
 void register_history(CLI::App& app, Context& context);

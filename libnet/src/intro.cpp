@@ -86,6 +86,22 @@ void close_intro(Store& store, std::int64_t id, const std::string& status) {
     update.exec();
 }
 
+std::optional<Intro> open_request_to(Store& store, std::int64_t broker_id) {
+    SQLite::Statement query(store.db(), std::string(select_intros) +
+                                            "WHERE i.kind = 'asked' AND i.status = 'open' AND i.broker_id = ? "
+                                            "ORDER BY i.asked_on DESC, i.id DESC LIMIT 1");
+    query.bind(1, broker_id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_intro(query);
+}
+
+void set_followed_up(Store& store, std::int64_t intro_id, Date on) {
+    SQLite::Statement update(store.db(), "UPDATE intros SET followed_up_on = ? WHERE id = ?");
+    update.bind(1, format_date(on));
+    update.bind(2, intro_id);
+    update.exec();
+}
+
 void mark_followed_up(Store& store, std::int64_t broker_id, Date on) {
     SQLite::Statement update(store.db(),
                              "UPDATE intros SET followed_up_on = ?2 WHERE kind = 'asked' AND status = 'open' "

@@ -61,9 +61,14 @@ expect_err "rolo: warning: #5 Zed Nobody is not connected to you: ask someone yo
 run intro clive --ask clive
 expect_rc 1
 expect_err "rolo: error: an introduction needs two different people"
-run intro clive --ask janet --draft
-expect_rc 1
-expect_err_has "--draft needs \`rolo draft\`"
+run intro aiko --draft --via priya --why "she leads data at Northwind"
+expect_rc 0
+expect_out_has "Would you be willing to introduce me to Aiko Tanaka?"
+expect_out_has "because she leads data at Northwind"
+run intro aiko --draft -q
+expect_out_has "Hi Janet,"  # the best broker
+run intro janet clive --draft
+expect_rc 2
 
 # --close
 run intro --close 1 --status declined

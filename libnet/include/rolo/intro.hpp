@@ -43,6 +43,12 @@ void close_intro(Store& store, std::int64_t id, const std::string& status);
 // one follow-up: it marks their open, not yet followed-up requests.
 void mark_followed_up(Store& store, std::int64_t broker_id, Date on);
 
+// The newest open request you made of this broker, if any.
+std::optional<Intro> open_request_to(Store& store, std::int64_t broker_id);
+
+// Records the one follow-up on an intro request.
+void set_followed_up(Store& store, std::int64_t intro_id, Date on);
+
 // Intros in which the contact is the broker or the target, open ones first, newest first.
 std::vector<Intro> intros_involving(Store& store, std::int64_t contact_id);
 
