@@ -67,13 +67,6 @@ Cast cast_for(Context& context, Store& store, const DraftRequest& options) {
     return cast;
 }
 
-std::string read_text(const std::string& path) {
-    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw Error(fmt::format("cannot read {}", path));
-    return std::string(std::istreambuf_iterator<char>(file), {});
-}
-
 // Someone connected within the hello window, or a connect note to someone not connected.
 bool pitch_applies(const std::string& kind, const Contact& recipient, Date today, int hello_window) {
     if (kind == "connect" && !recipient.connected) return true;
@@ -127,7 +120,7 @@ void check(Context& context, const DraftOptions& options) {
         recipient = get_contact(store, resolve_who(store, options.who));
     }
     auto lint_context = lint_context_for(context, options.kind, recipient ? &*recipient : nullptr);
-    report(context, lint(read_text(*options.check), lint_context), options.strict);
+    report(context, lint(read_input(*options.check), lint_context), options.strict);
 }
 
 std::filesystem::path template_file(const std::string& kind) {

@@ -116,6 +116,13 @@ std::string edit_text(const std::string& text) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+std::string read_input(const std::string& path) {
+    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw Error(fmt::format("cannot read {}", path));
+    return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
 std::string read_message(const std::string& template_text) {
     if (!isatty(STDIN_FILENO)) {
         std::string text(std::istreambuf_iterator<char>(std::cin), {});

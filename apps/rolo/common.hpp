@@ -62,6 +62,9 @@ std::string read_message(const std::string& template_text);
 // the executable was built from. Throws Error when none has it.
 std::filesystem::path data_file(const std::string& relative);
 
+// The whole of a file, or of stdin for "-"; throws Error when it cannot be read.
+std::string read_input(const std::string& path);
+
 // Opens `text` in $VISUAL / $EDITOR and returns what the user saved.
 std::string edit_text(const std::string& text);
 
@@ -82,7 +85,9 @@ void register_add(CLI::App& app, Context& context);
 void register_draft(CLI::App& app, Context& context);
 void register_due(CLI::App& app, Context& context);
 void register_edit(CLI::App& app, Context& context);
+void register_export(CLI::App& app, Context& context);
 void register_history(CLI::App& app, Context& context);
+void register_import(CLI::App& app, Context& context);
 void register_init(CLI::App& app, Context& context);
 void register_intro(CLI::App& app, Context& context);
 void register_link(CLI::App& app, Context& context);

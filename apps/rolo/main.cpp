@@ -44,7 +44,9 @@ int main(int argc, char** argv) {
     rolo::app::register_draft(app, context);
     rolo::app::register_due(app, context);
     rolo::app::register_edit(app, context);
+    rolo::app::register_export(app, context);
     rolo::app::register_history(app, context);
+    rolo::app::register_import(app, context);
     rolo::app::register_init(app, context);
     rolo::app::register_intro(app, context);
     rolo::app::register_link(app, context);

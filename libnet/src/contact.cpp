@@ -53,17 +53,17 @@ Contact read_contact(SQLite::Statement& row) {
 
 // Binds the writable fields as parameters 1..17, in table column order after id.
 void bind_fields(SQLite::Statement& statement, const Contact& c) {
-    statement.bind(1, c.name);
-    sql::bind_text(statement, 2, c.email);
-    sql::bind_text(statement, 3, c.phone);
-    sql::bind_text(statement, 4, c.company);
-    sql::bind_text(statement, 5, c.title);
-    sql::bind_text(statement, 6, c.location);
-    sql::bind_text(statement, 7, c.linkedin_url);
-    sql::bind_text(statement, 8, c.met_at);
+    statement.bindNoCopy(1, c.name);
+    sql::bind_text_in_place(statement, 2, c.email);
+    sql::bind_text_in_place(statement, 3, c.phone);
+    sql::bind_text_in_place(statement, 4, c.company);
+    sql::bind_text_in_place(statement, 5, c.title);
+    sql::bind_text_in_place(statement, 6, c.location);
+    sql::bind_text_in_place(statement, 7, c.linkedin_url);
+    sql::bind_text_in_place(statement, 8, c.met_at);
     sql::bind_date(statement, 9, c.met_on);
-    sql::bind_text(statement, 10, c.interests);
-    sql::bind_text(statement, 11, c.notes);
+    sql::bind_text_in_place(statement, 10, c.interests);
+    sql::bind_text_in_place(statement, 11, c.notes);
     if (c.every)
         statement.bind(12, c.every->days);
     else
@@ -76,19 +76,6 @@ void bind_fields(SQLite::Statement& statement, const Contact& c) {
     sql::bind_date(statement, 14, c.connected_on);
     statement.bind(15, c.archived ? 1 : 0);
     sql::bind_date(statement, 16, c.snoozed_until);
-}
-
-void save_tags(Store& store, const Contact& contact) {
-    SQLite::Statement clear(store.db(), "DELETE FROM tags WHERE contact_id = ?");
-    clear.bind(1, contact.id);
-    clear.exec();
-    SQLite::Statement insert(store.db(), "INSERT INTO tags (contact_id, tag) VALUES (?, ?)");
-    for (const auto& tag : contact.tags) {
-        insert.bind(1, contact.id);
-        insert.bind(2, tag);
-        insert.exec();
-        insert.reset();
-    }
 }
 
 void validate(const Contact& c) {
@@ -120,42 +107,99 @@ void apply(Contact& c, const ContactChange& change) {
     if (change.snoozed_until) c.snoozed_until = *change.snoozed_until;
     if (change.every) c.every = *change.every;
     if (change.connected) c.connected = *change.connected;
+    if (change.archived) c.archived = *change.archived;
     for (const auto& tag : change.remove_tags) std::erase(c.tags, tag);
     c.tags.insert(c.tags.end(), change.add_tags.begin(), change.add_tags.end());
     std::sort(c.tags.begin(), c.tags.end());
     c.tags.erase(std::unique(c.tags.begin(), c.tags.end()), c.tags.end());
 }
 
-std::int64_t insert_contact(Store& store, Contact& contact, Date today) {
+struct ContactWriter::Statements {
+    explicit Statements(SQLite::Database& db)
+        : insert(db,
+                 "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, met_at, met_on, "
+                 "interests, notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, "
+                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          update(db,
+                 "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, location = ?, "
+                 "linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, cadence_days = ?, connected = ?, "
+                 "connected_on = ?, archived = ?, snoozed_until = ?, cadence_max_days = ?, updated_at = ? "
+                 "WHERE id = ?"),
+          clear_tags(db, "DELETE FROM tags WHERE contact_id = ?"),
+          add_tag(db, "INSERT INTO tags (contact_id, tag) VALUES (?, ?)"),
+          db(db) {}
+
+    void save_tags(const Contact& contact, bool is_new) {
+        if (!is_new) {
+            clear_tags.bind(1, contact.id);
+            clear_tags.exec();
+            clear_tags.reset();
+        }
+        for (const auto& tag : contact.tags) {
+            add_tag.bind(1, contact.id);
+            add_tag.bind(2, tag);
+            add_tag.exec();
+            add_tag.reset();
+        }
+    }
+
+    // One creation stamp per writer: the rows of one import share it.
+    const std::string& stamp(Date today) {
+        if (stamp_day != today || stamp_text.empty()) {
+            stamp_text = timestamp(today);
+            stamp_day = today;
+        }
+        return stamp_text;
+    }
+
+    SQLite::Statement insert, update, clear_tags, add_tag;
+    SQLite::Database& db;
+    Date stamp_day{};
+    std::string stamp_text;
+};
+
+ContactWriter::ContactWriter(Store& store) : statements_(std::make_unique<Statements>(store.db())) {}
+
+ContactWriter::~ContactWriter() = default;
+
+std::int64_t ContactWriter::insert(Contact& contact, Date today) {
     validate(contact);
-    contact.created_at = contact.updated_at = timestamp(today);
-    SQLite::Statement insert(store.db(),
-                             "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, "
-                             "met_at, met_on, interests, notes, cadence_days, connected, connected_on, archived, "
-                             "snoozed_until, cadence_max_days, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    contact.created_at = contact.updated_at = statements_->stamp(today);
+    auto& insert = statements_->insert;
     bind_fields(insert, contact);
     insert.bind(18, contact.created_at);
     insert.bind(19, contact.updated_at);
     insert.exec();
-    contact.id = store.db().getLastInsertRowid();
-    save_tags(store, contact);
+    insert.reset();
+    contact.id = statements_->db.getLastInsertRowid();
+    statements_->save_tags(contact, true);
     return contact.id;
 }
 
-void update_contact(Store& store, Contact& contact, Date today) {
+void ContactWriter::update(Contact& contact, Date today) {
     validate(contact);
-    contact.updated_at = timestamp(today);
-    SQLite::Statement update(store.db(),
-                             "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, "
-                             "location = ?, linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, "
-                             "cadence_days = ?, connected = ?, connected_on = ?, archived = ?, snoozed_until = ?, "
-                             "cadence_max_days = ?, updated_at = ? WHERE id = ?");
+    contact.updated_at = statements_->stamp(today);
+    auto& update = statements_->update;
     bind_fields(update, contact);
     update.bind(18, contact.updated_at);
     update.bind(19, contact.id);
-    if (update.exec() != 1) throw Error(fmt::format("no contact #{}", contact.id));
-    save_tags(store, contact);
+    int changed = update.exec();
+    update.reset();
+    if (changed != 1) throw Error(fmt::format("no contact #{}", contact.id));
+    statements_->save_tags(contact, false);
+}
+
+std::int64_t insert_contact(Store& store, Contact& contact, Date today) {
+    return ContactWriter(store).insert(contact, today);
+}
+
+void update_contact(Store& store, Contact& contact, Date today) { ContactWriter(store).update(contact, today); }
+
+std::vector<Contact> all_contacts(Store& store) {
+    SQLite::Statement query(store.db(), std::string(select_contacts) + "ORDER BY c.id");
+    std::vector<Contact> contacts;
+    while (query.executeStep()) contacts.push_back(read_contact(query));
+    return contacts;
 }
 
 std::optional<Contact> find_contact(Store& store, std::int64_t id) {

@@ -142,9 +142,18 @@ std::string format_every(const Every& every) {
 }
 
 std::string format_date(Date date) {
+    // Written by hand: bulk imports format a date for every row.
     year_month_day ymd{date};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    int y = static_cast<int>(ymd.year());
+    unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+    if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    std::string text = "0000-00-00";
+    for (int i = 3; i >= 0; --i, y /= 10) text[i] = static_cast<char>('0' + y % 10);
+    text[5] = static_cast<char>('0' + m / 10);
+    text[6] = static_cast<char>('0' + m % 10);
+    text[8] = static_cast<char>('0' + d / 10);
+    text[9] = static_cast<char>('0' + d % 10);
+    return text;
 }
 
 int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }

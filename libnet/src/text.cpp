@@ -1,5 +1,6 @@
 #include "rolo/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -126,7 +127,12 @@ std::size_t code_points(std::string_view text) {
 }
 
 std::string linkedin_key(std::string_view url) {
-    std::string key = fold(trim(url));
+    std::string key = trim(url);
+    // Profile URLs are nearly always ASCII: lowercase them without the full fold.
+    if (std::all_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        std::transform(key.begin(), key.end(), key.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
+    else
+        key = fold(key);
     for (std::string_view prefix : {"https://", "http://"})
         if (key.starts_with(prefix)) key.erase(0, prefix.size());
     if (key.starts_with("www.")) key.erase(0, 4);

@@ -3,6 +3,7 @@
 #include "rolo/date.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,12 +44,33 @@ struct ContactChange {
         interests, notes;
     std::optional<std::optional<Date>> met_on, connected_on, snoozed_until;
     std::optional<std::optional<Every>> every;
-    std::optional<bool> connected;
+    std::optional<bool> connected, archived;
     std::vector<std::string> add_tags, remove_tags;
 };
 
 // Applies a change to a contact in memory; tags stay sorted and unique.
 void apply(Contact& contact, const ContactChange& change);
+
+// Writes contacts through statements prepared once, for imports of many rows.
+class ContactWriter {
+public:
+    explicit ContactWriter(Store& store);
+    ~ContactWriter();
+    ContactWriter(const ContactWriter&) = delete;
+    ContactWriter& operator=(const ContactWriter&) = delete;
+
+    // Assigns id, created_at and updated_at; writes the tags too. Returns the id.
+    std::int64_t insert(Contact& contact, Date today);
+    // Writes every field and the tag set of an existing contact.
+    void update(Contact& contact, Date today);
+
+private:
+    struct Statements;
+    std::unique_ptr<Statements> statements_;
+};
+
+// Every contact, archived ones too, by id.
+std::vector<Contact> all_contacts(Store& store);
 
 // Inserts the contact (id, created_at and updated_at are assigned) and its tags; returns the id.
 std::int64_t insert_contact(Store& store, Contact& contact, Date today);

@@ -1,0 +1,80 @@
+// rolo export [--format csv|json|vcard] [--what contacts|interactions|knows|intros] [-o FILE]:
+// everything needed to rebuild the database, or read it elsewhere.
+#include "common.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/export.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace rolo::app {
+namespace {
+
+struct ExportCommand {
+    std::string format = "csv";
+    std::string what = "contacts";
+    std::optional<std::string> output;
+};
+
+// Writes next to the target and renames, so a reader never sees half a file;
+// the file holds private data, so it is created mode 0600.
+void write_file(const std::string& path, const std::string& text) {
+    std::string temporary = path + ".rolo-tmp";
+    int fd = ::open(temporary.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) throw Error(fmt::format("cannot write {}", path));
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ok = ::close(fd) == 0 && ok;
+    if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw Error(fmt::format("cannot write {}", path));
+    }
+}
+
+Table table_of(Store& store, const std::string& what) {
+    if (what == "interactions") return export_interactions(store);
+    if (what == "knows") return export_knows(store);
+    if (what == "intros") return export_intros(store);
+    return export_contacts(store);
+}
+
+void run_export(Context& context, const ExportCommand& command) {
+    if (command.format == "vcard" && command.what != "contacts")
+        throw Error("vCard holds contacts only: use --format csv or json for " + command.what);
+    auto existing = context.open_existing_store();
+    Store store = existing ? std::move(*existing) : Store::open_memory();
+    std::string text;
+    if (command.format == "json")
+        text = export_json(store).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    else if (command.format == "vcard")
+        text = export_vcards(store);
+    else
+        text = render(table_of(store, command.what), Format::csv, false);
+    if (command.output)
+        write_file(*command.output, text);
+    else
+        std::cout << text;
+}
+
+}  // namespace
+
+void register_export(CLI::App& app, Context& context) {
+    auto command = std::make_shared<ExportCommand>();
+    auto* sub = app.add_subcommand("export", "Export everything: contacts (csv, json, vcard), interactions, links, intros");
+    sub->add_option("--format", command->format, "csv (default), json (everything, one document) or vcard (contacts)")
+        ->check(CLI::IsMember({"csv", "json", "vcard"}));
+    sub->add_option("--what", command->what, "With csv: contacts (default), interactions, knows or intros")
+        ->check(CLI::IsMember({"contacts", "interactions", "knows", "intros"}));
+    sub->add_option("-o,--output", command->output, "Write to FILE (mode 0600) instead of stdout");
+    sub->callback([&context, command] { run_export(context, *command); });
+}
+
+}  // namespace rolo::app

@@ -1,0 +1,60 @@
+#pragma once
+// Importing people: LinkedIn's Connections.csv, CSV whose header names rolo's
+// fields, and vCard 3/4. Each row becomes a ContactChange holding only what
+// the file gives, so an update never blanks out a field the file leaves
+// empty. The whole import is one transaction.
+#include "rolo/contact.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rolo {
+
+class Store;
+
+enum class ImportFormat { linkedin, csv, vcard };
+
+// linkedin, csv or vcard; throws Error otherwise.
+ImportFormat parse_import_format(std::string_view name);
+
+// A vCard, LinkedIn's header (after any "Notes:" preamble), else generic CSV.
+ImportFormat detect_import_format(std::string_view text);
+
+struct ImportRow {
+    int line = 0;
+    ContactChange change;
+    std::string error;  // what is wrong with the row, if anything
+};
+
+struct ParsedImport {
+    std::vector<ImportRow> rows;
+    std::vector<std::string> warnings;  // "FILE: unknown columns ignored: x, y"
+};
+
+// Throws Error "FILE:LINE: ..." for a file that cannot be read at all (no
+// header, a quote never closed); problems of single rows stay in the rows.
+ParsedImport parse_import(std::string_view text, ImportFormat format, const std::string& source, Date today);
+
+struct ImportOptions {
+    std::string source = {};  // the file name, for messages
+    bool skip_bad = false;    // report bad rows and import the rest
+    bool dry_run = false;     // count, write nothing
+    std::string tag = {};     // add this tag to everyone imported
+};
+
+struct ImportSummary {
+    int added = 0, updated = 0, unchanged = 0, skipped = 0;
+    std::vector<std::string> problems;  // "FILE:LINE: what is wrong", for skipped rows
+};
+
+// Upserts every row: a contact with the same LinkedIn URL (normalised), else
+// the same email (case-insensitive), is updated; otherwise one is added. A
+// bad row aborts the import with Error "FILE:LINE: ..." and nothing written,
+// unless skip_bad.
+ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const ImportOptions& options, Date today);
+
+// "24 Nov 2026" (LinkedIn's Connected On) or YYYY-MM-DD.
+std::optional<Date> parse_connected_on(std::string_view text);
+
+}  // namespace rolo

@@ -1,0 +1,70 @@
+#include "rolo/export.hpp"
+
+#include "rolo/contact.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/intro.hpp"
+#include "rolo/records.hpp"
+#include "rolo/store.hpp"
+#include "rolo/vcard.hpp"
+#include "sql.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace rolo {
+
+Table export_contacts(Store& store) {
+    Table table;
+    table.columns = {"name",      "email", "phone", "company", "title",     "location",     "linkedin_url", "met_at",
+                     "met_on",    "interests", "notes", "every", "tags", "connected", "connected_on", "archived"};
+    for (const auto& c : all_contacts(store))
+        table.add_row({c.name, text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
+                       text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on),
+                       text_cell(c.interests), text_cell(c.notes), c.every ? Cell{format_every(*c.every)} : Cell{},
+                       c.tags, c.connected, date_cell(c.connected_on), c.archived});
+    return table;
+}
+
+Table export_interactions(Store& store) {
+    Table table = interaction_records(list_interactions(store, {}));
+    // Oldest first, the order they happened in.
+    std::reverse(table.rows.begin(), table.rows.end());
+    std::reverse(table.row_styles.begin(), table.row_styles.end());
+    table.columns.erase(table.columns.begin());
+    for (auto& row : table.rows) row.erase(row.begin());
+    return table;
+}
+
+Table export_knows(Store& store) {
+    Table table;
+    table.columns = {"a", "a_name", "b", "b_name", "strength", "context", "since"};
+    SQLite::Statement query(store.db(),
+                            "SELECT k.a, ca.name, k.b, cb.name, k.strength, k.context, k.since FROM knows k "
+                            "JOIN contacts ca ON ca.id = k.a JOIN contacts cb ON cb.id = k.b ORDER BY k.a, k.b");
+    while (query.executeStep())
+        table.add_row({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getInt64(),
+                       query.getColumn(3).getString(), std::int64_t{query.getColumn(4).getInt()},
+                       text_cell(sql::text(query.getColumn(5))), date_cell(sql::date(query.getColumn(6)))});
+    return table;
+}
+
+Table export_intros(Store& store) {
+    auto intros = list_intros(store, "");
+    std::sort(intros.begin(), intros.end(), [](const Intro& a, const Intro& b) { return a.id < b.id; });
+    return intro_records(intros);
+}
+
+nlohmann::ordered_json export_json(Store& store) {
+    return {{"contacts", table_json(contact_records(all_contacts(store)))},
+            {"interactions", table_json(export_interactions(store))},
+            {"knows", table_json(export_knows(store))},
+            {"intros", table_json(export_intros(store))}};
+}
+
+std::string export_vcards(Store& store) {
+    std::string out;
+    for (const auto& c : all_contacts(store))
+        out += write_vcard({0, c.name, c.email, c.phone, c.company, c.title, c.linkedin_url, c.notes, c.tags});
+    return out;
+}
+
+}  // namespace rolo

@@ -1,0 +1,330 @@
+#include "rolo/import.hpp"
+
+#include "rolo/csv.hpp"
+#include "rolo/error.hpp"
+#include "rolo/store.hpp"
+#include "rolo/text.hpp"
+#include "rolo/vcard.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+const std::vector<std::string> linkedin_header = {"First Name", "Last Name", "URL", "Email Address",
+                                                  "Company", "Position", "Connected On"};
+
+bool is_linkedin_header(const CsvRecord& record) {
+    return record.fields.size() >= 2 && trim(record.fields[0]) == "First Name" && trim(record.fields[1]) == "Last Name";
+}
+
+bool blank(const CsvRecord& record) {
+    return std::all_of(record.fields.begin(), record.fields.end(), [](const std::string& f) { return trim(f).empty(); });
+}
+
+void set_text(std::optional<std::string>& field, const std::string& value) {
+    if (auto text = trim(value); !text.empty()) field = text;
+}
+
+std::optional<bool> parse_flag(const std::string& text) {
+    std::string word = fold(trim(text));
+    if (word == "1" || word == "true" || word == "yes") return true;
+    if (word == "0" || word == "false" || word == "no") return false;
+    return std::nullopt;
+}
+
+// Row-level problems are thrown as Error inside a row and caught into it.
+template <typename Fill>
+ImportRow make_row(int line, const std::vector<std::string>& fields, Fill fill) {
+    ImportRow row;
+    row.line = line;
+    try {
+        for (const auto& field : fields)
+            if (!valid_utf8(field)) throw Error("not valid UTF-8");
+        fill(row.change);
+        if (row.change.name && trim(*row.change.name).empty()) row.change.name.reset();
+    } catch (const Error& e) {
+        row.error = e.what();
+    }
+    return row;
+}
+
+ParsedImport parse_linkedin(std::string_view text, const std::string& source) {
+    ParsedImport parsed;
+    CsvReader reader(text);
+    std::optional<CsvRecord> header;
+    std::map<std::string, std::size_t> column;  // LinkedIn's column name -> position
+    while (auto record = reader.next()) {
+        if (!header) {
+            if (is_linkedin_header(*record)) {
+                header = record;
+                for (std::size_t i = 0; i < record->fields.size(); ++i) column[trim(record->fields[i])] = i;
+            }
+            continue;  // the "Notes:" preamble
+        }
+        if (blank(*record)) continue;
+        parsed.rows.push_back(make_row(record->line, record->fields, [&](ContactChange& change) {
+            if (record->fields.size() != header->fields.size())
+                throw Error(fmt::format("expected {} fields, found {}", header->fields.size(), record->fields.size()));
+            auto field = [&](const std::string& name) -> std::string {
+                auto at = column.find(name);
+                return at == column.end() ? std::string() : record->fields[at->second];
+            };
+            change.name = trim(trim(field("First Name")) + " " + trim(field("Last Name")));
+            if (change.name->empty()) throw Error("no name");
+            set_text(change.linkedin_url, field("URL"));
+            set_text(change.email, field("Email Address"));
+            set_text(change.company, field("Company"));
+            set_text(change.title, field("Position"));
+            change.connected = true;
+            if (auto on = trim(field("Connected On")); !on.empty()) {
+                auto date = parse_connected_on(on);
+                if (!date) throw Error(fmt::format("bad Connected On date '{}'", on));
+                change.connected_on = date;
+            }
+        }));
+    }
+    if (!header) throw Error(fmt::format("{}:1: no LinkedIn header ({})", source, join(linkedin_header, ",")));
+    return parsed;
+}
+
+using Setter = std::function<void(ContactChange&, const std::string&, Date)>;
+
+const std::map<std::string, Setter>& csv_columns() {
+    static const std::map<std::string, Setter> columns = {
+        {"name", [](ContactChange& c, const std::string& v, Date) { set_text(c.name, v); }},
+        {"email", [](ContactChange& c, const std::string& v, Date) { set_text(c.email, v); }},
+        {"phone", [](ContactChange& c, const std::string& v, Date) { set_text(c.phone, v); }},
+        {"company", [](ContactChange& c, const std::string& v, Date) { set_text(c.company, v); }},
+        {"title", [](ContactChange& c, const std::string& v, Date) { set_text(c.title, v); }},
+        {"location", [](ContactChange& c, const std::string& v, Date) { set_text(c.location, v); }},
+        {"linkedin_url", [](ContactChange& c, const std::string& v, Date) { set_text(c.linkedin_url, v); }},
+        {"met_at", [](ContactChange& c, const std::string& v, Date) { set_text(c.met_at, v); }},
+        {"interests", [](ContactChange& c, const std::string& v, Date) { set_text(c.interests, v); }},
+        {"notes", [](ContactChange& c, const std::string& v, Date) { set_text(c.notes, v); }},
+        {"met_on", [](ContactChange& c, const std::string& v, Date today) {
+             if (!trim(v).empty()) c.met_on = parse_date(v, today);
+         }},
+        {"connected_on", [](ContactChange& c, const std::string& v, Date today) {
+             if (!trim(v).empty()) c.connected_on = parse_date(v, today);
+         }},
+        {"every", [](ContactChange& c, const std::string& v, Date) {
+             if (!trim(v).empty()) c.every = parse_every(v);
+         }},
+        {"tags", [](ContactChange& c, const std::string& v, Date) {
+             for (const auto& tag : split(v, ';'))
+                 if (auto t = trim(tag); !t.empty()) c.add_tags.push_back(t);
+         }},
+        {"connected", [](ContactChange& c, const std::string& v, Date) {
+             if (trim(v).empty()) return;
+             c.connected = parse_flag(v);
+             if (!c.connected) throw Error(fmt::format("bad connected value '{}': expected 1 or 0", v));
+         }},
+        {"archived", [](ContactChange& c, const std::string& v, Date) {
+             if (trim(v).empty()) return;
+             c.archived = parse_flag(v);
+             if (!c.archived) throw Error(fmt::format("bad archived value '{}': expected 1 or 0", v));
+         }},
+    };
+    return columns;
+}
+
+ParsedImport parse_csv(std::string_view text, const std::string& source, Date today) {
+    ParsedImport parsed;
+    CsvReader reader(text);
+    auto header = reader.next();
+    if (!header || blank(*header)) throw Error(fmt::format("{}:1: no header line", source));
+    // Our own export's bookkeeping columns are known, and ignored.
+    static const std::vector<std::string> ignored = {"id", "created_at", "updated_at"};
+    std::vector<std::string> names, unknown;
+    std::optional<std::size_t> first, last;
+    for (std::size_t i = 0; i < header->fields.size(); ++i) {
+        std::string name = fold(trim(header->fields[i]));
+        names.push_back(name);
+        if (name == "first" || name == "first_name") first = i;
+        else if (name == "last" || name == "last_name") last = i;
+        else if (!csv_columns().contains(name) && std::find(ignored.begin(), ignored.end(), name) == ignored.end())
+            unknown.push_back(trim(header->fields[i]));
+    }
+    if (!unknown.empty())
+        parsed.warnings.push_back(fmt::format("{}: unknown columns ignored: {}", source, join(unknown, ", ")));
+    if (std::find(names.begin(), names.end(), "name") == names.end() && !first && !last)
+        throw Error(fmt::format("{}:{}: the header needs a name column (or first and last)", source, header->line));
+    while (auto record = reader.next()) {
+        if (blank(*record)) continue;
+        parsed.rows.push_back(make_row(record->line, record->fields, [&](ContactChange& change) {
+            if (record->fields.size() != names.size())
+                throw Error(fmt::format("expected {} fields, found {}", names.size(), record->fields.size()));
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (auto column = csv_columns().find(names[i]); column != csv_columns().end())
+                    column->second(change, record->fields[i], today);
+            if (!change.name && (first || last))
+                set_text(change.name, (first ? trim(record->fields[*first]) : "") + " " +
+                                          (last ? trim(record->fields[*last]) : ""));
+        }));
+    }
+    return parsed;
+}
+
+ParsedImport parse_vcard(std::string_view text) {
+    ParsedImport parsed;
+    for (const auto& card : read_vcards(text)) {
+        std::vector<std::string> texts = {card.name, card.email, card.phone, card.company, card.title, card.url, card.note};
+        texts.insert(texts.end(), card.categories.begin(), card.categories.end());
+        parsed.rows.push_back(make_row(card.line, texts, [&](ContactChange& change) {
+            set_text(change.name, card.name);
+            set_text(change.email, card.email);
+            set_text(change.phone, card.phone);
+            set_text(change.company, card.company);
+            set_text(change.title, card.title);
+            if (looks_like_linkedin_url(card.url))
+                set_text(change.linkedin_url, card.url);
+            set_text(change.notes, card.note);
+            change.add_tags = card.categories;
+        }));
+    }
+    return parsed;
+}
+
+bool same_fields(const Contact& a, const Contact& b) {
+    auto fields = [](const Contact& c) {
+        return std::tie(c.name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, c.met_on,
+                        c.interests, c.notes, c.every, c.connected, c.connected_on, c.archived, c.tags);
+    };
+    return fields(a) == fields(b);
+}
+
+}  // namespace
+
+ImportFormat parse_import_format(std::string_view name) {
+    if (name == "linkedin") return ImportFormat::linkedin;
+    if (name == "csv") return ImportFormat::csv;
+    if (name == "vcard") return ImportFormat::vcard;
+    throw Error(fmt::format("unknown import format '{}': expected linkedin, csv or vcard", name));
+}
+
+ImportFormat detect_import_format(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (fold(trim(text.substr(0, 64))).starts_with("begin:vcard")) return ImportFormat::vcard;
+    int lines = 0;
+    for (const auto& line : split(text.substr(0, 4096), '\n')) {
+        if (trim(line).starts_with("First Name,Last Name")) return ImportFormat::linkedin;
+        if (++lines > 20) break;
+    }
+    return ImportFormat::csv;
+}
+
+std::optional<Date> parse_connected_on(std::string_view text) {
+    if (auto iso = parse_iso_date(trim(text))) return iso;
+    static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+    auto parts = split(trim(text), ' ');
+    if (parts.size() != 3) return std::nullopt;
+    auto month = std::find(months.begin(), months.end(), fold(parts[1]).substr(0, 3));
+    if (month == months.end()) return std::nullopt;
+    unsigned day = 0;
+    int year = 0;
+    auto [d_end, d_ec] = std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), day);
+    auto [y_end, y_ec] = std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), year);
+    if (d_ec != std::errc{} || y_ec != std::errc{} || d_end != parts[0].data() + parts[0].size() ||
+        y_end != parts[2].data() + parts[2].size() || parts[2].size() != 4)
+        return std::nullopt;
+    std::chrono::year_month_day ymd{std::chrono::year{year},
+                                    std::chrono::month{static_cast<unsigned>(month - months.begin() + 1)},
+                                    std::chrono::day{day}};
+    if (!ymd.ok()) return std::nullopt;
+    return Date{ymd};
+}
+
+ParsedImport parse_import(std::string_view text, ImportFormat format, const std::string& source, Date today) {
+    try {
+        switch (format) {
+        case ImportFormat::linkedin: return parse_linkedin(text, source);
+        case ImportFormat::vcard: return parse_vcard(text);
+        case ImportFormat::csv: break;
+        }
+        return parse_csv(text, source, today);
+    } catch (const Error& e) {
+        // The CSV reader names only a line; give it the file too.
+        std::string message = e.what();
+        if (message.starts_with("line ")) throw Error(fmt::format("{}:{}", source, message.substr(5)));
+        throw;
+    }
+}
+
+ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const ImportOptions& options, Date today) {
+    ImportSummary summary;
+    auto transaction = store.transaction();
+    ContactWriter writer(store);
+    std::unordered_map<std::int64_t, Contact> contacts;
+    std::unordered_map<std::string, std::int64_t> by_linkedin, by_email;
+    auto remember = [&](const Contact& c) {
+        if (!c.linkedin_url.empty()) by_linkedin.try_emplace(linkedin_key(c.linkedin_url), c.id);
+        if (!c.email.empty()) by_email.try_emplace(fold(trim(c.email)), c.id);
+    };
+    for (auto& contact : all_contacts(store)) {
+        remember(contact);
+        auto id = contact.id;
+        contacts.emplace(id, std::move(contact));
+    }
+
+    for (const auto& row : parsed.rows) {
+        std::string error = row.error;
+        const ContactChange& change = row.change;
+        std::optional<std::int64_t> match;
+        std::string key = change.linkedin_url ? linkedin_key(*change.linkedin_url) : std::string();
+        if (!key.empty())
+            if (auto found = by_linkedin.find(key); found != by_linkedin.end()) match = found->second;
+        if (!match && change.email)
+            if (auto found = by_email.find(fold(trim(*change.email))); found != by_email.end()) match = found->second;
+        if (error.empty() && !match && !change.name) error = "no name";
+        if (error.empty() && change.linkedin_url && key.find("linkedin.com/") == std::string::npos)
+            error = fmt::format("'{}' is not a LinkedIn profile URL", *change.linkedin_url);
+        if (!error.empty()) {
+            std::string problem = fmt::format("{}:{}: {}", options.source, row.line, error);
+            if (!options.skip_bad) throw Error(problem);
+            summary.problems.push_back(problem);
+            ++summary.skipped;
+            continue;
+        }
+        ContactChange applied = change;
+        if (!options.tag.empty()) applied.add_tags.push_back(options.tag);
+        if (match) {
+            Contact& existing = contacts.at(*match);
+            // The same profile or address spelled another way is not a change.
+            if (applied.linkedin_url && key == linkedin_key(existing.linkedin_url))
+                applied.linkedin_url.reset();
+            if (applied.email && fold(trim(*applied.email)) == fold(trim(existing.email))) applied.email.reset();
+            Contact updated = existing;
+            apply(updated, applied);
+            if (same_fields(existing, updated)) {
+                ++summary.unchanged;
+                continue;
+            }
+            writer.update(updated, today);
+            existing = updated;
+            remember(existing);
+            ++summary.updated;
+        } else {
+            Contact added;
+            apply(added, applied);
+            if (added.connected && !added.connected_on && !change.connected_on)
+                added.connected_on = added.met_on.value_or(today);
+            writer.insert(added, today);
+            remember(added);
+            contacts.emplace(added.id, added);
+            ++summary.added;
+        }
+    }
+    if (!options.dry_run) transaction.commit();
+    return summary;
+}
+
+}  // namespace rolo

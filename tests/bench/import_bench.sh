@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Benchmark: `rolo import` of a generated 50,000-row LinkedIn Connections.csv
+# into a new database, against the sqlite3 shell's `.import --csv` of the same
+# file into a bare in-memory table, in one run. Prints medians and the ratio.
+# Usage: tests/bench/import_bench.sh [path/to/rolo] [RUNS]
+set -euo pipefail
+rolo=$(realpath "${1:-build/apps/rolo/rolo}")
+runs=${2:-5}
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
+
+python3 - "$work/Connections.csv" <<'PY'
+import random, sys
+random.seed(7)
+first = ["Janet", "Zoë", "José", "Ravi 🚀", "Aiko", "Clive", "Priya", "Łukasz", "سارا", "Marcus"]
+last = ["Mellor", "Ångström", "Núñez", "Kumar", "Tanaka", "Smith", "Raman", "Doe, PhD", "أحمد", "Webb"]
+months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+with open(sys.argv[1], "w", newline="") as out:
+    out.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n")
+    for i in range(50000):
+        name_last = random.choice(last)
+        quoted_last = f'"{name_last}"' if "," in name_last else name_last
+        email = f"person{i}@example.com" if i % 3 == 0 else ""
+        company = f'"Company {i % 900}, Inc."' if i % 4 == 0 else f"Company {i % 900}"
+        out.write(f"{random.choice(first)},{quoted_last},https://www.linkedin.com/in/person-{i},{email},"
+                  f"{company},Engineer {i % 50},{1 + i % 28:02d} {months[i % 12]} {2015 + i % 11}\r\n")
+PY
+
+import_once() {
+    rm -f "$work/rolo.db" "$work/rolo.db-wal" "$work/rolo.db-shm"
+    "$rolo" --db "$work/rolo.db" import "$work/Connections.csv"
+}
+import_once >/dev/null  # warm the page cache
+rolo_ms=$(median_ms import_once)
+sqlite_ms=$(median_ms sqlite3 :memory: ".import --csv $work/Connections.csv connections")
+echo "import benchmark: 50000-row Connections.csv, median of $runs runs"
+echo "  rolo import (new database)  ${rolo_ms} ms"
+echo "  sqlite3 .import (:memory:)  ${sqlite_ms} ms"
+awk -v a="$rolo_ms" -v b="$sqlite_ms" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx (target: within 2x)\n", a / b}'

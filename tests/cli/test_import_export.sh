@@ -1,0 +1,146 @@
+# rolo import and rolo export: LinkedIn, CSV and vCard; upserts; atomicity; round trips.
+. "$(dirname "$0")/lib.sh"
+data="$ROLO_SOURCE_DIR/tests/data"
+
+# A realistic Connections.csv: "Notes:" preamble, CRLF, quoted commas and quotes, empty emails,
+# accents, emoji and right-to-left names.
+run import "$data/Connections.csv"
+expect_rc 0
+expect_out "$data/Connections.csv: 5 added, 0 updated, 0 unchanged, 0 skipped"
+run ls --format tsv --sort id
+expect_out "$(printf '%s\n' \
+'id	name	company	title	email	tags	connected	every	last' \
+'1	Janet Mellor	Mellor & Co	Managing Partner	janet@example.com		1		' \
+'2	Zoë Ångström	Fjord Analytics, AB	Data Lead			1		' \
+'3	Jane Doe, PhD	Acme "Labs"	VP, Research			1		' \
+'4	Ravi 🚀 Kumar			ravi@example.org		1		' \
+'5	سارا أحمد	شركة	مهندسة			1		')"
+run show zoe --format json
+expect_out_has '"connected_on": "2025-03-03"'
+expect_out_has '"linkedin_url": "https://www.linkedin.com/in/zoe-angstrom"'
+run history -q
+expect_out ""  # no invented "accepted" history
+
+# Re-importing the same file changes nothing.
+sum=$("$ROLO" export | md5sum)
+run import "$data/Connections.csv"
+expect_out "$data/Connections.csv: 0 added, 0 updated, 5 unchanged, 0 skipped"
+expect_true "re-import changed nothing" test "$("$ROLO" export | md5sum)" = "$sum"
+
+# A newer export updates by LinkedIn URL (spelled differently) or email, and never blanks a field.
+"$ROLO" edit janet --phone "+44 113 496 0000" --interests sailing >/dev/null
+printf '%s\n' 'First Name,Last Name,URL,Email Address,Company,Position,Connected On' \
+    'Janet,Mellor,http://linkedin.com/in/JanetMellor/,,Mellor & Co,Chair,24 Nov 2026' \
+    'Ravi,Kumar,,RAVI@example.org,Rocket Ltd,,01 Feb 2026' \
+    'New,Person,https://www.linkedin.com/in/newperson,,,,20 Nov 2026' >"$TMP/newer.csv"
+run import "$TMP/newer.csv"
+expect_out "$TMP/newer.csv: 1 added, 2 updated, 0 unchanged, 0 skipped"
+run show janet --format json
+expect_out_has '"title": "Chair"'
+expect_out_has '"email": "janet@example.com"'
+expect_out_has '"phone": "+44 113 496 0000"'
+expect_out_has '"interests": "sailing"'
+run show ravi --format json
+expect_out_has '"name": "Ravi Kumar"'
+expect_out_has '"company": "Rocket Ltd"'
+expect_out_has '"email": "ravi@example.org"'  # the same address in capitals is no change
+run show janet --format json
+expect_out_has '"linkedin_url": "https://www.linkedin.com/in/janetmellor"'
+
+# A bad row aborts the whole import, naming FILE:LINE; nothing is written.
+printf '%s\n' 'name,email,met_on,every' 'Good One,good@example.com,2026-01-02,30d' 'Bad Date,bad@example.com,2026-02-30,' \
+    'Good Two,two@example.com,,2w..4w' 'Short Row,short@example.com' >"$TMP/people.csv"
+before=$("$ROLO" export | md5sum)
+run import "$TMP/people.csv"
+expect_rc 1
+expect_err_has "rolo: error: $TMP/people.csv:3: bad date '2026-02-30'"
+expect_true "nothing written after an abort" test "$("$ROLO" export | md5sum)" = "$before"
+run import "$TMP/people.csv" --skip-bad --tag imported
+expect_rc 0
+expect_out "$TMP/people.csv: 2 added, 0 updated, 0 unchanged, 2 skipped"
+expect_err "$(printf '%s\n' "rolo: warning: $TMP/people.csv:3: bad date '2026-02-30': expected YYYY-MM-DD, today, yesterday, tomorrow, a weekday, or an offset like 2w or -3d (skipped)" \
+    "rolo: warning: $TMP/people.csv:5: expected 4 fields, found 2 (skipped)")"
+run ls --tag imported --format tsv
+expect_out_has "$(printf 'Good Two\t\t\ttwo@example.com\timported\t1\t2w..4w')"
+
+# --dry-run reports and writes nothing, and never creates a database.
+run import "$data/Connections.csv" --dry-run --db "$TMP/none.db"
+expect_out "$data/Connections.csv: 5 added, 0 updated, 0 unchanged, 0 skipped (dry run: nothing written)"
+expect_true "dry run created no database" test ! -e "$TMP/none.db"
+before=$("$ROLO" export | md5sum)
+run import "$TMP/newer.csv" --dry-run
+expect_true "dry run wrote nothing" test "$("$ROLO" export | md5sum)" = "$before"
+
+# Generic CSV: BOM, CRLF, first/last columns, tags, unknown columns warned; invalid UTF-8 is a row error.
+printf '\xef\xbb\xbffirst,last,email,tags,favourite colour\r\nAda,Byron,ada@example.com,family;math,blue\r\n' >"$TMP/bom.csv"
+run import "$TMP/bom.csv" --db "$TMP/bom.db"
+expect_rc 0
+expect_err "rolo: warning: $TMP/bom.csv: unknown columns ignored: favourite colour"
+run --db "$TMP/bom.db" ls --format tsv
+expect_out_has "$(printf 'Ada Byron\t\t\tada@example.com\tfamily;math')"
+printf 'name,email\nBad \xff Byte,x@example.com\n' >"$TMP/latin1.csv"
+run import "$TMP/latin1.csv" --db "$TMP/bom.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/latin1.csv:2: not valid UTF-8"
+printf 'name,email\n"Never closed,x@example.com\n' >"$TMP/open.csv"
+run import "$TMP/open.csv" --db "$TMP/bom.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/open.csv:2: a quoted field is never closed"
+printf 'email\nx@example.com\n' >"$TMP/noname.csv"
+run import "$TMP/noname.csv" --db "$TMP/bom.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/noname.csv:1: the header needs a name column (or first and last)"
+
+# vCard 3 and 4: folded lines, escaped commas, N without FN, categories; from stdin.
+printf '%s\r\n' 'BEGIN:VCARD' 'VERSION:4.0' 'FN:Grace Hopper' 'EMAIL;TYPE=work:grace@example.com' \
+    'ORG:US Navy\, Retired;Computing' 'TITLE:Rear Admiral' 'NOTE:Invented the first compiler\, and a l' \
+    ' ot more.' 'CATEGORIES:pioneer,navy' 'item1.URL:https://www.linkedin.com/in/grace' 'END:VCARD' \
+    'BEGIN:VCARD' 'VERSION:3.0' 'N:Lovelace;Ada;;;' 'TEL:+44 20 0000' 'END:VCARD' >"$TMP/cards.vcf"
+run import - --db "$TMP/cards.db" <"$TMP/cards.vcf"
+expect_out "stdin: 2 added, 0 updated, 0 unchanged, 0 skipped"
+run --db "$TMP/cards.db" show grace --format json
+expect_out_has '"company": "US Navy, Retired"'
+expect_out_has '"notes": "Invented the first compiler, and a lot more."'
+expect_out_has '"tags": ['
+expect_out_has '"linkedin_url": "https://www.linkedin.com/in/grace"'
+run --db "$TMP/cards.db" show ada --format json
+expect_out_has '"name": "Ada Lovelace"'
+printf 'BEGIN:VCARD\nFN:Open\n' >"$TMP/open.vcf"
+run import "$TMP/open.vcf" --db "$TMP/cards.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/open.vcf:1: a vCard is never ended (no END:VCARD)"
+run import "$TMP/cards.vcf" --from linkedin --db "$TMP/cards.db"
+expect_rc 1
+expect_err_has "no LinkedIn header"
+run import "$TMP/absent.csv"
+expect_rc 1
+expect_err "rolo: error: cannot read $TMP/absent.csv"
+
+# Export then import into an empty database reproduces the data, byte for byte on a second export.
+"$ROLO" edit janet --met "BNI breakfast" --met-on 2026-09-01 --every 4w..6w --note $'two\nlines, "quoted"' >/dev/null
+"$ROLO" rm "new person" >/dev/null
+"$ROLO" export -o "$TMP/first.csv"
+expect_true "export file is private" test "$(stat -c %a "$TMP/first.csv")" = 600
+run import "$TMP/first.csv" --db "$TMP/copy.db"
+expect_out "$TMP/first.csv: 8 added, 0 updated, 0 unchanged, 0 skipped"
+"$ROLO" --db "$TMP/copy.db" export -o "$TMP/second.csv"
+expect_true "second export is byte-identical" cmp -s "$TMP/first.csv" "$TMP/second.csv"
+"$ROLO" --db "$TMP/copy.db" export --format vcard >"$TMP/copy.vcf"
+run import "$TMP/copy.vcf" --db "$TMP/copy.db"
+expect_out "$TMP/copy.vcf: 0 added, 0 updated, 8 unchanged, 0 skipped"
+
+# JSON is one document with everything; csv --what covers the rest.
+"$ROLO" log janet "coffee" --kind coffee >/dev/null
+"$ROLO" link janet zoe --context "met at a BNI visitors' day" >/dev/null
+run export --format json
+expect_true "json has every table" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d)==["contacts","interactions","knows","intros"]; assert len(d["contacts"])==8 and d["interactions"][0]["kind"]=="coffee" and d["knows"][0]["context"].startswith("met at")' "$out"
+run export --what knows
+expect_out "$(printf 'a,a_name,b,b_name,strength,context,since\n1,Janet Mellor,2,Zoë Ångström,3,met at a BNI visitors'"'"' day,2026-11-24')"
+run export --what interactions
+expect_out_has "2026-11-24,1,Janet Mellor,coffee,out,coffee,"
+run export --format vcard --what knows
+expect_rc 1
+run export --format yaml
+expect_rc 2
+
+finish

@@ -1,0 +1,110 @@
+#include "rolo/csv.hpp"
+#include "rolo/error.hpp"
+#include "rolo/import.hpp"
+#include "rolo/store.hpp"
+#include "rolo/text.hpp"
+#include "rolo/vcard.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rolo;
+
+namespace {
+const Date today = parse_iso_date("2026-11-24").value();
+
+std::vector<std::vector<std::string>> read_all(std::string_view text) {
+    std::vector<std::vector<std::string>> rows;
+    CsvReader reader(text);
+    while (auto record = reader.next()) rows.push_back(record->fields);
+    return rows;
+}
+}  // namespace
+
+TEST_CASE("csv: RFC 4180 quoting, CRLF and LF, BOM, line numbers") {
+    using Rows = std::vector<std::vector<std::string>>;
+    CHECK(read_all("a,b\r\n1,2\n") == Rows{{"a", "b"}, {"1", "2"}});
+    CHECK(read_all("\xEF\xBB\xBFx,\"y, z\",\"say \"\"hi\"\"\"\n") == Rows{{"x", "y, z", "say \"hi\""}});
+    CHECK(read_all("\"two\nlines\",b\nnext,row") == Rows{{"two\nlines", "b"}, {"next", "row"}});
+    CHECK(read_all(",,\n") == Rows{{"", "", ""}});
+    CHECK(read_all("a\"b,c\n") == Rows{{"a\"b", "c"}});  // a stray quote is text
+    CHECK(read_all("") == Rows{});
+    CsvReader reader("h\n\"multi\nline\",x\nlast\n");
+    CHECK(reader.next()->line == 1);
+    CHECK(reader.next()->line == 2);
+    CHECK(reader.next()->line == 4);
+    CHECK_THROWS_WITH_AS(read_all("a\n\"open,b\n"), "line 2: a quoted field is never closed", Error);
+}
+
+TEST_CASE("vcard: unfolding, escapes, N without FN, groups, first value wins") {
+    auto cards = read_vcards(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nitem1.EMAIL;TYPE=work:g@example.com\r\n"
+        "EMAIL:second@example.com\r\nORG:US Navy\\, Retired;Dept\r\nNOTE:line one\\nline\r\n  two\r\n"
+        "CATEGORIES:a,b\\,c\r\nURL:https://example.com\r\nURL:https://linkedin.com/in/grace\r\nEND:VCARD\r\n"
+        "begin:vcard\nN:Lovelace;Ada;;;\nend:vcard\n");
+    REQUIRE(cards.size() == 2);
+    CHECK(cards[0].line == 1);
+    CHECK(cards[0].name == "Grace Hopper");
+    CHECK(cards[0].email == "g@example.com");
+    CHECK(cards[0].company == "US Navy, Retired");
+    CHECK(cards[0].note == "line one\nline two");
+    CHECK(cards[0].categories == std::vector<std::string>{"a", "b,c"});
+    CHECK(cards[0].url == "https://linkedin.com/in/grace");
+    CHECK(cards[1].line == 13);
+    CHECK(cards[1].name == "Ada Lovelace");
+    CHECK_THROWS_WITH_AS(read_vcards("BEGIN:VCARD\nFN:x\n"), doctest::Contains("line 1: a vCard is never ended"), Error);
+}
+
+TEST_CASE("vcard: what rolo writes, it reads back") {
+    VCard card{0, "Zoë Ångström-Lindqvist", "zoe@example.com", "+46 8 000", "Fjord, AB", "Lead; Data",
+               "https://linkedin.com/in/zoe", std::string(200, 'x') + "\nsecond, line", {"data", "a,b"}};
+    std::string text = write_vcard(card);
+    for (const auto& line : split(text, '\n')) CHECK(line.size() <= 76);  // 75 octets + CR
+    auto back = read_vcards(text);
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].name == card.name);
+    CHECK(back[0].company == "Fjord, AB");
+    CHECK(back[0].title == card.title);
+    CHECK(back[0].note == card.note);
+    CHECK(back[0].categories == card.categories);
+}
+
+TEST_CASE("LinkedIn dates and format detection") {
+    CHECK(format_date(parse_connected_on("24 Nov 2026").value()) == "2026-11-24");
+    CHECK(format_date(parse_connected_on("03 Mar 2025").value()) == "2025-03-03");
+    CHECK(format_date(parse_connected_on("2025-03-03").value()) == "2025-03-03");
+    CHECK_FALSE(parse_connected_on("31 Feb 2026"));
+    CHECK_FALSE(parse_connected_on("24 Nov 26"));
+    CHECK_FALSE(parse_connected_on("Nov 24 2026"));
+    CHECK(detect_import_format("Notes:\n\"x\"\n\nFirst Name,Last Name,URL\n") == ImportFormat::linkedin);
+    CHECK(detect_import_format("\xEF\xBB\xBF  BEGIN:VCARD\n") == ImportFormat::vcard);
+    CHECK(detect_import_format("name,email\n") == ImportFormat::csv);
+}
+
+TEST_CASE("import: upsert by LinkedIn URL then email, never blanking, in one transaction") {
+    Store store = Store::open_memory();
+    auto parse = [](std::string_view text) { return parse_import(text, ImportFormat::csv, "t.csv", today); };
+    auto first = import_contacts(store, parse("name,email,linkedin_url,company,phone\n"
+                                              "Ann,ann@example.com,,Acme,123\n"
+                                              "Bob,,https://www.linkedin.com/in/bob,,\n"),
+                                 {"t.csv"}, today);
+    CHECK(first.added == 2);
+    auto second = import_contacts(store, parse("name,email,linkedin_url,company,phone\n"
+                                               "Ann B,ANN@example.com,,,\n"
+                                               "Bob,,linkedin.com/in/BOB/,Beta,\n"
+                                               "Cat,,,,\n"),
+                                  {"t.csv"}, today);
+    CHECK(second.added == 1);
+    CHECK(second.updated == 2);
+    auto contacts = all_contacts(store);
+    CHECK(contacts[0].name == "Ann B");
+    CHECK(contacts[0].company == "Acme");
+    CHECK(contacts[0].phone == "123");
+    CHECK(contacts[1].company == "Beta");
+    CHECK(contacts[1].linkedin_url == "https://www.linkedin.com/in/bob");
+    CHECK_THROWS_WITH_AS(import_contacts(store, parse("name,met_on\nDee,2026-01-01\nEve,nope\n"), {"t.csv"}, today),
+                         doctest::Contains("t.csv:3: bad date 'nope'"), Error);
+    CHECK(all_contacts(store).size() == 3);  // Dee was rolled back with the bad row
+    auto dry = import_contacts(store, parse("name\nFay\n"), {"t.csv", false, true}, today);
+    CHECK(dry.added == 1);
+    CHECK(all_contacts(store).size() == 3);
+}
