@@ -27,28 +27,37 @@ void run_import(Context& context, const ImportCommand& command) {
     std::string source = command.file == "-" ? "stdin" : command.file;
     std::string text = read_input(command.file);
     ImportFormat format = command.from ? parse_import_format(*command.from) : detect_import_format(text);
-    ParsedImport parsed = parse_import(text, format, source, today);
+    if (format == ImportFormat::json && (command.skip_bad || !command.tag.empty()))
+        throw Error("--skip-bad and --tag do not apply to a JSON restore");
+    ParsedImport parsed = format == ImportFormat::json ? ParsedImport{} : parse_import(text, format, source, today);
     for (const auto& warning : parsed.warnings) warn(warning);
 
     // A dry run never creates the database: without one it counts against an empty one.
     auto existing = command.dry_run ? context.open_existing_store() : std::optional<Store>(context.open_store());
     Store store = existing ? std::move(*existing) : Store::open_memory();
+    std::string dry = command.dry_run ? " (dry run: nothing written)" : "";
+    if (format == ImportFormat::json) {
+        RestoreSummary restored = restore_json(store, text, source, today, command.dry_run);
+        std::cout << fmt::format("{}: restored {} contacts, {} interactions, {} links, {} intros{}\n", source,
+                                 restored.contacts, restored.interactions, restored.knows, restored.intros, dry);
+        return;
+    }
     ImportOptions options{source, command.skip_bad, command.dry_run, command.tag};
     ImportSummary summary = import_contacts(store, parsed, options, today);
     for (const auto& problem : summary.problems) warn(problem + " (skipped)");
     std::cout << fmt::format("{}: {} added, {} updated, {} unchanged, {} skipped{}\n", source, summary.added,
-                             summary.updated, summary.unchanged, summary.skipped,
-                             command.dry_run ? " (dry run: nothing written)" : "");
+                             summary.updated, summary.unchanged, summary.skipped, dry);
 }
 
 }  // namespace
 
 void register_import(CLI::App& app, Context& context) {
     auto command = std::make_shared<ImportCommand>();
-    auto* sub = app.add_subcommand("import", "Import people from LinkedIn's Connections.csv, a CSV or vCards");
+    auto* sub = app.add_subcommand("import", "Import people from LinkedIn's Connections.csv, a CSV or vCards; "
+                                             "restore a JSON export");
     sub->add_option("FILE", command->file, "The file to read, or - for stdin")->required();
-    sub->add_option("--from", command->from, "linkedin, csv or vcard (default: detected from the content)")
-        ->check(CLI::IsMember({"linkedin", "csv", "vcard"}));
+    sub->add_option("--from", command->from, "linkedin, csv, vcard or json (default: detected from the content)")
+        ->check(CLI::IsMember({"linkedin", "csv", "vcard", "json"}));
     sub->add_flag("--dry-run", command->dry_run, "Say what would happen and write nothing");
     sub->add_flag("--skip-bad", command->skip_bad, "Report bad rows and import the rest");
     sub->add_option("--tag", command->tag, "Tag everyone imported");

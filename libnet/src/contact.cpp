@@ -119,7 +119,7 @@ struct ContactWriter::Statements {
         : insert(db,
                  "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, met_at, met_on, "
                  "interests, notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, "
-                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           update(db,
                  "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, location = ?, "
                  "linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, cadence_days = ?, connected = ?, "
@@ -164,11 +164,17 @@ ContactWriter::~ContactWriter() = default;
 
 std::int64_t ContactWriter::insert(Contact& contact, Date today) {
     validate(contact);
-    contact.created_at = contact.updated_at = statements_->stamp(today);
+    // A restore brings its own id and stamps; everything else gets new ones.
+    if (contact.created_at.empty()) contact.created_at = statements_->stamp(today);
+    if (contact.updated_at.empty()) contact.updated_at = contact.created_at;
     auto& insert = statements_->insert;
     bind_fields(insert, contact);
     insert.bind(18, contact.created_at);
     insert.bind(19, contact.updated_at);
+    if (contact.id > 0)
+        insert.bind(20, contact.id);
+    else
+        insert.bind(20);
     insert.exec();
     insert.reset();
     contact.id = statements_->db.getLastInsertRowid();

@@ -2,6 +2,9 @@
 
 #include "rolo/csv.hpp"
 #include "rolo/error.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/intro.hpp"
+#include "rolo/knows.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "rolo/vcard.hpp"
@@ -13,7 +16,9 @@
 #include <map>
 #include <unordered_map>
 
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace rolo {
 namespace {
@@ -207,12 +212,14 @@ ImportFormat parse_import_format(std::string_view name) {
     if (name == "linkedin") return ImportFormat::linkedin;
     if (name == "csv") return ImportFormat::csv;
     if (name == "vcard") return ImportFormat::vcard;
-    throw Error(fmt::format("unknown import format '{}': expected linkedin, csv or vcard", name));
+    if (name == "json") return ImportFormat::json;
+    throw Error(fmt::format("unknown import format '{}': expected linkedin, csv, vcard or json", name));
 }
 
 ImportFormat detect_import_format(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (fold(trim(text.substr(0, 64))).starts_with("begin:vcard")) return ImportFormat::vcard;
+    if (trim(text.substr(0, 64)).starts_with('{')) return ImportFormat::json;
     int lines = 0;
     for (const auto& line : split(text.substr(0, 4096), '\n')) {
         if (trim(line).starts_with("First Name,Last Name")) return ImportFormat::linkedin;
@@ -249,6 +256,7 @@ ParsedImport parse_import(std::string_view text, ImportFormat format, const std:
         case ImportFormat::linkedin: return parse_linkedin(text, source);
         case ImportFormat::vcard: return parse_vcard(text);
         case ImportFormat::csv: break;
+        case ImportFormat::json: throw Error(fmt::format("{}: a JSON export is restored whole, not parsed as rows", source));
         }
         return parse_csv(text, source, today);
     } catch (const Error& e) {
@@ -324,6 +332,156 @@ ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const Im
         }
     }
     if (!options.dry_run) transaction.commit();
+    return summary;
+}
+
+namespace {
+
+// Reads the fields of one JSON entry, naming "FILE: table[i].field" when one is wrong.
+class JsonEntry {
+public:
+    JsonEntry(const nlohmann::json& entry, std::string where) : entry_(entry), where_(std::move(where)) {
+        if (!entry_.is_object()) fail("", "expected an object");
+    }
+    std::string text(const char* key) const {
+        const auto* value = find(key);
+        if (!value || value->is_null()) return {};
+        if (!value->is_string()) fail(key, "expected text");
+        std::string result = value->get<std::string>();
+        if (!valid_utf8(result)) fail(key, "not valid UTF-8");
+        return result;
+    }
+    std::int64_t number(const char* key) const {
+        const auto* value = find(key);
+        if (!value || !value->is_number_integer()) fail(key, "expected a whole number");
+        return value->get<std::int64_t>();
+    }
+    bool flag(const char* key) const {
+        const auto* value = find(key);
+        if (!value || !value->is_boolean()) fail(key, "expected true or false");
+        return value->get<bool>();
+    }
+    std::optional<Date> date(const char* key) const {
+        std::string value = text(key);
+        if (value.empty()) return std::nullopt;
+        if (auto parsed = parse_iso_date(value)) return parsed;
+        fail(key, fmt::format("bad date '{}'", value));
+    }
+    std::vector<std::string> list(const char* key) const {
+        const auto* value = find(key);
+        std::vector<std::string> items;
+        if (!value || value->is_null()) return items;
+        if (!value->is_array()) fail(key, "expected a list");
+        for (const auto& item : *value) {
+            if (!item.is_string()) fail(key, "expected a list of text");
+            items.push_back(item.get<std::string>());
+        }
+        return items;
+    }
+    [[noreturn]] void fail(std::string_view key, std::string_view message) const {
+        throw Error(fmt::format("{}{}{}: {}", where_, key.empty() ? "" : ".", key, message));
+    }
+
+private:
+    const nlohmann::json* find(const char* key) const {
+        auto found = entry_.find(key);
+        return found == entry_.end() ? nullptr : &*found;
+    }
+    const nlohmann::json& entry_;
+    std::string where_;
+};
+
+template <typename Each>
+int for_each_entry(const nlohmann::json& document, const char* table, const std::string& source, Each each) {
+    auto found = document.find(table);
+    if (found == document.end()) return 0;
+    if (!found->is_array()) throw Error(fmt::format("{}: {} must be a list", source, table));
+    int count = 0;
+    for (const auto& entry : *found) {
+        std::string where = fmt::format("{}: {}[{}]", source, table, count++);
+        try {
+            each(JsonEntry(entry, where));
+        } catch (const SQLite::Exception& e) {
+            throw Error(fmt::format("{}: {}", where, e.what()));
+        } catch (const Error& e) {
+            if (std::string_view(e.what()).starts_with(where)) throw;
+            throw Error(fmt::format("{}: {}", where, e.what()));
+        }
+    }
+    return count;
+}
+
+}  // namespace
+
+RestoreSummary restore_json(Store& store, std::string_view text, const std::string& source, Date today, bool dry_run) {
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(fmt::format("{}: not valid JSON: {}", source, e.what()));
+    }
+    if (!document.is_object() || !document.contains("contacts"))
+        throw Error(fmt::format("{}: not a rolo export (expected an object with \"contacts\")", source));
+    auto transaction = store.transaction();
+    if (!all_contacts(store).empty())
+        throw Error(fmt::format("{}: a JSON export restores into an empty database only; use --db NEW.db", source));
+    RestoreSummary summary;
+    ContactWriter writer(store);
+    summary.contacts = for_each_entry(document, "contacts", source, [&](const JsonEntry& e) {
+        Contact c;
+        c.id = e.number("id");
+        c.name = e.text("name");
+        c.email = e.text("email");
+        c.phone = e.text("phone");
+        c.company = e.text("company");
+        c.title = e.text("title");
+        c.location = e.text("location");
+        c.linkedin_url = e.text("linkedin_url");
+        c.met_at = e.text("met_at");
+        c.met_on = e.date("met_on");
+        c.interests = e.text("interests");
+        c.notes = e.text("notes");
+        try {
+            c.every = parse_every(e.text("every"));
+        } catch (const Error& error) {
+            e.fail("every", error.what());
+        }
+        c.connected = e.flag("connected");
+        c.connected_on = e.date("connected_on");
+        c.archived = e.flag("archived");
+        c.tags = e.list("tags");
+        std::sort(c.tags.begin(), c.tags.end());
+        c.created_at = e.text("created_at");
+        c.updated_at = e.text("updated_at");
+        if (c.id <= 0) e.fail("id", "expected a positive id");
+        writer.insert(c, today);
+    });
+    summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {
+        Interaction i{.contact_id = e.number("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
+        if (!e.date("date")) e.fail("date", "missing");
+        i.direction = e.text("direction") == "in" ? Direction::in : Direction::out;
+        i.summary = e.text("summary");
+        i.next_on = e.date("next_on");
+        log_interaction(store, i, today);
+    });
+    summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {
+        link(store, {e.number("a"), e.number("b"), static_cast<int>(e.number("strength")), e.text("context"),
+                     e.date("since")});
+    });
+    summary.intros = for_each_entry(document, "intros", source, [&](const JsonEntry& e) {
+        Intro intro;
+        intro.id = e.number("id");
+        intro.kind = e.text("kind");
+        intro.broker_id = e.number("broker_id");
+        intro.target_id = e.number("target_id");
+        intro.asked_on = e.date("asked_on").value_or(today);
+        intro.followed_up_on = e.date("followed_up_on");
+        intro.status = e.text("status");
+        intro.reason = e.text("reason");
+        intro.note = e.text("note");
+        insert_intro(store, intro);
+    });
+    if (!dry_run) transaction.commit();
     return summary;
 }
 

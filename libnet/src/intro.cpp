@@ -49,8 +49,8 @@ std::vector<Intro> read_intros(SQLite::Statement& query) {
 std::int64_t insert_intro(Store& store, Intro& intro) {
     if (intro.broker_id == intro.target_id) throw Error("an introduction needs two different people");
     SQLite::Statement insert(store.db(),
-                             "INSERT INTO intros (kind, broker_id, target_id, asked_on, status, reason, note) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                             "INSERT INTO intros (kind, broker_id, target_id, asked_on, status, reason, note, "
+                             "followed_up_on, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, intro.kind);
     insert.bind(2, intro.broker_id);
     insert.bind(3, intro.target_id);
@@ -58,6 +58,11 @@ std::int64_t insert_intro(Store& store, Intro& intro) {
     insert.bind(5, intro.status);
     sql::bind_text(insert, 6, intro.reason);
     sql::bind_text(insert, 7, intro.note);
+    sql::bind_date(insert, 8, intro.followed_up_on);
+    if (intro.id > 0)
+        insert.bind(9, intro.id);
+    else
+        insert.bind(9);
     insert.exec();
     intro.id = store.db().getLastInsertRowid();
     return intro.id;

@@ -138,6 +138,40 @@ run export --what knows
 expect_out "$(printf 'a,a_name,b,b_name,strength,context,since\n1,Janet Mellor,2,Zoë Ångström,3,met at a BNI visitors'"'"' day,2026-11-24')"
 run export --what interactions
 expect_out_has "2026-11-24,1,Janet Mellor,coffee,out,coffee,"
+# The JSON export restores everything into an empty database; exporting again gives the same bytes.
+"$ROLO" --today 2026-11-10 intro zoe --ask janet --why "data at Fjord" >/dev/null
+"$ROLO" log ravi "accepted my invite" --kind accepted --on 2026-11-01 >/dev/null
+"$ROLO" log janet "next steps" --kind call --next 2026-12-01 >/dev/null
+"$ROLO" export --format json -o "$TMP/all.json"
+run import "$TMP/all.json" --db "$TMP/restored.db"
+expect_rc 0
+expect_out "$TMP/all.json: restored 8 contacts, 4 interactions, 1 links, 1 intros"
+"$ROLO" --db "$TMP/restored.db" export --format json -o "$TMP/again.json"
+expect_true "second json export is byte-identical" cmp -s "$TMP/all.json" "$TMP/again.json"
+run --db "$TMP/restored.db" due --format tsv
+expect_true "due reads the restored data the same way" test "$out" = "$("$ROLO" due --format tsv)"
+run import "$TMP/all.json" --db "$TMP/restored.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/all.json: a JSON export restores into an empty database only; use --db NEW.db"
+run import "$TMP/all.json" --db "$TMP/dry.db" --dry-run
+expect_out "$TMP/all.json: restored 8 contacts, 4 interactions, 1 links, 1 intros (dry run: nothing written)"
+expect_true "dry-run restore created no database" test ! -e "$TMP/dry.db"
+printf '{"contacts": [' >"$TMP/broken.json"
+run import "$TMP/broken.json" --db "$TMP/b1.db"
+expect_rc 1
+expect_err_has "rolo: error: $TMP/broken.json: not valid JSON"
+printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": false}], "interactions": [{"date": "2026-01-01", "contact_id": 7, "kind": "call"}]}' >"$TMP/orphan.json"
+run import "$TMP/orphan.json" --db "$TMP/b2.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/orphan.json: interactions[0]: no contact #7"
+run --db "$TMP/b2.db" ls -q
+expect_out ""  # nothing half-restored
+printf '{"contacts": [{"id": 1, "name": 5}]}' >"$TMP/badtype.json"
+run import "$TMP/badtype.json" --db "$TMP/b3.db"
+expect_err "rolo: error: $TMP/badtype.json: contacts[0].name: expected text"
+run import "$TMP/all.json" --db "$TMP/b4.db" --tag x
+expect_rc 1
+
 run export --format vcard --what knows
 expect_rc 1
 run export --format yaml

@@ -1,6 +1,6 @@
 // libFuzzer harness for everything rolo reads from files and the command line:
-// the CSV reader, the LinkedIn / CSV / vCard importers, dates, durations and
-// cadences. Bad input must end in rolo::Error, never a crash, hang or leak.
+// the CSV reader, the LinkedIn / CSV / vCard importers, the JSON restore,
+// dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak.
 // Build: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DROLO_FUZZ=ON
 // Run:   build-fuzz/tests/fuzz_import tests/fuzz/corpus -max_total_time=600
 #include "rolo/csv.hpp"
@@ -43,6 +43,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 rolo::Store store = rolo::Store::open_memory();
                 rolo::import_contacts(store, parsed, {"fuzz", true, false, ""}, today);
             }
+        });
+    }
+    if (size < 4096) {
+        expect_only_errors([&] {
+            rolo::Store store = rolo::Store::open_memory();
+            rolo::restore_json(store, text, "fuzz", today, false);
         });
     }
     if (size < 64) {

@@ -1,6 +1,7 @@
 #include "rolo/csv.hpp"
 #include "rolo/error.hpp"
 #include "rolo/import.hpp"
+#include "rolo/intro.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "rolo/vcard.hpp"
@@ -107,4 +108,36 @@ TEST_CASE("import: upsert by LinkedIn URL then email, never blanking, in one tra
     auto dry = import_contacts(store, parse("name\nFay\n"), {"t.csv", false, true}, today);
     CHECK(dry.added == 1);
     CHECK(all_contacts(store).size() == 3);
+}
+
+TEST_CASE("json restore keeps ids and stamps, refuses a non-empty database, and is all or nothing") {
+    Store store = Store::open_memory();
+    std::string document = R"({"contacts": [
+        {"id": 4, "name": "Ann", "connected": true, "archived": false, "tags": ["b", "a"], "every": "2w..4w",
+         "created_at": "2025-01-01 10:00:00", "updated_at": "2025-02-01 10:00:00"},
+        {"id": 9, "name": "Bob", "connected": false, "archived": true}],
+      "interactions": [{"date": "2026-01-02", "contact_id": 9, "kind": "call", "direction": "in", "summary": "hi"}],
+      "knows": [{"a": 4, "b": 9, "strength": 5, "context": "school", "since": null}],
+      "intros": [{"id": 3, "kind": "asked", "broker_id": 4, "target_id": 9, "asked_on": "2026-01-03",
+                  "followed_up_on": null, "status": "open", "reason": "x", "note": null}]})";
+    auto summary = restore_json(store, document, "a.json", today, false);
+    CHECK(summary.contacts == 2);
+    CHECK(summary.intros == 1);
+    Contact ann = get_contact(store, 4);
+    CHECK(ann.created_at == "2025-01-01 10:00:00");
+    CHECK(ann.updated_at == "2025-02-01 10:00:00");
+    CHECK(ann.every == Every{14, 28});
+    CHECK(ann.tags == std::vector<std::string>{"a", "b"});
+    CHECK(get_contact(store, 9).archived);
+    CHECK(get_intro(store, 3).reason == "x");
+    CHECK_THROWS_WITH_AS(restore_json(store, document, "a.json", today, false),
+                         doctest::Contains("restores into an empty database only"), Error);
+
+    Store other = Store::open_memory();
+    CHECK_THROWS_WITH_AS(restore_json(other, R"({"contacts": [{"id": 1, "name": "A", "connected": true,
+        "archived": false}], "knows": [{"a": 1, "b": 2, "strength": 3}]})", "b.json", today, false),
+                         doctest::Contains("b.json: knows[0]: "), Error);
+    CHECK(all_contacts(other).empty());
+    CHECK_THROWS_WITH_AS(restore_json(other, "[1, 2]", "c.json", today, false), doctest::Contains("not a rolo export"),
+                         Error);
 }

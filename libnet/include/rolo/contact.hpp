@@ -59,7 +59,8 @@ public:
     ContactWriter(const ContactWriter&) = delete;
     ContactWriter& operator=(const ContactWriter&) = delete;
 
-    // Assigns id, created_at and updated_at; writes the tags too. Returns the id.
+    // Writes the tags too. Assigns an id, created_at and updated_at unless the
+    // contact has them already (a restore). Returns the id.
     std::int64_t insert(Contact& contact, Date today);
     // Writes every field and the tag set of an existing contact.
     void update(Contact& contact, Date today);

@@ -13,12 +13,12 @@ namespace rolo {
 
 class Store;
 
-enum class ImportFormat { linkedin, csv, vcard };
+enum class ImportFormat { linkedin, csv, vcard, json };
 
-// linkedin, csv or vcard; throws Error otherwise.
+// linkedin, csv, vcard or json; throws Error otherwise.
 ImportFormat parse_import_format(std::string_view name);
 
-// A vCard, LinkedIn's header (after any "Notes:" preamble), else generic CSV.
+// A JSON object, a vCard, LinkedIn's header (after any "Notes:" preamble), else generic CSV.
 ImportFormat detect_import_format(std::string_view text);
 
 struct ImportRow {
@@ -53,6 +53,16 @@ struct ImportSummary {
 // bad row aborts the import with Error "FILE:LINE: ..." and nothing written,
 // unless skip_bad.
 ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const ImportOptions& options, Date today);
+
+// Restores a `rolo export --format json` document into an empty database:
+// contacts keep their ids and stamps, then interactions, links and intros,
+// so exporting again gives the same document. One transaction; a malformed
+// document is an Error naming the file and the entry.
+struct RestoreSummary {
+    int contacts = 0, interactions = 0, knows = 0, intros = 0;
+};
+RestoreSummary restore_json(Store& store, std::string_view text, const std::string& source, Date today,
+                            bool dry_run);
 
 // "24 Nov 2026" (LinkedIn's Connected On) or YYYY-MM-DD.
 std::optional<Date> parse_connected_on(std::string_view text);

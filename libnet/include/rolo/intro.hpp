@@ -28,7 +28,7 @@ struct Intro {
     std::string note;
 };
 
-// Records a new intro (asked or made); assigns its id.
+// Records a new intro (asked or made); assigns its id unless it has one (a restore).
 std::int64_t insert_intro(Store& store, Intro& intro);
 
 Intro get_intro(Store& store, std::int64_t id);
