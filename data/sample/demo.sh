@@ -13,3 +13,6 @@ show() { printf '\n$ rolo %s\n' "$*"; "$rolo" "$@"; }
 show ls --format table
 show show janet
 show history --since 2026-10-01 --format table
+show due --format table
+show intro aiko --format table
+show draft checkin janet

@@ -9,5 +9,8 @@ expect_err ""
 expect_out_has "#1 Janet Mellor (Mellor & Co)"
 expect_out_has "coffee at Stage Door; she is hiring a COO, asked for names  (next 2026-12-08)"
 expect_out_has " 5  Zoë Ångström  Fjord Analytics"
+expect_out_has "Tomás Ortega  follow-up  late"
+expect_out_has "you → Priya Raman (call 54d ago) → Aiko Tanaka (strength 5)"
+expect_out_has "I was thinking of you and of our last conversation"
 
 finish

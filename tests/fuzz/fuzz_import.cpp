@@ -1,8 +1,9 @@
 // libFuzzer harness for everything rolo reads from files and the command line:
 // the CSV reader, the LinkedIn / CSV / vCard importers, the JSON restore,
-// dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak.
+// config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak.
 // Build: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DROLO_FUZZ=ON
 // Run:   build-fuzz/tests/fuzz_import tests/fuzz/corpus -max_total_time=600
+#include "rolo/config.hpp"
 #include "rolo/csv.hpp"
 #include "rolo/date.hpp"
 #include "rolo/error.hpp"
@@ -51,6 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             rolo::restore_json(store, text, "fuzz", today, false);
         });
     }
+    if (size < 4096) expect_only_errors([&] { rolo::parse_config(text, "fuzz.toml"); });
     if (size < 64) {
         expect_only_errors([&] { rolo::parse_date(text, today); });
         expect_only_errors([&] { rolo::parse_every(text); });
