@@ -117,10 +117,15 @@ std::string edit_text(const std::string& text) {
 }
 
 std::string read_input(const std::string& path) {
-    if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
-    std::ifstream file(path, std::ios::binary);
-    if (!file) throw Error(fmt::format("cannot read {}", path));
-    return std::string(std::istreambuf_iterator<char>(file), {});
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) throw Error(fmt::format("cannot read {}", path));
+    }
+    // Whole buffers, not a character at a time: imports read large files.
+    std::ostringstream text;
+    text << (path == "-" ? std::cin.rdbuf() : file.rdbuf());
+    return std::move(text).str();
 }
 
 std::string read_message(const std::string& template_text) {

@@ -14,6 +14,7 @@ std::optional<CsvRecord> CsvReader::next() {
     if (pos_ >= text_.size()) return std::nullopt;
     CsvRecord record;
     record.line = line_;
+    record.fields.reserve(width_);
     std::string field;
     bool quoted = false;     // inside a quoted field
     bool was_quoted = false; // the current field started with a quote
@@ -33,6 +34,14 @@ std::optional<CsvRecord> CsvReader::next() {
             }
             continue;
         }
+        // Copy a run of plain characters at once.
+        if (c != ',' && c != '\n' && c != '\r' && c != '"') {
+            std::size_t end = text_.find_first_of(",\r\n\"", pos_);
+            if (end == std::string_view::npos) end = text_.size();
+            field.append(text_.substr(pos_ - 1, end - pos_ + 1));
+            pos_ = end;
+            continue;
+        }
         if (c == ',') {
             record.fields.push_back(std::move(field));
             field.clear();
@@ -41,6 +50,7 @@ std::optional<CsvRecord> CsvReader::next() {
             if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
             ++line_;
             record.fields.push_back(std::move(field));
+            width_ = record.fields.size();
             return record;
         } else if (c == '"' && field.empty() && !was_quoted) {
             quoted = was_quoted = true;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <functional>
 #include <map>
@@ -63,6 +64,7 @@ ImportRow make_row(int line, const std::vector<std::string>& fields, Fill fill) 
 
 ParsedImport parse_linkedin(std::string_view text, const std::string& source) {
     ParsedImport parsed;
+    parsed.rows.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     CsvReader reader(text);
     std::optional<CsvRecord> header;
     std::map<std::string, std::size_t> column;  // LinkedIn's column name -> position
@@ -229,19 +231,29 @@ ImportFormat detect_import_format(std::string_view text) {
 }
 
 std::optional<Date> parse_connected_on(std::string_view text) {
-    if (auto iso = parse_iso_date(trim(text))) return iso;
+    // Parsed in place: an import reads one of these per row.
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (auto iso = parse_iso_date(text)) return iso;
     static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
                                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
-    auto parts = split(trim(text), ' ');
-    if (parts.size() != 3) return std::nullopt;
-    auto month = std::find(months.begin(), months.end(), fold(parts[1]).substr(0, 3));
+    auto first_space = text.find(' ');
+    auto last_space = text.rfind(' ');
+    if (first_space == std::string_view::npos || first_space == last_space) return std::nullopt;
+    std::string_view day_text = text.substr(0, first_space);
+    std::string_view month_text = text.substr(first_space + 1, last_space - first_space - 1);
+    std::string_view year_text = text.substr(last_space + 1);
+    if (month_text.size() < 3) return std::nullopt;
+    std::string abbreviation;
+    for (char c : month_text.substr(0, 3)) abbreviation += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto month = std::find(months.begin(), months.end(), abbreviation);
     if (month == months.end()) return std::nullopt;
     unsigned day = 0;
     int year = 0;
-    auto [d_end, d_ec] = std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), day);
-    auto [y_end, y_ec] = std::from_chars(parts[2].data(), parts[2].data() + parts[2].size(), year);
-    if (d_ec != std::errc{} || y_ec != std::errc{} || d_end != parts[0].data() + parts[0].size() ||
-        y_end != parts[2].data() + parts[2].size() || parts[2].size() != 4)
+    auto [d_end, d_ec] = std::from_chars(day_text.data(), day_text.data() + day_text.size(), day);
+    auto [y_end, y_ec] = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
+    if (d_ec != std::errc{} || y_ec != std::errc{} || d_end != day_text.data() + day_text.size() ||
+        y_end != year_text.data() + year_text.size() || year_text.size() != 4)
         return std::nullopt;
     std::chrono::year_month_day ymd{std::chrono::year{year},
                                     std::chrono::month{static_cast<unsigned>(month - months.begin() + 1)},
@@ -273,12 +285,12 @@ ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const Im
     ContactWriter writer(store);
     std::unordered_map<std::int64_t, Contact> contacts;
     std::unordered_map<std::string, std::int64_t> by_linkedin, by_email;
-    auto remember = [&](const Contact& c) {
-        if (!c.linkedin_url.empty()) by_linkedin.try_emplace(linkedin_key(c.linkedin_url), c.id);
+    auto remember = [&](const Contact& c, std::string key) {
+        if (!key.empty()) by_linkedin.try_emplace(std::move(key), c.id);
         if (!c.email.empty()) by_email.try_emplace(fold(trim(c.email)), c.id);
     };
     for (auto& contact : all_contacts(store)) {
-        remember(contact);
+        remember(contact, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url));
         auto id = contact.id;
         contacts.emplace(id, std::move(contact));
     }
@@ -302,10 +314,10 @@ ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const Im
             ++summary.skipped;
             continue;
         }
-        ContactChange applied = change;
-        if (!options.tag.empty()) applied.add_tags.push_back(options.tag);
         if (match) {
             Contact& existing = contacts.at(*match);
+            ContactChange applied = change;
+            if (!options.tag.empty()) applied.add_tags.push_back(options.tag);
             // The same profile or address spelled another way is not a change.
             if (applied.linkedin_url && key == linkedin_key(existing.linkedin_url))
                 applied.linkedin_url.reset();
@@ -317,17 +329,22 @@ ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const Im
                 continue;
             }
             writer.update(updated, today);
-            existing = updated;
-            remember(existing);
+            existing = std::move(updated);
+            remember(existing, applied.linkedin_url ? key : std::string());
             ++summary.updated;
         } else {
             Contact added;
-            apply(added, applied);
+            apply(added, change);
+            if (!options.tag.empty()) {
+                ContactChange tag;
+                tag.add_tags = {options.tag};
+                apply(added, tag);
+            }
             if (added.connected && !added.connected_on && !change.connected_on)
                 added.connected_on = added.met_on.value_or(today);
             writer.insert(added, today);
-            remember(added);
-            contacts.emplace(added.id, added);
+            remember(added, std::move(key));
+            contacts.emplace(added.id, std::move(added));
             ++summary.added;
         }
     }

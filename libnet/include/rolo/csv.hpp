@@ -27,6 +27,7 @@ private:
     std::string_view text_;
     std::size_t pos_ = 0;
     int line_ = 1;
+    std::size_t width_ = 8;  // fields in the last record, to size the next
 };
 
 }  // namespace rolo
