@@ -68,8 +68,8 @@ public:
 
     void warn_unknown(const toml::table& table, std::string_view section,
                       std::initializer_list<std::string_view> known) {
-        for (const auto& [key, node] : table) {
-            (void)node;
+        for (const auto& entry : table) {
+            const toml::key& key = entry.first;
             if (std::find(known.begin(), known.end(), key.str()) == known.end())
                 config_.warnings.push_back(
                     fmt::format("{}: unknown key '{}'{}", where(source_, key.source()), key.str(),
