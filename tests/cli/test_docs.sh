@@ -7,6 +7,7 @@ for command in $commands; do
     page="$ROLO_SOURCE_DIR/man/rolo-$command.1"
     expect_true "man page for $command" test -f "$page"
     expect_true "README mentions rolo $command" grep -q "rolo $command" "$ROLO_SOURCE_DIR/README.md"
+    expect_true "rolo.1 lists $command" grep -q "rolo-$command" "$ROLO_SOURCE_DIR/man/rolo.1"
     if command -v man >/dev/null; then
         warnings=$(MANWIDTH=80 man -l "$page" 2>&1 >/dev/null)
         expect_true "man page for $command renders without warnings" test -z "$warnings"
