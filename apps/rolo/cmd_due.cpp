@@ -52,7 +52,7 @@ void run_due(Context& context, const DueOptions& options) {
         // The one write `due` makes: an intro with no answer after its follow-up is a gentle no.
         for (const auto& intro : silence_unanswered_intros(*store, query.today, context.settings()))
             std::cerr << fmt::format("rolo: intro #{} ({} for {}) had no answer after the follow-up: marked silent\n",
-                                     intro.id, intro.broker, intro.target);
+                                     intro.id, intro.broker_name, intro.target_name);
         items = compute_due(*store, query, context.settings());
     }
     if (options.limit && items.size() > static_cast<std::size_t>(*options.limit)) items.resize(*options.limit);

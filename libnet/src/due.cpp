@@ -1,6 +1,7 @@
 #include "rolo/due.hpp"
 
 #include "rolo/cadence.hpp"
+#include "rolo/intro.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
@@ -35,29 +36,17 @@ WHERE c.archived = 0
   AND (?4 IS NULL OR c.id = ?4)
 )sql";
 
-constexpr std::string_view open_intros_sql = R"sql(
-SELECT i.broker_id, t.name, i.asked_on FROM intros i JOIN contacts t ON t.id = i.target_id
-WHERE i.kind = 'asked' AND i.status = 'open' AND i.followed_up_on IS NULL
-)sql";
-
-struct OpenIntro {
-    std::string target;
-    Date asked_on;
-};
-
-std::multimap<std::int64_t, OpenIntro> load_open_intros(Store& store) {
-    SQLite::Statement query(store.db(), std::string(open_intros_sql));
-    std::multimap<std::int64_t, OpenIntro> intros;
-    while (query.executeStep()) {
-        auto asked_on = sql::date(query.getColumn(2));
-        if (asked_on) intros.emplace(query.getColumn(0).getInt64(), OpenIntro{query.getColumn(1).getString(), *asked_on});
-    }
+// Requests you asked a broker for that are still open and not followed up, by broker.
+std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store) {
+    std::multimap<std::int64_t, Intro> intros;
+    for (auto& intro : list_intros(store, "open"))
+        if (intro.kind == "asked" && !intro.followed_up_on) intros.emplace(intro.broker_id, std::move(intro));
     return intros;
 }
 
 // All reasons the person in the current row will be due, whenever that is.
 std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contact, Date today, const Config& config,
-                                   const std::multimap<std::int64_t, OpenIntro>& intros) {
+                                   const std::multimap<std::int64_t, Intro>& intros) {
     std::vector<DueReason> reasons;
     auto last_on = sql::date(row.getColumn(9));
     if (auto next_on = sql::date(row.getColumn(10)))
@@ -66,7 +55,7 @@ std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contac
     for (auto it = first; it != last; ++it) {
         Date due_on = it->second.asked_on + std::chrono::days{config.intro_follow_up_days};
         reasons.push_back({Reason::intro_follow_up, due_on, due_on,
-                           fmt::format("intro to {} asked {}", it->second.target, format_date(it->second.asked_on))});
+                           fmt::format("intro to {} asked {}", it->second.target_name, format_date(it->second.asked_on))});
     }
     if (!contact.connected) return reasons;  // not in your network: only what you owe them
 
@@ -100,7 +89,7 @@ double urgency(const DueReason& reason, double tie, Date today) {
 }
 
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
-    auto intros = load_open_intros(store);
+    auto intros = awaiting_follow_up(store);
     SQLite::Statement row(store.db(), std::string(contacts_sql));
     row.bind(1, format_date(query.today));
     row.bind(2, format_date(add(query.today, {1, 'y'}, -1)));
@@ -217,23 +206,17 @@ std::optional<DueItem> next_due(Store& store, std::int64_t contact_id, Date toda
     return item;
 }
 
-std::vector<SilencedIntro> silence_unanswered_intros(Store& store, Date today, const Config& config) {
-    SQLite::Statement query(store.db(),
-                            "SELECT i.id, b.name, t.name FROM intros i "
-                            "JOIN contacts b ON b.id = i.broker_id JOIN contacts t ON t.id = i.target_id "
-                            "WHERE i.kind = 'asked' AND i.status = 'open' AND i.followed_up_on <= ? ORDER BY i.id");
-    query.bind(1, format_date(today - std::chrono::days{config.intro_follow_up_days}));
-    std::vector<SilencedIntro> silenced;
-    while (query.executeStep())
-        silenced.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString()});
+std::vector<Intro> silence_unanswered_intros(Store& store, Date today, const Config& config) {
+    Date cutoff = today - std::chrono::days{config.intro_follow_up_days};
+    std::vector<Intro> silenced;
+    for (auto& intro : list_intros(store, "open"))
+        if (intro.kind == "asked" && intro.followed_up_on && *intro.followed_up_on <= cutoff)
+            silenced.push_back(std::move(intro));
+    // Only take the write lock when something changes: `due` otherwise only reads.
     if (silenced.empty()) return silenced;
+    std::sort(silenced.begin(), silenced.end(), [](const Intro& a, const Intro& b) { return a.id < b.id; });
     auto transaction = store.transaction();
-    SQLite::Statement update(store.db(), "UPDATE intros SET status = 'silent' WHERE id = ?");
-    for (const auto& intro : silenced) {
-        update.bind(1, intro.id);
-        update.exec();
-        update.reset();
-    }
+    for (const auto& intro : silenced) close_intro(store, intro.id, "silent");
     transaction.commit();
     return silenced;
 }

@@ -206,7 +206,7 @@ TEST_CASE("intro-follow-up: due after the period, settled by one follow-up, then
     CHECK(silence_unanswered_intros(f.store, today, f.config).empty());
     auto silenced = silence_unanswered_intros(f.store, day("2026-12-01"), f.config);
     REQUIRE(silenced.size() == 1);
-    CHECK(silenced[0].target == "Target");
+    CHECK(silenced[0].target_name == "Target");
     CHECK(silence_unanswered_intros(f.store, day("2026-12-02"), f.config).empty());  // said once
 }
 

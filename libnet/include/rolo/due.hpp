@@ -12,6 +12,7 @@
 // rest is arithmetic here.
 #include "rolo/config.hpp"
 #include "rolo/date.hpp"
+#include "rolo/intro.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -74,12 +75,7 @@ std::optional<DueItem> next_due(Store& store, std::int64_t contact_id, Date toda
 
 // An intro you followed up on that has waited the follow-up period again
 // becomes `silent` (a gentle no). Returns the ones changed, to say so once.
-struct SilencedIntro {
-    std::int64_t id;
-    std::string broker;
-    std::string target;
-};
-std::vector<SilencedIntro> silence_unanswered_intros(Store& store, Date today, const Config& config);
+std::vector<Intro> silence_unanswered_intros(Store& store, Date today, const Config& config);
 
 // One plain-text message for cron: a count line, then the items grouped by
 // reason (follow-ups first).
