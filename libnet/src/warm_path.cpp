@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace rolo {
 namespace {
@@ -40,18 +41,22 @@ void load_edges(Store& store, std::int64_t target, int depth, Neighborhood& grap
     }
 }
 
-void load_people(Store& store, std::int64_t target, int depth, Date today, Neighborhood& graph) {
-    SQLite::Statement query(store.db(), std::string(reach_sql) + R"sql(
+// The people the edges touch, and the target: anyone else reached has no
+// edge in the neighbourhood and so can be on no path.
+void load_people(Store& store, std::int64_t target, Date today, Neighborhood& graph) {
+    nlohmann::json ids = nlohmann::json::array({target});
+    for (const auto& [id, edges] : graph.edges) ids.push_back(id);
+    SQLite::Statement query(store.db(), R"sql(
 SELECT c.id, c.name, c.company, c.connected,
-       (SELECT count(*) FROM (SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.on_date > ?3 LIMIT 10)),
+       (SELECT count(*) FROM (SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.on_date > ?2 LIMIT 10)),
        l.on_date, l.kind
-FROM nodes n JOIN contacts c ON c.id = n.id
+FROM contacts c
 LEFT JOIN interactions l ON l.id = (SELECT id FROM interactions WHERE contact_id = c.id
                                     ORDER BY on_date DESC, id DESC LIMIT 1)
+WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.archived = 0
 )sql");
-    query.bind(1, target);
-    query.bind(2, depth);
-    query.bind(3, format_date(add(today, {1, 'y'}, -1)));
+    query.bind(1, ids.dump());
+    query.bind(2, format_date(add(today, {1, 'y'}, -1)));
     while (query.executeStep()) {
         Person person;
         person.id = query.getColumn(0).getInt64();
@@ -126,7 +131,7 @@ Neighborhood load_neighborhood(Store& store, std::int64_t target, int hops, Date
     Neighborhood graph;
     int depth = std::max(hops - 1, 0);
     load_edges(store, target, depth, graph);
-    load_people(store, target, depth, today, graph);
+    load_people(store, target, today, graph);
     return graph;
 }
 

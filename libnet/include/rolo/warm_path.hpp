@@ -1,9 +1,9 @@
 #pragma once
 // Warm paths: who can introduce you to someone. You are implicitly linked to
 // every connected contact; from there the search follows `knows` edges.
-// Only the target's neighbourhood (hops - 1 edges around it) is loaded, with
-// one query for its edges and one for its people; the search itself is a
-// bounded depth-first walk in memory.
+// Only the target's neighbourhood (hops - 1 edges around it) is loaded: one
+// query walks out to its edges, one reads the people those edges touch; the
+// search itself is a bounded depth-first walk in memory.
 #include "rolo/date.hpp"
 
 #include <cstdint>
