@@ -116,8 +116,11 @@ void plan(Context& context, Store& store, const Contact& a, const Contact& b, co
                                    describe(b), profile_line(a), profile_line(b),
                                    shared.empty() ? "nothing recorded" : join(shared, ", "));
     if (!options.why.empty()) text += "  why: " + options.why + "\n";
-    for (const auto& known : acquaintances(store, a.id))
-        if (known.id == b.id) text += fmt::format("  they already know each other (strength {})\n", known.strength);
+    auto people_a_knows = acquaintances(store, a.id);
+    auto link_to_b = std::find_if(people_a_knows.begin(), people_a_knows.end(),
+                                  [&](const Acquaintance& known) { return known.id == b.id; });
+    bool linked = link_to_b != people_a_knows.end();
+    if (linked) text += fmt::format("  they already know each other (strength {})\n", link_to_b->strength);
     text += fmt::format("Ask each of them first, and introduce them only when both say yes.\n");
 
     if (options.record) {
@@ -137,8 +140,6 @@ void plan(Context& context, Store& store, const Contact& a, const Contact& b, co
             log_interaction(store, made, today);
         }
         // Once introduced, they know each other; an existing link is kept as it is.
-        bool linked = false;
-        for (const auto& known : acquaintances(store, a.id)) linked = linked || known.id == b.id;
         if (!linked) link(store, {a.id, b.id, 2, "introduced by you", today});
         transaction.commit();
         text += fmt::format("recorded intro #{}\n", intro.id);
