@@ -50,6 +50,16 @@ TEST_CASE("a new database is private, migrated and in WAL mode") {
     CHECK((info.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("the email index serves lookups by email and leaves out people without one") {
+    Store store = Store::open_memory();
+    SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN SELECT name FROM contacts WHERE email = ? COLLATE NOCASE");
+    REQUIRE(plan.executeStep());
+    CHECK(plan.getColumn(3).getString() == "SEARCH contacts USING INDEX contacts_email (email=?)");
+    SQLite::Statement index(store.db(), "SELECT partial FROM pragma_index_list('contacts') WHERE name = 'contacts_email'");
+    REQUIRE(index.executeStep());
+    CHECK(index.getColumn(0).getInt() == 1);
+}
+
 TEST_CASE("open_existing never creates a file") {
     TempDir dir;
     CHECK_FALSE(Store::open_existing(dir.path / "absent.db"));
