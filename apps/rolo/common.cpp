@@ -121,8 +121,15 @@ std::string read_input(const std::string& path) {
     if (path != "-") {
         file.open(path, std::ios::binary);
         if (!file) throw Error(fmt::format("cannot read {}", path));
+        // A file of known size is read in one go: imports read large files.
+        if (auto size = file.seekg(0, std::ios::end).tellg(); size > 0) {
+            std::string text(static_cast<std::size_t>(size), '\0');
+            if (!file.seekg(0).read(text.data(), size)) throw Error(fmt::format("cannot read {}", path));
+            return text;
+        }
+        file.clear();  // a pipe cannot seek, and has read nothing yet
     }
-    // Whole buffers, not a character at a time: imports read large files.
+    // Stdin or a pipe: whole buffers, not a character at a time.
     std::ostringstream text;
     text << (path == "-" ? std::cin.rdbuf() : file.rdbuf());
     return std::move(text).str();
