@@ -29,8 +29,13 @@ void run_import(Context& context, const ImportCommand& command) {
     ImportFormat format = command.from ? parse_import_format(*command.from) : detect_import_format(text);
     if (format == ImportFormat::json && (command.skip_bad || !command.tag.empty()))
         throw Error("--skip-bad and --tag do not apply to a JSON restore");
-    ParsedImport parsed = format == ImportFormat::json ? ParsedImport{} : parse_import(text, format, source, today);
-    for (const auto& warning : parsed.warnings) warn(warning);
+    // The header is read before the database is opened: a file that cannot
+    // be read at all never creates one.
+    std::optional<ImportReader> rows;
+    if (format != ImportFormat::json) {
+        rows.emplace(text, format, source, today);
+        for (const auto& warning : rows->warnings()) warn(warning);
+    }
 
     // A dry run never creates the database: without one it counts against an empty one.
     auto existing = command.dry_run ? context.open_existing_store() : std::optional<Store>(context.open_store());
@@ -43,7 +48,7 @@ void run_import(Context& context, const ImportCommand& command) {
         return;
     }
     ImportOptions options{source, command.skip_bad, command.dry_run, command.tag};
-    ImportSummary summary = import_contacts(store, parsed, options, today);
+    ImportSummary summary = import_contacts(store, *rows, options, today);
     for (const auto& problem : summary.problems) warn(problem + " (skipped)");
     std::cout << fmt::format("{}: {} added, {} updated, {} unchanged, {} skipped{}\n", source, summary.added,
                              summary.updated, summary.unchanged, summary.skipped, dry);

@@ -88,9 +88,9 @@ void validate(const Contact& c) {
 
 }  // namespace
 
-void apply(Contact& c, const ContactChange& change) {
-    auto set = [](std::string& field, const std::optional<std::string>& value) {
-        if (value) field = *value;
+void apply(Contact& c, ContactChange change) {
+    auto set = [](std::string& field, std::optional<std::string>& value) {
+        if (value) field = std::move(*value);
     };
     set(c.name, change.name);
     set(c.email, change.email);

@@ -2,65 +2,74 @@
 
 #include "rolo/error.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace rolo {
+namespace {
+
+bool special(char c) { return c == ',' || c == '\n' || c == '\r' || c == '"'; }
+
+}  // namespace
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
 }
 
-std::optional<CsvRecord> CsvReader::next() {
-    if (pos_ >= text_.size()) return std::nullopt;
-    CsvRecord record;
+bool CsvReader::next(CsvRecord& record) {
+    if (pos_ >= text_.size()) return false;
     record.line = line_;
-    record.fields.reserve(width_);
-    std::string field;
-    bool quoted = false;     // inside a quoted field
-    bool was_quoted = false; // the current field started with a quote
+    // The record's strings are reused, so that reading a large file allocates
+    // only for its first rows.
+    std::size_t count = 0;
+    auto start_field = [&]() -> std::string& {
+        if (count == record.fields.size()) record.fields.emplace_back();
+        std::string& field = record.fields[count++];
+        field.clear();
+        return field;
+    };
+    std::string* field = &start_field();
+    bool was_quoted = false;  // the current field started with a quote
     while (pos_ < text_.size()) {
         char c = text_[pos_++];
-        if (quoted) {
-            if (c == '"') {
-                if (pos_ < text_.size() && text_[pos_] == '"') {
-                    field += '"';
-                    ++pos_;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == '\n') ++line_;
-                field += c;
-            }
-            continue;
-        }
-        // Copy a run of plain characters at once.
-        if (c != ',' && c != '\n' && c != '\r' && c != '"') {
-            std::size_t end = text_.find_first_of(",\r\n\"", pos_);
-            if (end == std::string_view::npos) end = text_.size();
-            field.append(text_.substr(pos_ - 1, end - pos_ + 1));
+        if (!special(c)) {
+            // Copy a run of plain characters at once.
+            std::size_t end = pos_;
+            while (end < text_.size() && !special(text_[end])) ++end;
+            field->append(text_.substr(pos_ - 1, end - pos_ + 1));
             pos_ = end;
-            continue;
-        }
-        if (c == ',') {
-            record.fields.push_back(std::move(field));
-            field.clear();
+        } else if (c == ',') {
+            field = &start_field();
             was_quoted = false;
         } else if (c == '\n' || c == '\r') {
             if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
             ++line_;
-            record.fields.push_back(std::move(field));
-            width_ = record.fields.size();
-            return record;
-        } else if (c == '"' && field.empty() && !was_quoted) {
-            quoted = was_quoted = true;
+            break;
+        } else if (field->empty() && !was_quoted) {
+            was_quoted = true;
+            read_quoted(*field, record.line);
         } else {
-            field += c;  // a stray quote inside an unquoted field is kept as text
+            *field += c;  // a stray quote inside an unquoted field is kept as text
         }
     }
-    if (quoted) throw Error(fmt::format("line {}: a quoted field is never closed", record.line));
-    record.fields.push_back(std::move(field));
-    return record;
+    record.fields.resize(count);
+    return true;
+}
+
+void CsvReader::read_quoted(std::string& field, int start_line) {
+    for (;;) {
+        auto close = text_.find('"', pos_);
+        if (close == std::string_view::npos)
+            throw Error(fmt::format("line {}: a quoted field is never closed", start_line));
+        std::string_view part = text_.substr(pos_, close - pos_);
+        line_ += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
+        field.append(part);
+        pos_ = close + 1;
+        if (pos_ >= text_.size() || text_[pos_] != '"') return;
+        field += '"';  // "" is a quote inside the field
+        ++pos_;
+    }
 }
 
 }  // namespace rolo

@@ -97,17 +97,23 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::string trim(std::string_view text) {
-    constexpr std::string_view space = " \t\r\n\f\v";
-    auto first = text.find_first_not_of(space);
-    if (first == std::string_view::npos) return {};
-    auto last = text.find_last_not_of(space);
-    return std::string(text.substr(first, last - first + 1));
+std::string_view trim_view(std::string_view text) {
+    auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return text;
 }
 
+std::string trim(std::string_view text) { return std::string(trim_view(text)); }
+
 bool valid_utf8(std::string_view text) {
-    for (std::size_t pos = 0; pos < text.size();)
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;  // most imported text is ASCII: skip decoding it
+            continue;
+        }
         if (!decode(text, pos).valid) return false;
+    }
     return true;
 }
 

@@ -26,6 +26,9 @@ sum=$("$ROLO" export | md5sum)
 run import "$data/Connections.csv"
 expect_out "$data/Connections.csv: 0 added, 0 updated, 5 unchanged, 0 skipped"
 expect_true "re-import changed nothing" test "$("$ROLO" export | md5sum)" = "$sum"
+# A pipe (no size to read up front) reads the same.
+run import <(cat "$data/Connections.csv")
+expect_out_has ": 0 added, 0 updated, 5 unchanged, 0 skipped"
 
 # A newer export updates by LinkedIn URL (spelled differently) or email, and never blanks a field.
 "$ROLO" edit janet --phone "+44 113 496 0000" --interests sailing >/dev/null

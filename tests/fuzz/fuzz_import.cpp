@@ -32,17 +32,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const rolo::Date today = rolo::parse_iso_date("2026-11-24").value();
     expect_only_errors([&] {
         rolo::CsvReader reader(text);
-        while (reader.next()) {
+        rolo::CsvRecord record;
+        while (reader.next(record)) {
         }
     });
     expect_only_errors([&] { rolo::read_vcards(text); });
     for (auto format : {rolo::ImportFormat::linkedin, rolo::ImportFormat::csv, rolo::ImportFormat::vcard}) {
         expect_only_errors([&] {
-            auto parsed = rolo::parse_import(text, format, "fuzz", today);
+            rolo::ImportReader rows(text, format, "fuzz", today);
             // Small inputs go all the way into a database too.
             if (size < 512) {
                 rolo::Store store = rolo::Store::open_memory();
-                rolo::import_contacts(store, parsed, {"fuzz", true, false, ""}, today);
+                rolo::import_contacts(store, rows, {"fuzz", true, false, ""}, today);
+            }
+            while (rows.next()) {
             }
         });
     }

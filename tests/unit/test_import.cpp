@@ -16,7 +16,8 @@ const Date today = parse_iso_date("2026-11-24").value();
 std::vector<std::vector<std::string>> read_all(std::string_view text) {
     std::vector<std::vector<std::string>> rows;
     CsvReader reader(text);
-    while (auto record = reader.next()) rows.push_back(record->fields);
+    CsvRecord record;
+    while (reader.next(record)) rows.push_back(record.fields);
     return rows;
 }
 }  // namespace
@@ -30,9 +31,12 @@ TEST_CASE("csv: RFC 4180 quoting, CRLF and LF, BOM, line numbers") {
     CHECK(read_all("a\"b,c\n") == Rows{{"a\"b", "c"}});  // a stray quote is text
     CHECK(read_all("") == Rows{});
     CsvReader reader("h\n\"multi\nline\",x\nlast\n");
-    CHECK(reader.next()->line == 1);
-    CHECK(reader.next()->line == 2);
-    CHECK(reader.next()->line == 4);
+    CsvRecord record;
+    for (int line : {1, 2, 4}) {
+        CHECK(reader.next(record));
+        CHECK(record.line == line);
+    }
+    CHECK_FALSE(reader.next(record));
     CHECK_THROWS_WITH_AS(read_all("a\n\"open,b\n"), "line 2: a quoted field is never closed", Error);
 }
 
@@ -83,17 +87,18 @@ TEST_CASE("LinkedIn dates and format detection") {
 
 TEST_CASE("import: upsert by LinkedIn URL then email, never blanking, in one transaction") {
     Store store = Store::open_memory();
-    auto parse = [](std::string_view text) { return parse_import(text, ImportFormat::csv, "t.csv", today); };
-    auto first = import_contacts(store, parse("name,email,linkedin_url,company,phone\n"
-                                              "Ann,ann@example.com,,Acme,123\n"
-                                              "Bob,,https://www.linkedin.com/in/bob,,\n"),
-                                 {"t.csv"}, today);
+    auto import = [&](std::string_view text, const ImportOptions& options = {"t.csv"}) {
+        ImportReader rows(text, ImportFormat::csv, "t.csv", today);
+        return import_contacts(store, rows, options, today);
+    };
+    auto first = import("name,email,linkedin_url,company,phone\n"
+                        "Ann,ann@example.com,,Acme,123\n"
+                        "Bob,,https://www.linkedin.com/in/bob,,\n");
     CHECK(first.added == 2);
-    auto second = import_contacts(store, parse("name,email,linkedin_url,company,phone\n"
-                                               "Ann B,ANN@example.com,,,\n"
-                                               "Bob,,linkedin.com/in/BOB/,Beta,\n"
-                                               "Cat,,,,\n"),
-                                  {"t.csv"}, today);
+    auto second = import("name,email,linkedin_url,company,phone\n"
+                         "Ann B,ANN@example.com,,,\n"
+                         "Bob,,linkedin.com/in/BOB/,Beta,\n"
+                         "Cat,,,,\n");
     CHECK(second.added == 1);
     CHECK(second.updated == 2);
     auto contacts = all_contacts(store);
@@ -102,12 +107,24 @@ TEST_CASE("import: upsert by LinkedIn URL then email, never blanking, in one tra
     CHECK(contacts[0].phone == "123");
     CHECK(contacts[1].company == "Beta");
     CHECK(contacts[1].linkedin_url == "https://www.linkedin.com/in/bob");
-    CHECK_THROWS_WITH_AS(import_contacts(store, parse("name,met_on\nDee,2026-01-01\nEve,nope\n"), {"t.csv"}, today),
+    // A later row of the same file updates the person an earlier row added.
+    auto again = import("name,email,linkedin_url,company\n"
+                        "Dan,,linkedin.com/in/dan,\n"
+                        "Dan,dan@example.com,https://www.linkedin.com/in/dan/,Delta\n"
+                        "Daniel,DAN@example.com,,\n");
+    CHECK(again.added == 1);
+    CHECK(again.updated == 2);
+    CHECK(all_contacts(store).back().name == "Daniel");
+    CHECK(all_contacts(store).back().company == "Delta");
+    CHECK(all_contacts(store).back().linkedin_url == "linkedin.com/in/dan");
+    CHECK_THROWS_WITH_AS(import("name,met_on\nDee,2026-01-01\nEve,nope\n"),
                          doctest::Contains("t.csv:3: bad date 'nope'"), Error);
-    CHECK(all_contacts(store).size() == 3);  // Dee was rolled back with the bad row
-    auto dry = import_contacts(store, parse("name\nFay\n"), {"t.csv", false, true}, today);
+    CHECK(all_contacts(store).size() == 4);  // Dee was rolled back with the bad row
+    CHECK_THROWS_WITH_AS(import("name\nGil\n\"Hal,x\n"), "t.csv:3: a quoted field is never closed", Error);
+    CHECK(all_contacts(store).size() == 4);
+    auto dry = import("name\nFay\n", {"t.csv", false, true});
     CHECK(dry.added == 1);
-    CHECK(all_contacts(store).size() == 3);
+    CHECK(all_contacts(store).size() == 4);
 }
 
 TEST_CASE("json restore keeps ids and stamps, refuses a non-empty database, and is all or nothing") {

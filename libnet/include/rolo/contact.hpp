@@ -49,7 +49,7 @@ struct ContactChange {
 };
 
 // Applies a change to a contact in memory; tags stay sorted and unique.
-void apply(Contact& contact, const ContactChange& change);
+void apply(Contact& contact, ContactChange change);
 
 // Writes contacts through statements prepared once, for imports of many rows.
 class ContactWriter {

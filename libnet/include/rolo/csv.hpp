@@ -19,15 +19,17 @@ class CsvReader {
 public:
     explicit CsvReader(std::string_view text);
 
-    // The next record, or nothing at the end. A quoted field still open at
-    // the end of the text is an Error naming the line it started on.
-    std::optional<CsvRecord> next();
+    // Reads the next record into `record`, reusing its strings; false at the
+    // end. A quoted field still open at the end of the text is an Error
+    // naming the line it started on.
+    bool next(CsvRecord& record);
 
 private:
+    void read_quoted(std::string& field, int start_line);
+
     std::string_view text_;
     std::size_t pos_ = 0;
     int line_ = 1;
-    std::size_t width_ = 8;  // fields in the last record, to size the next
 };
 
 }  // namespace rolo

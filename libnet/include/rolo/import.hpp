@@ -5,6 +5,8 @@
 // empty. The whole import is one transaction.
 #include "rolo/contact.hpp"
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,14 +29,32 @@ struct ImportRow {
     std::string error;  // what is wrong with the row, if anything
 };
 
-struct ParsedImport {
-    std::vector<ImportRow> rows;
-    std::vector<std::string> warnings;  // "FILE: unknown columns ignored: x, y"
-};
+// Reads the rows of one file, one at a time, so that an import of any size
+// never holds them all.
+class ImportReader {
+public:
+    // Reads the header now: throws Error "FILE:LINE: ..." for a file that
+    // cannot be read at all (no header, a vCard never ended). `text` must
+    // outlive the reader.
+    ImportReader(std::string_view text, ImportFormat format, std::string source, Date today);
 
-// Throws Error "FILE:LINE: ..." for a file that cannot be read at all (no
-// header, a quote never closed); problems of single rows stay in the rows.
-ParsedImport parse_import(std::string_view text, ImportFormat format, const std::string& source, Date today);
+    // "FILE: unknown columns ignored: x, y"
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
+    // The next row, or nothing at the end. A problem of one row stays in the
+    // row; the rest of the file unreadable (a quote never closed) is an Error
+    // "FILE:LINE: ...".
+    std::optional<ImportRow> next();
+
+    // At most this many rows are left: the file's lines. For sizing tables.
+    std::size_t size_hint() const { return size_hint_; }
+
+private:
+    std::string source_;
+    std::size_t size_hint_ = 0;
+    std::vector<std::string> warnings_;
+    std::function<std::optional<ImportRow>()> next_;
+};
 
 struct ImportOptions {
     std::string source = {};  // the file name, for messages
@@ -52,7 +72,7 @@ struct ImportSummary {
 // the same email (case-insensitive), is updated; otherwise one is added. A
 // bad row aborts the import with Error "FILE:LINE: ..." and nothing written,
 // unless skip_bad.
-ImportSummary import_contacts(Store& store, const ParsedImport& parsed, const ImportOptions& options, Date today);
+ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today);
 
 // Restores a `rolo export --format json` document into an empty database:
 // contacts keep their ids and stamps, then interactions, links and intros,

@@ -12,6 +12,8 @@ namespace rolo {
 std::string fold(std::string_view text);
 
 std::string trim(std::string_view text);
+// The same, as a view into `text`.
+std::string_view trim_view(std::string_view text);
 
 bool valid_utf8(std::string_view text);
 
