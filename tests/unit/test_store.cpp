@@ -44,6 +44,7 @@ TEST_CASE("a new database is private, migrated and in WAL mode") {
         CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());
         CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
         CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+        CHECK(store.db().execAndGet("PRAGMA page_size").getInt() == 16384);
     }
     struct stat info {};
     REQUIRE(stat(path.c_str(), &info) == 0);
