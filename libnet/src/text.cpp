@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace rolo {
@@ -33,6 +34,14 @@ Decoded decode(std::string_view text, std::size_t& pos) {
     constexpr std::array<char32_t, 5> min_for_length = {0, 0, 0x80, 0x800, 0x10000};
     bool valid = cp >= min_for_length[length] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
     return {cp, valid};
+}
+
+// The eight bytes from `pos` are all ASCII.
+bool ascii_word_at(std::string_view text, std::size_t pos) {
+    if (pos + 8 > text.size()) return false;
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + pos, 8);
+    return !(word & 0x8080808080808080);
 }
 
 char32_t next_code_point(std::string_view text, std::size_t& pos) { return decode(text, pos).cp; }
@@ -80,6 +89,13 @@ bool is_wide(char32_t cp) {
 
 std::string fold(std::string_view text) {
     std::string out;
+    // ASCII, as most emails and URLs are, needs only lowercasing.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        out.resize(text.size());
+        std::transform(text.begin(), text.end(), out.begin(),
+                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; });
+        return out;
+    }
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
@@ -108,11 +124,12 @@ std::string trim(std::string_view text) { return std::string(trim_view(text)); }
 
 bool valid_utf8(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
-        if (static_cast<unsigned char>(text[pos]) < 0x80) {
-            ++pos;  // most imported text is ASCII: skip decoding it
-            continue;
-        }
-        if (!decode(text, pos).valid) return false;
+        if (ascii_word_at(text, pos))
+            pos += 8;  // most imported text is ASCII
+        else if (static_cast<unsigned char>(text[pos]) < 0x80)
+            ++pos;
+        else if (!decode(text, pos).valid)
+            return false;
     }
     return true;
 }
@@ -133,17 +150,15 @@ std::size_t code_points(std::string_view text) {
 }
 
 std::string linkedin_key(std::string_view url) {
-    std::string key = trim(url);
-    // Profile URLs are nearly always ASCII: lowercase them without the full fold.
-    if (std::all_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        std::transform(key.begin(), key.end(), key.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; });
-    else
-        key = fold(key);
-    for (std::string_view prefix : {"https://", "http://"})
-        if (key.starts_with(prefix)) key.erase(0, prefix.size());
-    if (key.starts_with("www.")) key.erase(0, 4);
-    if (auto cut = key.find_first_of("?#"); cut != std::string::npos) key.erase(cut);
-    while (!key.empty() && key.back() == '/') key.pop_back();
+    std::string key = fold(trim_view(url));
+    std::string_view rest = key;
+    for (std::string_view prefix : {"https://", "http://", "www."})
+        if (rest.starts_with(prefix)) rest.remove_prefix(prefix.size());
+    rest = rest.substr(0, std::min(rest.find('?'), rest.find('#')));
+    while (rest.ends_with('/')) rest.remove_suffix(1);
+    auto begin = static_cast<std::size_t>(rest.data() - key.data());
+    key.erase(begin + rest.size());
+    key.erase(0, begin);
     return key;
 }
 

@@ -21,6 +21,12 @@ TEST_CASE("utf-8 validation") {
     CHECK_FALSE(valid_utf8("\xc0\xaf"));          // overlong
     CHECK_FALSE(valid_utf8("\xed\xa0\x80"));      // surrogate
     CHECK_FALSE(valid_utf8("\xf4\x90\x80\x80"));  // beyond U+10FFFF
+    // Long ASCII runs are checked a word at a time: a bad byte anywhere after one still counts.
+    CHECK(valid_utf8("https://www.linkedin.com/in/zoë-ångström"));
+    CHECK_FALSE(valid_utf8("0123456789abcdef\xff"));
+    CHECK_FALSE(valid_utf8("01234567\xc3"));
+    CHECK_FALSE(valid_utf8("0123456\xff" "89abcdef"));
+    CHECK_FALSE(valid_utf8("0123456789\xed\xa0\x80xyzxyzxyz"));
 }
 
 TEST_CASE("display width and code points") {
