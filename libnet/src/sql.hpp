@@ -25,13 +25,11 @@ inline void bind_text(SQLite::Statement& statement, int index, const std::string
         statement.bind(index, value);
 }
 
-// As bind_text without a copy, for bulk writes: `value` must outlive the
-// statement's next exec(), so never pass a temporary.
+// For bulk writes, after statement.clearBindings(): binds the text without
+// a copy, and leaves an empty one NULL. `value` must outlive the statement's
+// next exec(), so never pass a temporary.
 inline void bind_text_in_place(SQLite::Statement& statement, int index, const std::string& value) {
-    if (value.empty())
-        statement.bind(index);
-    else
-        statement.bindNoCopy(index, value);
+    if (!value.empty()) statement.bindNoCopy(index, value);
 }
 
 inline void bind_date(SQLite::Statement& statement, int index, const std::optional<Date>& value) {
