@@ -20,6 +20,7 @@ CsvReader::CsvReader(std::string_view text) : text_(text) {
 bool CsvReader::next(CsvRecord& record) {
     if (pos_ >= text_.size()) return false;
     record.line = line_;
+    std::size_t start = pos_;
     // The record's strings are reused, so that reading a large file allocates
     // only for its first rows.
     std::size_t count = 0;
@@ -54,6 +55,7 @@ bool CsvReader::next(CsvRecord& record) {
         }
     }
     record.fields.resize(count);
+    record.text = text_.substr(start, pos_ - start);
     return true;
 }
 

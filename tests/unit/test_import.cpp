@@ -32,9 +32,10 @@ TEST_CASE("csv: RFC 4180 quoting, CRLF and LF, BOM, line numbers") {
     CHECK(read_all("") == Rows{});
     CsvReader reader("h\n\"multi\nline\",x\nlast\n");
     CsvRecord record;
-    for (int line : {1, 2, 4}) {
+    for (auto [line, text] : {std::pair{1, "h\n"}, {2, "\"multi\nline\",x\n"}, {4, "last\n"}}) {
         CHECK(reader.next(record));
         CHECK(record.line == line);
+        CHECK(record.text == text);
     }
     CHECK_FALSE(reader.next(record));
     CHECK_THROWS_WITH_AS(read_all("a\n\"open,b\n"), "line 2: a quoted field is never closed", Error);

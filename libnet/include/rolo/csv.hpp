@@ -12,7 +12,8 @@ namespace rolo {
 
 struct CsvRecord {
     std::vector<std::string> fields;
-    int line = 0;  // where the record starts, 1-based
+    int line = 0;           // where the record starts, 1-based
+    std::string_view text;  // the record as written, quotes and all
 };
 
 class CsvReader {

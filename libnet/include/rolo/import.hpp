@@ -46,12 +46,12 @@ public:
     // "FILE:LINE: ...".
     std::optional<ImportRow> next();
 
-    // At most this many rows are left: the file's lines. For sizing tables.
-    std::size_t size_hint() const { return size_hint_; }
+    // At most this many rows: the file's lines. For sizing tables.
+    std::size_t size_hint() const;
 
 private:
     std::string source_;
-    std::size_t size_hint_ = 0;
+    std::string_view text_;
     std::vector<std::string> warnings_;
     std::function<std::optional<ImportRow>()> next_;
 };
