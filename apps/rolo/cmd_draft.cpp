@@ -120,7 +120,7 @@ void check(Context& context, const DraftOptions& options) {
         recipient = get_contact(store, resolve_who(store, options.who));
     }
     auto lint_context = lint_context_for(context, options.kind, recipient ? &*recipient : nullptr);
-    report(context, lint(read_input(*options.check), lint_context), options.strict);
+    report(context, lint(InputText(*options.check).text(), lint_context), options.strict);
 }
 
 std::filesystem::path template_file(const std::string& kind) {

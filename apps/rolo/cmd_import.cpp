@@ -25,7 +25,8 @@ struct ImportCommand {
 void run_import(Context& context, const ImportCommand& command) {
     Date today = context.today();
     std::string source = command.file == "-" ? "stdin" : command.file;
-    std::string text = read_input(command.file);
+    InputText input(command.file);
+    std::string_view text = input.text();
     ImportFormat format = command.from ? parse_import_format(*command.from) : detect_import_format(text);
     if (format == ImportFormat::json && (command.skip_bad || !command.tag.empty()))
         throw Error("--skip-bad and --tag do not apply to a JSON restore");

@@ -4,7 +4,9 @@
 #include "rolo/paths.hpp"
 #include "rolo/text.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -14,6 +16,9 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace rolo::app {
@@ -116,23 +121,46 @@ std::string edit_text(const std::string& text) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string read_input(const std::string& path) {
-    std::ifstream file;
-    if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) throw Error(fmt::format("cannot read {}", path));
-        // A file of known size is read in one go: imports read large files.
-        if (auto size = file.seekg(0, std::ios::end).tellg(); size > 0) {
-            std::string text(static_cast<std::size_t>(size), '\0');
-            if (!file.seekg(0).read(text.data(), size)) throw Error(fmt::format("cannot read {}", path));
-            return text;
-        }
-        file.clear();  // a pipe cannot seek, and has read nothing yet
+namespace {
+
+// All that is left to read from `fd`; false on a read error.
+bool read_all(int fd, std::string& text) {
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) return true;
+        if (n < 0 && errno != EINTR) return false;
+        if (n > 0) text.append(buffer, static_cast<std::size_t>(n));
     }
-    // Stdin or a pipe: whole buffers, not a character at a time.
-    std::ostringstream text;
-    text << (path == "-" ? std::cin.rdbuf() : file.rdbuf());
-    return std::move(text).str();
+}
+
+}  // namespace
+
+InputText::InputText(const std::string& path) {
+    if (path == "-") {
+        if (!read_all(STDIN_FILENO, copy_)) throw Error(fmt::format("cannot read stdin: {}", std::strerror(errno)));
+        text_ = copy_;
+        return;
+    }
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(fmt::format("cannot read {}", path));
+    struct stat info {};
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+        void* map = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map != MAP_FAILED) {
+            map_ = map;
+            text_ = {static_cast<const char*>(map), static_cast<std::size_t>(info.st_size)};
+        }
+    }
+    bool read = map_ || read_all(fd, copy_);
+    int error = errno;
+    ::close(fd);
+    if (!read) throw Error(fmt::format("cannot read {}: {}", path, std::strerror(error)));
+    if (!map_) text_ = copy_;
+}
+
+InputText::~InputText() {
+    if (map_) ::munmap(map_, text_.size());
 }
 
 std::string read_message(const std::string& template_text) {

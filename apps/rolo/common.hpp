@@ -62,8 +62,22 @@ std::string read_message(const std::string& template_text);
 // the executable was built from. Throws Error when none has it.
 std::filesystem::path data_file(const std::string& relative);
 
-// The whole of a file, or of stdin for "-"; throws Error when it cannot be read.
-std::string read_input(const std::string& path);
+// The whole of a file, or of stdin for "-"; throws Error when it cannot be
+// read. A regular file is mapped, not copied: imports read large files.
+class InputText {
+public:
+    explicit InputText(const std::string& path);
+    ~InputText();
+    InputText(const InputText&) = delete;
+    InputText& operator=(const InputText&) = delete;
+
+    std::string_view text() const { return text_; }
+
+private:
+    void* map_ = nullptr;
+    std::string copy_;  // what was read, when the file could not be mapped
+    std::string_view text_;
+};
 
 // Opens `text` in $VISUAL / $EDITOR and returns what the user saved.
 std::string edit_text(const std::string& text);
