@@ -51,14 +51,16 @@ std::optional<bool> parse_flag(const std::string& text) {
     return std::nullopt;
 }
 
-// Gives the next row of a file, or nothing at its end.
-using RowSource = std::function<std::optional<ImportRow>()>;
+// Reads the next row of a file into its argument; false at the end.
+using RowSource = std::function<bool(ImportRow&)>;
 
 // Row-level problems are thrown as Error inside a row and caught into it.
+// The row is reused from one line to the next.
 template <typename Fill>
-ImportRow make_row(int line, bool valid_text, Fill fill) {
-    ImportRow row;
+void fill_row(ImportRow& row, int line, bool valid_text, Fill fill) {
     row.line = line;
+    row.change = {};
+    row.error.clear();
     try {
         if (!valid_text) throw Error("not valid UTF-8");
         fill(row.change);
@@ -66,7 +68,6 @@ ImportRow make_row(int line, bool valid_text, Fill fill) {
     } catch (const Error& e) {
         row.error = e.what();
     }
-    return row;
 }
 
 RowSource linkedin_rows(std::string_view text, const std::string& source) {
@@ -83,14 +84,14 @@ RowSource linkedin_rows(std::string_view text, const std::string& source) {
         }
     }
     if (!width) throw Error(fmt::format("{}:1: no LinkedIn header ({})", source, join(linkedin_header, ",")));
-    return [reader, record, width, column]() mutable -> std::optional<ImportRow> {
+    return [reader, record, width, column](ImportRow& row) mutable {
         auto field = [&](LinkedInColumn c) {
             return column[c] ? trim_view(record.fields[*column[c]]) : std::string_view();
         };
         do {
-            if (!reader.next(record)) return std::nullopt;
+            if (!reader.next(record)) return false;
         } while (blank(record));
-        return make_row(record.line, valid_utf8(record.text), [&](ContactChange& change) {
+        fill_row(row, record.line, valid_utf8(record.text), [&](ContactChange& change) {
             if (record.fields.size() != width)
                 throw Error(fmt::format("expected {} fields, found {}", width, record.fields.size()));
             auto first = field(first_name), last = field(last_name);
@@ -109,6 +110,7 @@ RowSource linkedin_rows(std::string_view text, const std::string& source) {
                 change.connected_on = date;
             }
         });
+        return true;
     };
 }
 
@@ -178,11 +180,11 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
         warnings.push_back(fmt::format("{}: unknown columns ignored: {}", source, join(unknown, ", ")));
     if (!has_name && !first && !last)
         throw Error(fmt::format("{}:{}: the header needs a name column (or first and last)", source, header.line));
-    return [reader, record = CsvRecord(), setters, first, last, today]() mutable -> std::optional<ImportRow> {
+    return [reader, record = CsvRecord(), setters, first, last, today](ImportRow& row) mutable {
         do {
-            if (!reader.next(record)) return std::nullopt;
+            if (!reader.next(record)) return false;
         } while (blank(record));
-        return make_row(record.line, valid_utf8(record.text), [&](ContactChange& change) {
+        fill_row(row, record.line, valid_utf8(record.text), [&](ContactChange& change) {
             if (record.fields.size() != setters.size())
                 throw Error(fmt::format("expected {} fields, found {}", setters.size(), record.fields.size()));
             for (std::size_t i = 0; i < setters.size(); ++i)
@@ -191,17 +193,18 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
                 set_text(change.name, (first ? trim(record.fields[*first]) : "") + " " +
                                           (last ? trim(record.fields[*last]) : ""));
         });
+        return true;
     };
 }
 
 RowSource vcard_rows(std::string_view text) {
-    return [cards = read_vcards(text), next = std::size_t{0}]() mutable -> std::optional<ImportRow> {
-        if (next == cards.size()) return std::nullopt;
+    return [cards = read_vcards(text), next = std::size_t{0}](ImportRow& row) mutable {
+        if (next == cards.size()) return false;
         const VCard& card = cards[next++];
         bool valid = valid_utf8(card.name) && valid_utf8(card.email) && valid_utf8(card.phone) &&
                      valid_utf8(card.company) && valid_utf8(card.title) && valid_utf8(card.url) &&
                      valid_utf8(card.note) && std::all_of(card.categories.begin(), card.categories.end(), valid_utf8);
-        return make_row(card.line, valid, [&](ContactChange& change) {
+        fill_row(row, card.line, valid, [&](ContactChange& change) {
             set_text(change.name, card.name);
             set_text(change.email, card.email);
             set_text(change.phone, card.phone);
@@ -212,6 +215,7 @@ RowSource vcard_rows(std::string_view text) {
             set_text(change.notes, card.note);
             change.add_tags = card.categories;
         });
+        return true;
     };
 }
 
@@ -310,7 +314,9 @@ std::size_t ImportReader::size_hint() const {
     return lines;
 }
 
-std::optional<ImportRow> ImportReader::next() { return naming_file(source_, next_); }
+bool ImportReader::next(ImportRow& row) {
+    return naming_file(source_, [&] { return next_(row); });
+}
 
 namespace {
 
@@ -404,9 +410,10 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         remember(id, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url),
                  email_key(contact.email));
 
-    while (auto row = rows.next()) {
-        std::string error = std::move(row->error);
-        ContactChange& change = row->change;
+    ImportRow row;
+    while (rows.next(row)) {
+        std::string& error = row.error;
+        ContactChange& change = row.change;
         std::string key = change.linkedin_url ? linkedin_key(*change.linkedin_url) : std::string();
         std::string email = change.email ? email_key(*change.email) : std::string();
         std::optional<std::int64_t> match = by_linkedin.find(key);
@@ -415,7 +422,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         if (error.empty() && change.linkedin_url && key.find("linkedin.com/") == std::string::npos)
             error = fmt::format("'{}' is not a LinkedIn profile URL", *change.linkedin_url);
         if (!error.empty()) {
-            std::string problem = fmt::format("{}:{}: {}", options.source, row->line, error);
+            std::string problem = fmt::format("{}:{}: {}", options.source, row.line, error);
             if (!options.skip_bad) throw Error(problem);
             summary.problems.push_back(problem);
             ++summary.skipped;

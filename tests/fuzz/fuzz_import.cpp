@@ -45,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 rolo::Store store = rolo::Store::open_memory();
                 rolo::import_contacts(store, rows, {"fuzz", true, false, ""}, today);
             }
-            while (rows.next()) {
+            rolo::ImportRow row;
+            while (rows.next(row)) {
             }
         });
     }

@@ -41,10 +41,10 @@ public:
     // "FILE: unknown columns ignored: x, y"
     const std::vector<std::string>& warnings() const { return warnings_; }
 
-    // The next row, or nothing at the end. A problem of one row stays in the
-    // row; the rest of the file unreadable (a quote never closed) is an Error
-    // "FILE:LINE: ...".
-    std::optional<ImportRow> next();
+    // Reads the next row into `row`, which a caller reuses from row to row;
+    // false at the end. A problem of one row stays in the row; the rest of the file
+    // unreadable (a quote never closed) is an Error "FILE:LINE: ...".
+    bool next(ImportRow& row);
 
     // At most this many rows: the file's lines. For sizing tables.
     std::size_t size_hint() const;
@@ -53,7 +53,7 @@ private:
     std::string source_;
     std::string_view text_;
     std::vector<std::string> warnings_;
-    std::function<std::optional<ImportRow>()> next_;
+    std::function<bool(ImportRow&)> next_;
 };
 
 struct ImportOptions {
