@@ -113,13 +113,6 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::string_view trim_view(std::string_view text) {
-    auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
 std::string trim(std::string_view text) { return std::string(trim_view(text)); }
 
 bool valid_utf8(std::string_view text) {

@@ -1,12 +1,20 @@
 # Shared by the benchmark scripts.
 
+# elapsed_us COMMAND...: runs COMMAND, output discarded; prints its wall time in microseconds.
+elapsed_us() {
+    local start=$(date +%s%N)
+    "$@" >/dev/null
+    echo $(( ($(date +%s%N) - start) / 1000 ))
+}
+
+# median_of_ms MICROSECONDS...: the median of the times, in milliseconds.
+median_of_ms() {
+    printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+
 # median_ms COMMAND...: the median wall time of $runs runs of COMMAND, in milliseconds.
 median_ms() {
     local times=()
-    for _ in $(seq "$runs"); do
-        local start=$(date +%s%N)
-        "$@" >/dev/null
-        times+=($(( ($(date +%s%N) - start) / 1000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+    for _ in $(seq "$runs"); do times+=($(elapsed_us "$@")); done
+    median_of_ms "${times[@]}"
 }
