@@ -111,12 +111,17 @@ void apply(Contact& c, ContactChange change) {
     c.tags.erase(std::unique(c.tags.begin(), c.tags.end()), c.tags.end());
 }
 
+// The writable columns, in bind_fields' order, then the stamps.
+constexpr std::string_view insert_columns =
+    "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, met_at, met_on, interests, "
+    "notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, created_at, updated_at";
+
 struct ContactWriter::Statements {
+    // A new contact's id comes from SQLite: an explicit id, even a NULL one,
+    // makes every insert look the id up first.
     explicit Statements(SQLite::Database& db)
-        : insert(db,
-                 "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, met_at, met_on, "
-                 "interests, notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, "
-                 "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        : insert(db, fmt::format("{}) VALUES ({})", insert_columns, placeholders(19))),
+          insert_with_id(db, fmt::format("{}, id) VALUES ({})", insert_columns, placeholders(20))),
           update(db,
                  "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, location = ?, "
                  "linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, cadence_days = ?, connected = ?, "
@@ -149,7 +154,13 @@ struct ContactWriter::Statements {
         return stamp_text;
     }
 
-    SQLite::Statement insert, update, clear_tags, add_tag;
+    static std::string placeholders(int count) {
+        std::string text = "?";
+        for (int i = 1; i < count; ++i) text += ", ?";
+        return text;
+    }
+
+    SQLite::Statement insert, insert_with_id, update, clear_tags, add_tag;
     SQLite::Database& db;
     Date stamp_day{};
     std::string stamp_text;
@@ -164,7 +175,7 @@ std::int64_t ContactWriter::insert(Contact& contact, Date today) {
     // A restore brings its own id and stamps; everything else gets new ones.
     if (contact.created_at.empty()) contact.created_at = statements_->stamp(today);
     if (contact.updated_at.empty()) contact.updated_at = contact.created_at;
-    auto& insert = statements_->insert;
+    auto& insert = contact.id > 0 ? statements_->insert_with_id : statements_->insert;
     bind_fields(insert, contact);
     insert.bindNoCopy(18, contact.created_at);
     insert.bindNoCopy(19, contact.updated_at);
