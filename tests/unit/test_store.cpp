@@ -36,16 +36,17 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("a new database is private, migrated and in WAL mode") {
+TEST_CASE("a new database is private and migrated, and in WAL mode from its second open") {
     TempDir dir;
     auto path = dir.path / "nested" / "rolo.db";
     {
         Store store = Store::open(path);
         CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());
-        CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
+        CHECK(store.db().execAndGet("PRAGMA journal_mode").getString() == "delete");
         CHECK(store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1);
         CHECK(store.db().execAndGet("PRAGMA page_size").getInt() == 16384);
     }
+    CHECK(Store::open(path).db().execAndGet("PRAGMA journal_mode").getString() == "wal");
     struct stat info {};
     REQUIRE(stat(path.c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
