@@ -213,12 +213,19 @@ std::vector<Contact> all_contacts(Store& store) {
     return contacts;
 }
 
-std::optional<Contact> find_contact(Store& store, std::int64_t id) {
-    SQLite::Statement query(store.db(), std::string(select_contacts) + "WHERE c.id = ?");
-    query.bind(1, id);
-    if (!query.executeStep()) return std::nullopt;
-    return read_contact(query);
+ContactReader::ContactReader(Store& store)
+    : query_(std::make_unique<SQLite::Statement>(store.db(), std::string(select_contacts) + "WHERE c.id = ?")) {}
+
+ContactReader::~ContactReader() = default;
+
+std::optional<Contact> ContactReader::find(std::int64_t id) {
+    query_->reset();
+    query_->bind(1, id);
+    if (!query_->executeStep()) return std::nullopt;
+    return read_contact(*query_);
 }
+
+std::optional<Contact> find_contact(Store& store, std::int64_t id) { return ContactReader(store).find(id); }
 
 Contact get_contact(Store& store, std::int64_t id) {
     if (auto contact = find_contact(store, id)) return *contact;

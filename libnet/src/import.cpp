@@ -394,6 +394,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
     ContactWriter writer(store);
     // Everyone there before the import, by id. People it adds are not kept:
     // they are read back only when a later row of the file matches them.
+    ContactReader added_earlier(store);
     std::unordered_map<std::int64_t, Contact> contacts;
     for (auto& contact : all_contacts(store)) {
         auto id = contact.id;
@@ -431,7 +432,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         if (!options.tag.empty()) change.add_tags.push_back(options.tag);
         if (match) {
             auto found = contacts.find(*match);
-            if (found == contacts.end()) found = contacts.emplace(*match, get_contact(store, *match)).first;
+            if (found == contacts.end()) found = contacts.emplace(*match, added_earlier.find(*match).value()).first;
             Contact& existing = found->second;
             // The same profile or address spelled another way is not a change.
             if (change.linkedin_url && key == linkedin_key(existing.linkedin_url)) change.linkedin_url.reset();

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace SQLite {
+class Statement;
+}
+
 namespace rolo {
 
 class Store;
@@ -68,6 +72,21 @@ public:
 private:
     struct Statements;
     std::unique_ptr<Statements> statements_;
+};
+
+// Reads contacts by id through one prepared statement, for callers that
+// read many.
+class ContactReader {
+public:
+    explicit ContactReader(Store& store);
+    ~ContactReader();
+    ContactReader(const ContactReader&) = delete;
+    ContactReader& operator=(const ContactReader&) = delete;
+
+    std::optional<Contact> find(std::int64_t id);
+
+private:
+    std::unique_ptr<SQLite::Statement> query_;
 };
 
 // Every contact, archived ones too, by id.
