@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <functional>
 #include <map>
@@ -295,7 +294,7 @@ std::optional<Date> parse_connected_on(std::string_view text) {
 }
 
 ImportReader::ImportReader(std::string_view text, ImportFormat format, std::string source, Date today)
-    : source_(std::move(source)), text_(text) {
+    : source_(std::move(source)) {
     next_ = naming_file(source_, [&]() -> RowSource {
         switch (format) {
         case ImportFormat::linkedin: return linkedin_rows(text, source_);
@@ -306,12 +305,6 @@ ImportReader::ImportReader(std::string_view text, ImportFormat format, std::stri
         }
         return csv_rows(text, source_, today, warnings_);
     });
-}
-
-std::size_t ImportReader::size_hint() const {
-    std::size_t lines = 1;
-    for (auto at = text_.find('\n'); at != std::string_view::npos; at = text_.find('\n', at + 1)) ++lines;
-    return lines;
 }
 
 bool ImportReader::next(ImportRow& row) {
@@ -330,11 +323,6 @@ public:
         if (key.empty() || slots_.empty()) return std::nullopt;
         const Slot& slot = slots_[probe(key, hash(key))];
         return slot.entry ? std::optional(ids_[slot.entry - 1]) : std::nullopt;
-    }
-
-    // Room for this many keys without growing.
-    void reserve(std::size_t keys) {
-        if (2 * keys > slots_.size()) grow(std::bit_ceil(2 * keys));
     }
 
     // The first contact added with a key keeps it.
@@ -401,8 +389,6 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         contacts.emplace(id, std::move(contact));
     }
     KeyIndex by_linkedin, by_email;
-    by_linkedin.reserve(contacts.size() + rows.size_hint());
-    by_email.reserve(contacts.size() + rows.size_hint());
     auto remember = [&](std::int64_t id, std::string_view linkedin, std::string_view email) {
         by_linkedin.add(linkedin, id);
         by_email.add(email, id);

@@ -7,6 +7,7 @@
 #include "rolo/vcard.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace rolo;
 
@@ -126,6 +127,30 @@ TEST_CASE("import: upsert by LinkedIn URL then email, never blanking, in one tra
     auto dry = import("name\nFay\n", {"t.csv", false, true});
     CHECK(dry.added == 1);
     CHECK(all_contacts(store).size() == 4);
+}
+
+TEST_CASE("import: matching still works once thousands of keys are indexed") {
+    Store store = Store::open_memory();
+    std::string text = "name,email,linkedin_url\n";
+    for (int i = 0; i < 3000; ++i)
+        text += fmt::format("P{0},p{0}@example.com,https://www.linkedin.com/in/p-{0}\n", i);
+    text += "Early,P7@EXAMPLE.COM,\nMiddle,p1500@example.com,\nLate,,linkedin.com/in/P-2999/\n";
+    auto import = [&] {
+        ImportReader rows(text, ImportFormat::csv, "many.csv", today);
+        return import_contacts(store, rows, {"many.csv"}, today);
+    };
+    auto first = import();
+    CHECK(first.added == 3000);
+    CHECK(first.updated == 3);
+    CHECK(get_contact(store, 8).name == "Early");
+    CHECK(get_contact(store, 1501).name == "Middle");
+    CHECK(get_contact(store, 3000).name == "Late");
+    // Every row finds its person among the 3,000 indexed first; the three
+    // renamed people are renamed back and forth again.
+    auto again = import();
+    CHECK(again.added == 0);
+    CHECK(again.updated == 6);
+    CHECK(again.unchanged == 2997);
 }
 
 TEST_CASE("json restore keeps ids and stamps, refuses a non-empty database, and is all or nothing") {

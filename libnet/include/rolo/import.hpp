@@ -46,12 +46,8 @@ public:
     // unreadable (a quote never closed) is an Error "FILE:LINE: ...".
     bool next(ImportRow& row);
 
-    // At most this many rows: the file's lines. For sizing tables.
-    std::size_t size_hint() const;
-
 private:
     std::string source_;
-    std::string_view text_;
     std::vector<std::string> warnings_;
     std::function<bool(ImportRow&)> next_;
 };
