@@ -89,10 +89,17 @@ printf 'name,email\n"Never closed,x@example.com\n' >"$TMP/open.csv"
 run import "$TMP/open.csv" --db "$TMP/bom.db"
 expect_rc 1
 expect_err "rolo: error: $TMP/open.csv:2: a quoted field is never closed"
+printf 'name,email\nKept,k@example.com\n"Never closed,x@example.com\n' >"$TMP/open2.csv"
+run import "$TMP/open2.csv" --db "$TMP/bom.db" --skip-bad
+expect_rc 1
+expect_err "rolo: error: $TMP/open2.csv:3: a quoted field is never closed"
+run --db "$TMP/bom.db" show kept
+expect_rc 1  # rolled back with the rest
 printf 'email\nx@example.com\n' >"$TMP/noname.csv"
-run import "$TMP/noname.csv" --db "$TMP/bom.db"
+run import "$TMP/noname.csv" --db "$TMP/nohead.db"
 expect_rc 1
 expect_err "rolo: error: $TMP/noname.csv:1: the header needs a name column (or first and last)"
+expect_true "a file with no usable header creates no database" test ! -e "$TMP/nohead.db"
 
 # vCard 3 and 4: folded lines, escaped commas, N without FN, categories; from stdin.
 printf '%s\r\n' 'BEGIN:VCARD' 'VERSION:4.0' 'FN:Grace Hopper' 'EMAIL;TYPE=work:grace@example.com' \
