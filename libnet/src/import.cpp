@@ -382,12 +382,12 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
     ContactWriter writer(store);
     // Everyone there before the import, by id. People it adds are not kept:
     // they are read back only when a later row of the file matches them.
-    ContactReader added_earlier(store);
     std::unordered_map<std::int64_t, Contact> contacts;
     for (auto& contact : all_contacts(store)) {
         auto id = contact.id;
         contacts.emplace(id, std::move(contact));
     }
+    ContactReader added_earlier(store);
     KeyIndex by_linkedin, by_email;
     auto remember = [&](std::int64_t id, std::string_view linkedin, std::string_view email) {
         by_linkedin.add(linkedin, id);
