@@ -11,7 +11,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <ranges>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
@@ -95,10 +94,12 @@ std::filesystem::path data_file(const std::string& relative) {
     if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "rolo");
     dirs.emplace_back(ROLO_DATADIR);
     dirs.emplace_back(ROLO_SOURCE_DATADIR);
-    for (const auto& dir : dirs)
+    std::vector<std::string> looked;
+    for (const auto& dir : dirs) {
         if (std::filesystem::exists(dir / relative, ec)) return dir / relative;
-    throw Error(fmt::format("cannot find rolo's {} (looked in {})", relative,
-                            fmt::join(dirs | std::views::transform([](const auto& d) { return d.string(); }), ", ")));
+        looked.push_back(dir.string());
+    }
+    throw Error(fmt::format("cannot find rolo's {} (looked in {})", relative, join(looked, ", ")));
 }
 
 void warn(std::string_view message) { std::cerr << "rolo: warning: " << message << '\n'; }
