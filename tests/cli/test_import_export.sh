@@ -125,6 +125,9 @@ expect_err_has "no LinkedIn header"
 run import "$TMP/absent.csv"
 expect_rc 1
 expect_err "rolo: error: cannot read $TMP/absent.csv"
+run import "$TMP"
+expect_rc 1
+expect_err "rolo: error: cannot read $TMP: Is a directory"
 
 # Export then import into an empty database reproduces the data, byte for byte on a second export.
 "$ROLO" edit janet --met "BNI breakfast" --met-on 2026-09-01 --every 4w..6w --note $'two\nlines, "quoted"' >/dev/null
