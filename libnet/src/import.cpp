@@ -388,6 +388,11 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         contacts.emplace(id, std::move(contact));
     }
     ContactReader added_earlier(store);
+    auto known = [&](std::int64_t id) -> Contact& {
+        auto found = contacts.find(id);
+        if (found == contacts.end()) found = contacts.emplace(id, added_earlier.find(id).value()).first;
+        return found->second;
+    };
     KeyIndex by_linkedin, by_email;
     auto remember = [&](std::int64_t id, std::string_view linkedin, std::string_view email) {
         by_linkedin.add(linkedin, id);
@@ -404,7 +409,14 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         std::string key = change.linkedin_url ? linkedin_key(*change.linkedin_url) : std::string();
         std::string email = change.email ? email_key(*change.email) : std::string();
         std::optional<std::int64_t> match = by_linkedin.find(key);
-        if (!match) match = by_email.find(email);
+        std::optional<std::int64_t> email_match = by_email.find(email);
+        // A row must not hand one person's address to another, as `rolo edit` would not
+        // without --force; people who already share an address (added with --force) may keep it.
+        if (error.empty() && match && email_match && *match != *email_match &&
+            email_key(known(*match).email) != email)
+            error = fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
+                                *change.email, describe(known(*email_match)));
+        if (!match) match = email_match;
         if (error.empty() && !match && !change.name) error = "no name";
         if (error.empty() && change.linkedin_url && key.find("linkedin.com/") == std::string::npos)
             error = fmt::format("'{}' is not a LinkedIn profile URL", *change.linkedin_url);
@@ -417,9 +429,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         }
         if (!options.tag.empty()) change.add_tags.push_back(options.tag);
         if (match) {
-            auto found = contacts.find(*match);
-            if (found == contacts.end()) found = contacts.emplace(*match, added_earlier.find(*match).value()).first;
-            Contact& existing = found->second;
+            Contact& existing = known(*match);
             // The same profile or address spelled another way is not a change.
             if (change.linkedin_url && key == linkedin_key(existing.linkedin_url)) change.linkedin_url.reset();
             if (change.email && email == email_key(existing.email)) change.email.reset();

@@ -129,6 +129,32 @@ TEST_CASE("import: upsert by LinkedIn URL then email, never blanking, in one tra
     CHECK(all_contacts(store).size() == 4);
 }
 
+TEST_CASE("import: a row never hands one person's email to another") {
+    Store store = Store::open_memory();
+    auto import = [&](std::string_view text, bool skip_bad = false) {
+        ImportReader rows(text, ImportFormat::csv, "t.csv", today);
+        return import_contacts(store, rows, {"t.csv", skip_bad}, today);
+    };
+    import("name,email,linkedin_url\nAnn,ann@example.com,linkedin.com/in/ann\nBob,bob@example.com,\n");
+    CHECK_THROWS_WITH_AS(import("name,email,linkedin_url\nAnn,BOB@example.com,linkedin.com/in/ann\n"),
+                         "t.csv:2: the LinkedIn URL is #1 Ann's but the email BOB@example.com is #2 Bob's", Error);
+    // The same within one file: Cat, added by row 2, owns her address by row 3.
+    auto skipped = import("name,email,linkedin_url\nCat,cat@example.com,\nAnn,cat@example.com,linkedin.com/in/ann\n",
+                          true);
+    CHECK(skipped.added == 1);
+    CHECK(skipped.skipped == 1);
+    CHECK(get_contact(store, 1).email == "ann@example.com");
+    // Two people who already share an address (added with --force) may keep it.
+    Contact twin;
+    twin.name = "Ann Twin";
+    twin.email = "ann@example.com";
+    twin.linkedin_url = "linkedin.com/in/twin";
+    insert_contact(store, twin, today);
+    auto kept = import("name,email,linkedin_url,company\nAnn Twin,ann@example.com,linkedin.com/in/twin,Acme\n");
+    CHECK(kept.updated == 1);
+    CHECK(get_contact(store, twin.id).company == "Acme");
+}
+
 TEST_CASE("import: matching still works once thousands of keys are indexed") {
     Store store = Store::open_memory();
     std::string text = "name,email,linkedin_url\n";
