@@ -44,7 +44,10 @@ struct Fixture {
         for (const auto& item : due(within)) {
             if (item.contact_id != id) continue;
             std::string out;
-            for (const auto& r : item.reasons) out += (out.empty() ? "" : ",") + std::string(to_string(r.reason));
+            for (const auto& r : item.reasons) {
+                if (!out.empty()) out += ',';
+                out += to_string(r.reason);
+            }
             return out;
         }
         return "";
