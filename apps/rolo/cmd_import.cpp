@@ -2,6 +2,7 @@
 // bring people in from LinkedIn's Connections.csv, a CSV or vCards.
 #include "common.hpp"
 
+#include "rolo/contact.hpp"
 #include "rolo/error.hpp"
 #include "rolo/import.hpp"
 
@@ -30,8 +31,10 @@ void run_import(Context& context, const ImportCommand& command) {
     ImportFormat format = command.from ? parse_import_format(*command.from) : detect_import_format(text);
     if (format == ImportFormat::json && (command.skip_bad || !command.tag.empty()))
         throw Error("--skip-bad and --tag do not apply to a JSON restore");
-    // The header is read before the database is opened: a file that cannot
-    // be read at all never creates one.
+    // The options and the header are read before the database is opened: a
+    // mistake in either, or a file that cannot be read at all, never creates one.
+    ImportOptions options{source, command.skip_bad, command.dry_run,
+                          command.tag.empty() ? std::string() : checked_tag(command.tag)};
     std::optional<ImportReader> rows;
     if (format != ImportFormat::json) {
         rows.emplace(text, format, source, today);
@@ -48,7 +51,6 @@ void run_import(Context& context, const ImportCommand& command) {
                                  restored.contacts, restored.interactions, restored.knows, restored.intros, dry);
         return;
     }
-    ImportOptions options{source, command.skip_bad, command.dry_run, command.tag};
     ImportSummary summary = import_contacts(store, *rows, options, today);
     for (const auto& problem : summary.problems) warn(problem + " (skipped)");
     std::cout << fmt::format("{}: {} added, {} updated, {} unchanged, {} skipped{}\n", source, summary.added,

@@ -85,6 +85,15 @@ void validate(const Contact& c) {
 
 }  // namespace
 
+std::string checked_tag(std::string_view tag) {
+    std::string_view text = trim_view(tag);
+    if (text.empty()) throw Error("a tag cannot be empty");
+    // A CSV export separates tags with ';', so a tag holding one would come back as two.
+    if (text.find(';') != std::string_view::npos)
+        throw Error(fmt::format("a tag cannot contain ';' (it separates tags): '{}'", text));
+    return std::string(text);
+}
+
 void apply(Contact& c, ContactChange change) {
     auto set = [](std::string& field, std::optional<std::string>& value) {
         if (value) field = std::move(*value);
@@ -106,7 +115,7 @@ void apply(Contact& c, ContactChange change) {
     if (change.connected) c.connected = *change.connected;
     if (change.archived) c.archived = *change.archived;
     for (const auto& tag : change.remove_tags) std::erase(c.tags, tag);
-    c.tags.insert(c.tags.end(), change.add_tags.begin(), change.add_tags.end());
+    for (const auto& tag : change.add_tags) c.tags.push_back(checked_tag(tag));
     std::sort(c.tags.begin(), c.tags.end());
     c.tags.erase(std::unique(c.tags.begin(), c.tags.end()), c.tags.end());
 }

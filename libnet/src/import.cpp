@@ -402,55 +402,56 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         remember(id, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url),
                  email_key(contact.email));
 
-    ImportRow row;
-    while (rows.next(row)) {
-        std::string& error = row.error;
+    // Writes one row and returns the counter it adds to; a problem of the row
+    // is an Error, thrown before anything of the row is written.
+    auto upsert = [&](ImportRow& row) -> int& {
+        if (!row.error.empty()) throw Error(row.error);
         ContactChange& change = row.change;
         std::string key = change.linkedin_url ? linkedin_key(*change.linkedin_url) : std::string();
         std::string email = change.email ? email_key(*change.email) : std::string();
+        if (change.linkedin_url && key.find("linkedin.com/") == std::string::npos)
+            throw Error(fmt::format("'{}' is not a LinkedIn profile URL", *change.linkedin_url));
         std::optional<std::int64_t> match = by_linkedin.find(key);
         std::optional<std::int64_t> email_match = by_email.find(email);
         // A row must not hand one person's address to another, as `rolo edit` would not
         // without --force; people who already share an address (added with --force) may keep it.
-        if (error.empty() && match && email_match && *match != *email_match &&
-            email_key(known(*match).email) != email)
-            error = fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
-                                *change.email, describe(known(*email_match)));
+        if (match && email_match && *match != *email_match && email_key(known(*match).email) != email)
+            throw Error(fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
+                                    *change.email, describe(known(*email_match))));
         if (!match) match = email_match;
-        if (error.empty() && !match && !change.name) error = "no name";
-        if (error.empty() && change.linkedin_url && key.find("linkedin.com/") == std::string::npos)
-            error = fmt::format("'{}' is not a LinkedIn profile URL", *change.linkedin_url);
-        if (!error.empty()) {
-            std::string problem = fmt::format("{}:{}: {}", options.source, row.line, error);
-            if (!options.skip_bad) throw Error(problem);
-            summary.problems.push_back(problem);
-            ++summary.skipped;
-            continue;
-        }
         if (!options.tag.empty()) change.add_tags.push_back(options.tag);
-        if (match) {
-            Contact& existing = known(*match);
-            // The same profile or address spelled another way is not a change.
-            if (change.linkedin_url && key == linkedin_key(existing.linkedin_url)) change.linkedin_url.reset();
-            if (change.email && email == email_key(existing.email)) change.email.reset();
-            Contact updated = existing;
-            apply(updated, change);
-            if (same_fields(existing, updated)) {
-                ++summary.unchanged;
-                continue;
-            }
-            writer.update(updated, today);
-            existing = std::move(updated);
-            remember(existing.id, change.linkedin_url ? key : std::string(), change.email ? email : std::string());
-            ++summary.updated;
-        } else {
+        if (!match) {
+            if (!change.name) throw Error("no name");
             bool dated = change.connected_on.has_value();
             Contact added;
             apply(added, std::move(change));
             if (added.connected && !dated) added.connected_on = added.met_on.value_or(today);
             writer.insert(added, today);
             remember(added.id, key, email);
-            ++summary.added;
+            return summary.added;
+        }
+        Contact& existing = known(*match);
+        // The same profile or address spelled another way is not a change.
+        if (change.linkedin_url && key == linkedin_key(existing.linkedin_url)) change.linkedin_url.reset();
+        if (change.email && email == email_key(existing.email)) change.email.reset();
+        Contact updated = existing;
+        apply(updated, change);
+        if (same_fields(existing, updated)) return summary.unchanged;
+        writer.update(updated, today);
+        existing = std::move(updated);
+        remember(existing.id, change.linkedin_url ? key : std::string(), change.email ? email : std::string());
+        return summary.updated;
+    };
+
+    ImportRow row;
+    while (rows.next(row)) {
+        try {
+            ++upsert(row);
+        } catch (const Error& e) {
+            std::string problem = fmt::format("{}:{}: {}", options.source, row.line, e.what());
+            if (!options.skip_bad) throw Error(problem);
+            summary.problems.push_back(std::move(problem));
+            ++summary.skipped;
         }
     }
     if (!options.dry_run) transaction.commit();

@@ -19,6 +19,13 @@ run show clive --format json
 expect_out_has '"connected": false'
 expect_out_has '"name": "Janet Mellor"'
 
+# Tags are trimmed; ';' separates tags in CSV, so no tag may hold one.
+run add "Semi Colon" --tag "a;b"
+expect_rc 1
+expect_err "rolo: error: a tag cannot contain ';' (it separates tags): 'a;b'"
+run ls -q "Semi Colon"
+expect_out ""
+
 # A second contact with the same email is refused, whatever its case; --force overrides.
 run add "Janet M" --email JANET@example.com
 expect_rc 1

@@ -119,6 +119,14 @@ printf 'BEGIN:VCARD\nFN:Open\n' >"$TMP/open.vcf"
 run import "$TMP/open.vcf" --db "$TMP/cards.db"
 expect_rc 1
 expect_err "rolo: error: $TMP/open.vcf:1: a vCard is never ended (no END:VCARD)"
+printf '%s\n' 'BEGIN:VCARD' 'FN:Semi' 'CATEGORIES:x;y' 'END:VCARD' >"$TMP/semi.vcf"
+run import "$TMP/semi.vcf" --db "$TMP/cards.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/semi.vcf:1: a tag cannot contain ';' (it separates tags): 'x;y'"
+run import "$TMP/cards.vcf" --tag "x;y" --db "$TMP/semi.db"
+expect_rc 1
+expect_err "rolo: error: a tag cannot contain ';' (it separates tags): 'x;y'"
+expect_true "a bad --tag creates no database" test ! -e "$TMP/semi.db"
 run import "$TMP/cards.vcf" --from linkedin --db "$TMP/cards.db"
 expect_rc 1
 expect_err_has "no LinkedIn header"

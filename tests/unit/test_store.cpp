@@ -136,6 +136,18 @@ TEST_CASE("apply changes only what is given, and clears with empty values") {
     CHECK(c.tags == std::vector<std::string>{"x", "z"});
 }
 
+TEST_CASE("added tags are trimmed, never empty, and never hold the CSV tag separator") {
+    Contact c;
+    ContactChange change;
+    change.add_tags = {" padded ", "x"};
+    apply(c, change);
+    CHECK(c.tags == std::vector<std::string>{"padded", "x"});
+    change.add_tags = {"a;b"};
+    CHECK_THROWS_WITH_AS(apply(c, change), "a tag cannot contain ';' (it separates tags): 'a;b'", Error);
+    change.add_tags = {" "};
+    CHECK_THROWS_WITH_AS(apply(c, change), "a tag cannot be empty", Error);
+}
+
 TEST_CASE("duplicates are found by email case-insensitively and by normalised LinkedIn URL") {
     Store store = Store::open_memory();
     Contact janet = make(store, "Janet", "Janet@Example.com");

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace SQLite {
@@ -52,7 +53,11 @@ struct ContactChange {
     std::vector<std::string> add_tags, remove_tags;
 };
 
-// Applies a change to a contact in memory; tags stay sorted and unique.
+// A tag as stored: trimmed. An empty tag, or one holding ';', is an Error.
+std::string checked_tag(std::string_view tag);
+
+// Applies a change to a contact in memory; tags stay sorted and unique, and
+// added ones pass checked_tag.
 void apply(Contact& contact, ContactChange change);
 
 // Writes contacts through statements prepared once, for imports of many rows.

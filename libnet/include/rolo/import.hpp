@@ -56,7 +56,7 @@ struct ImportOptions {
     std::string source = {};  // the file name, for messages
     bool skip_bad = false;    // report bad rows and import the rest
     bool dry_run = false;     // count, write nothing
-    std::string tag = {};     // add this tag to everyone imported
+    std::string tag = {};     // add this tag to everyone imported; each row checks it (checked_tag)
 };
 
 struct ImportSummary {
