@@ -133,6 +133,9 @@ const std::map<std::string, Setter>& csv_columns() {
         {"connected_on", [](ContactChange& c, const std::string& v, Date today) {
              if (!trim(v).empty()) c.connected_on = parse_date(v, today);
          }},
+        {"snoozed_until", [](ContactChange& c, const std::string& v, Date today) {
+             if (!trim(v).empty()) c.snoozed_until = parse_date(v, today);
+         }},
         {"every", [](ContactChange& c, const std::string& v, Date) {
              if (!trim(v).empty()) c.every = parse_every(v);
          }},
@@ -572,6 +575,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         c.connected = e.flag("connected");
         c.connected_on = e.date("connected_on");
         c.archived = e.flag("archived");
+        c.snoozed_until = e.date("snoozed_until");
         c.tags = e.list("tags");
         std::sort(c.tags.begin(), c.tags.end());
         c.created_at = e.text("created_at");

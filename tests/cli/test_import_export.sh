@@ -140,12 +140,15 @@ expect_err "rolo: error: cannot read $TMP: Is a directory"
 # Export then import into an empty database reproduces the data, byte for byte on a second export.
 "$ROLO" edit janet --met "BNI breakfast" --met-on 2026-09-01 --every 4w..6w --note $'two\nlines, "quoted"' >/dev/null
 "$ROLO" rm "new person" >/dev/null
+"$ROLO" snooze ravi 2w >/dev/null
 "$ROLO" export -o "$TMP/first.csv"
 expect_true "export file is private" test "$(stat -c %a "$TMP/first.csv")" = 600
 run import "$TMP/first.csv" --db "$TMP/copy.db"
 expect_out "$TMP/first.csv: 8 added, 0 updated, 0 unchanged, 0 skipped"
 "$ROLO" --db "$TMP/copy.db" export -o "$TMP/second.csv"
 expect_true "second export is byte-identical" cmp -s "$TMP/first.csv" "$TMP/second.csv"
+run --db "$TMP/copy.db" show ravi --format json
+expect_out_has '"snoozed_until": "2026-12-08"'
 "$ROLO" --db "$TMP/copy.db" export --format vcard >"$TMP/copy.vcf"
 run import "$TMP/copy.vcf" --db "$TMP/copy.db"
 expect_out "$TMP/copy.vcf: 0 added, 0 updated, 8 unchanged, 0 skipped"
@@ -169,6 +172,8 @@ expect_rc 0
 expect_out "$TMP/all.json: restored 8 contacts, 4 interactions, 1 links, 1 intros"
 "$ROLO" --db "$TMP/restored.db" export --format json -o "$TMP/again.json"
 expect_true "second json export is byte-identical" cmp -s "$TMP/all.json" "$TMP/again.json"
+run --db "$TMP/restored.db" show ravi --format json
+expect_out_has '"snoozed_until": "2026-12-08"'
 run --db "$TMP/restored.db" due --format tsv
 expect_true "due reads the restored data the same way" test "$out" = "$("$ROLO" due --format tsv)"
 run import "$TMP/all.json" --db "$TMP/restored.db"
