@@ -586,7 +586,9 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
     summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {
         Interaction i{.contact_id = e.number("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
         if (!e.date("date")) e.fail("date", "missing");
-        i.direction = e.text("direction") == "in" ? Direction::in : Direction::out;
+        std::string direction = e.text("direction");
+        if (direction != "in" && direction != "out") e.fail("direction", "expected \"in\" or \"out\"");
+        i.direction = direction == "in" ? Direction::in : Direction::out;
         i.summary = e.text("summary");
         i.next_on = e.date("next_on");
         log_interaction(store, i, today);

@@ -186,12 +186,16 @@ printf '{"contacts": [' >"$TMP/broken.json"
 run import "$TMP/broken.json" --db "$TMP/b1.db"
 expect_rc 1
 expect_err_has "rolo: error: $TMP/broken.json: not valid JSON"
-printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": false}], "interactions": [{"date": "2026-01-01", "contact_id": 7, "kind": "call"}]}' >"$TMP/orphan.json"
+printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": false}], "interactions": [{"date": "2026-01-01", "contact_id": 7, "kind": "call", "direction": "out"}]}' >"$TMP/orphan.json"
 run import "$TMP/orphan.json" --db "$TMP/b2.db"
 expect_rc 1
 expect_err "rolo: error: $TMP/orphan.json: interactions[0]: no contact #7"
 run --db "$TMP/b2.db" ls -q
 expect_out ""  # nothing half-restored
+printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": false}], "interactions": [{"date": "2026-01-01", "contact_id": 1, "kind": "call", "direction": "sideways"}]}' >"$TMP/sideways.json"
+run import "$TMP/sideways.json" --db "$TMP/b5.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/sideways.json: interactions[0].direction: expected \"in\" or \"out\""
 printf '{"contacts": [{"id": 1, "name": 5}]}' >"$TMP/badtype.json"
 run import "$TMP/badtype.json" --db "$TMP/b3.db"
 expect_err "rolo: error: $TMP/badtype.json: contacts[0].name: expected text"
