@@ -21,7 +21,7 @@ namespace {
 
 struct ExportCommand {
     std::string format = "csv";
-    std::string what = "contacts";
+    std::optional<std::string> what;  // csv: contacts when absent; json: the whole document
     std::optional<std::string> output;
 };
 
@@ -32,6 +32,7 @@ void write_file(const std::string& path, const std::string& text) {
     int fd = ::open(temporary.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) throw Error(fmt::format("cannot write {}", path));
     bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ok = ::fsync(fd) == 0 && ok;  // on disk before it replaces the old file: a crash leaves one or the other
     ok = ::close(fd) == 0 && ok;
     if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
         std::remove(temporary.c_str());
@@ -47,17 +48,21 @@ Table table_of(Store& store, const std::string& what) {
 }
 
 void run_export(Context& context, const ExportCommand& command) {
-    if (command.format == "vcard" && command.what != "contacts")
-        throw Error("vCard holds contacts only: use --format csv or json for " + command.what);
+    std::string what = command.what.value_or("contacts");
+    if (command.format == "vcard" && what != "contacts")
+        throw Error("vCard holds contacts only: use --format csv or json for " + what);
     auto existing = context.open_existing_store();
     Store store = existing ? std::move(*existing) : Store::open_memory();
     std::string text;
-    if (command.format == "json")
-        text = export_json(store).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-    else if (command.format == "vcard")
+    if (command.format == "json") {
+        auto document = export_json(store);
+        const auto& json = command.what ? document.at(what) : document;
+        text = json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    } else if (command.format == "vcard") {
         text = export_vcards(store);
-    else
-        text = render(table_of(store, command.what), Format::csv, false);
+    } else {
+        text = render(table_of(store, what), Format::csv, false);
+    }
     if (command.output)
         write_file(*command.output, text);
     else
@@ -71,7 +76,8 @@ void register_export(CLI::App& app, Context& context) {
     auto* sub = app.add_subcommand("export", "Export everything: contacts (csv, json, vcard), interactions, links, intros");
     sub->add_option("--format", command->format, "csv (default), json (everything, one document) or vcard (contacts)")
         ->check(CLI::IsMember({"csv", "json", "vcard"}));
-    sub->add_option("--what", command->what, "With csv: contacts (default), interactions, knows or intros")
+    sub->add_option("--what", command->what, "contacts (csv's default), interactions, knows or intros; "
+                                       "with json, that list alone instead of the whole document")
         ->check(CLI::IsMember({"contacts", "interactions", "knows", "intros"}));
     sub->add_option("-o,--output", command->output, "Write to FILE (mode 0600) instead of stdout");
     sub->callback([&context, command] { run_export(context, *command); });

@@ -158,6 +158,8 @@ expect_out "$TMP/copy.vcf: 0 added, 0 updated, 8 unchanged, 0 skipped"
 "$ROLO" link janet zoe --context "met at a BNI visitors' day" >/dev/null
 run export --format json
 expect_true "json has every table" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d)==["contacts","interactions","knows","intros"]; assert len(d["contacts"])==8 and d["interactions"][0]["kind"]=="coffee" and d["knows"][0]["context"].startswith("met at")' "$out"
+run export --format json --what knows
+expect_true "json --what is that list alone" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d[0]["a"]==1 and d[0]["b"]==2, d' "$out"
 run export --what knows
 expect_out "$(printf 'a,a_name,b,b_name,strength,context,since\n1,Janet Mellor,2,Zoë Ångström,3,met at a BNI visitors'"'"' day,2026-11-24')"
 run export --what interactions
