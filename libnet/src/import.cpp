@@ -166,15 +166,22 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
     static const std::vector<std::string> ignored = {"id", "created_at", "updated_at"};
     std::vector<const Setter*> setters;  // per column; null for columns not read
     std::vector<std::string> unknown;
+    std::vector<std::string> read;  // the columns read, so far
     std::optional<std::size_t> first, last;
     bool has_name = false;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         std::string name = fold(trim_view(header.fields[i]));
+        if (name == "first_name" || name == "last_name") name.resize(name.size() - 5);  // first, last
         auto column = csv_columns().find(name);
         setters.push_back(column == csv_columns().end() ? nullptr : &column->second);
+        bool is_read = setters.back() || name == "first" || name == "last";
+        // Two columns for one field would leave which of them counts to chance.
+        if (is_read && std::find(read.begin(), read.end(), name) != read.end())
+            throw Error(fmt::format("{}:{}: two columns for {}", source, header.line, name));
+        if (is_read) read.push_back(name);
         has_name = has_name || name == "name";
-        if (name == "first" || name == "first_name") first = i;
-        else if (name == "last" || name == "last_name") last = i;
+        if (name == "first") first = i;
+        else if (name == "last") last = i;
         else if (!setters.back() && std::find(ignored.begin(), ignored.end(), name) == ignored.end())
             unknown.push_back(trim(header.fields[i]));
     }

@@ -95,6 +95,11 @@ expect_rc 1
 expect_err "rolo: error: $TMP/open2.csv:3: a quoted field is never closed"
 run --db "$TMP/bom.db" show kept
 expect_rc 1  # rolled back with the rest
+printf 'Name,email,First_Name,first\nA,a@example.com,B,C\n' >"$TMP/twice.csv"
+run import "$TMP/twice.csv" --db "$TMP/twice.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/twice.csv:1: two columns for first"
+expect_true "a header naming a field twice creates no database" test ! -e "$TMP/twice.db"
 printf 'email\nx@example.com\n' >"$TMP/noname.csv"
 run import "$TMP/noname.csv" --db "$TMP/nohead.db"
 expect_rc 1
