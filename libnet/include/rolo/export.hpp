@@ -13,7 +13,8 @@ namespace rolo {
 class Store;
 
 // name email phone company title location linkedin_url met_at met_on interests
-// notes every tags connected connected_on archived: the columns `import` reads.
+// notes every tags connected connected_on archived snoozed_until: the columns
+// `import` reads.
 Table export_contacts(Store& store);
 
 // contact_id name date kind direction summary next_on
