@@ -432,10 +432,10 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         if (!options.tag.empty()) change.add_tags.push_back(options.tag);
         if (!match) {
             if (!change.name) throw Error("no name");
-            bool dated = change.connected_on.has_value();
+            // Only what the file says: unlike `rolo add`, no "connected today", or an
+            // address book of hundreds would all come due for a hello at once.
             Contact added;
             apply(added, std::move(change));
-            if (added.connected && !dated) added.connected_on = added.met_on.value_or(today);
             writer.insert(added, today);
             remember(added.id, key, email);
             return summary.added;

@@ -120,6 +120,9 @@ expect_out_has '"tags": ['
 expect_out_has '"linkedin_url": "https://www.linkedin.com/in/grace"'
 run --db "$TMP/cards.db" show ada --format json
 expect_out_has '"name": "Ada Lovelace"'
+expect_out_has '"connected_on": null'
+run --db "$TMP/cards.db" due -q
+expect_out ""  # an address book is not a hundred new connections to greet
 printf 'BEGIN:VCARD\nFN:Open\n' >"$TMP/open.vcf"
 run import "$TMP/open.vcf" --db "$TMP/cards.db"
 expect_rc 1
