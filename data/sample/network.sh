@@ -3,7 +3,7 @@
 r() { "$rolo" "$@" >/dev/null; }
 
 r add "Janet Mellor" --email janet@example.com --company "Mellor & Co" --title "Managing Partner" \
-    --met "BNI breakfast, Leeds" --met-on 2026-09-02 --interests "sailing; writes about family businesses" \
+    --met "BNI breakfast, Leeds" --met-on 2026-09-02 --interests "sailing and family businesses" \
     --tag referral --tag bni --every 30d
 r add "Clive Smith" --company Acme --title CTO --via Janet --interests "Rust, open-source licensing"
 r add "Priya Raman" --email priya@example.org --company "Northwind" --title "Head of Data" \
