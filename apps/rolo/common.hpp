@@ -96,6 +96,7 @@ void write_draft(Context& context, const DraftRequest& request);
 
 // Every subcommand registers itself on the top-level app.
 void register_add(CLI::App& app, Context& context);
+void register_backup(CLI::App& app, Context& context);
 void register_draft(CLI::App& app, Context& context);
 void register_due(CLI::App& app, Context& context);
 void register_edit(CLI::App& app, Context& context);

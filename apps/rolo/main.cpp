@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     rolo::app::Context context;
     add_global_options(app, context);
     rolo::app::register_add(app, context);
+    rolo::app::register_backup(app, context);
     rolo::app::register_draft(app, context);
     rolo::app::register_due(app, context);
     rolo::app::register_edit(app, context);

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <SQLiteCpp/Backup.h>
 #include <fmt/format.h>
 
 namespace rolo {
@@ -156,7 +157,6 @@ void migrate(SQLite::Database& db, const std::string& name) {
 }
 
 void create_private_file(const std::filesystem::path& path) {
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     // An empty file is a valid empty SQLite database; creating it ourselves is
     // the only way to choose its mode, which SQLite then copies to -wal/-shm.
     int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
@@ -196,10 +196,11 @@ int Store::schema_version() { return static_cast<int>(migrations.size()); }
 
 Store Store::open(const std::filesystem::path& path) {
     try {
-        create_private_file(path);
+        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     } catch (const std::filesystem::filesystem_error& e) {
         throw Error(fmt::format("cannot create the directory for {}: {}", path.string(), e.code().message()));
     }
+    create_private_file(path);
     return Store(connect(path));
 }
 
@@ -215,6 +216,41 @@ Store Store::open_memory() {
     register_functions(*db);
     migrate(*db, ":memory:");
     return Store(std::move(db));
+}
+
+void Store::backup(const std::filesystem::path& destination, bool replace) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(destination, db_->getFilename(), ec))
+        throw Error(fmt::format("{} is the database itself; back it up to another file", destination.string()));
+    if (std::filesystem::exists(destination, ec) && !replace)
+        throw Error(fmt::format("{} exists; give --force to replace it", destination.string()));
+    auto directory = destination.has_parent_path() ? destination.parent_path() : ".";
+    if (!std::filesystem::is_directory(directory, ec))
+        throw Error(fmt::format("cannot back up to {}: no directory {}", destination.string(), directory.string()));
+    // Removes the half-written copy unless it was renamed into place.
+    struct Temporary {
+        std::filesystem::path path;
+        ~Temporary() {
+            std::error_code ignored;
+            std::filesystem::remove(path, ignored);
+        }
+    } temporary{destination.string() + ".rolo-tmp"};
+    try {
+        std::filesystem::remove(temporary.path);  // left by a backup that was killed
+        create_private_file(temporary.path);
+        {
+            SQLite::Database copy(temporary.path.string(), SQLite::OPEN_READWRITE);
+            // One step copies every page under one read lock: a consistent
+            // snapshot, and WAL lets writers go on meanwhile.
+            if (SQLite::Backup(copy, *db_).executeStep(-1) != SQLITE_DONE)
+                throw Error("the database is busy; try again");
+        }
+        std::filesystem::rename(temporary.path, destination);
+    } catch (const SQLite::Exception& e) {
+        throw Error(fmt::format("cannot back up to {}: {}", destination.string(), e.what()));
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw Error(fmt::format("cannot back up to {}: {}", destination.string(), e.code().message()));
+    }
 }
 
 }  // namespace rolo

@@ -52,6 +52,33 @@ TEST_CASE("a new database is private and migrated, and in WAL mode from its seco
     CHECK((info.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("a backup is a private copy of what was committed, taken while another connection writes") {
+    TempDir dir;
+    auto path = dir.path / "rolo.db", copy = dir.path / "backup.db";
+    Store::open(path);  // the second open is in WAL mode, as every command after the first is
+    Store store = Store::open(path);
+    make(store, "Ada Lovelace");
+    Store writer = Store::open(path);
+    auto pending = writer.transaction();
+    make(writer, "Not Yet");
+
+    store.backup(copy, false);
+    Store restored = Store::open(copy);
+    CHECK(restored.db().execAndGet("SELECT group_concat(name) FROM contacts").getString() == "Ada Lovelace");
+    CHECK(restored.db().execAndGet("PRAGMA integrity_check").getString() == "ok");
+    struct stat info {};
+    REQUIRE(stat(copy.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+
+    CHECK_THROWS_WITH_AS(store.backup(copy, false), doctest::Contains("exists; give --force"), Error);
+    pending.commit();
+    store.backup(copy, true);
+    CHECK(Store::open(copy).db().execAndGet("SELECT count(*) FROM contacts").getInt() == 2);
+    CHECK_THROWS_WITH_AS(store.backup(path, true), doctest::Contains("is the database itself"), Error);
+    CHECK_THROWS_WITH_AS(store.backup(dir.path / "no" / "x.db", false), doctest::Contains("no directory"), Error);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path), {}) == 4);  // rolo.db, -wal, -shm, backup.db
+}
+
 TEST_CASE("the email index serves lookups by email and leaves out people without one") {
     Store store = Store::open_memory();
     SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN SELECT name FROM contacts WHERE email = ? COLLATE NOCASE");

@@ -27,6 +27,13 @@ public:
 
     SQLite::Database& db() { return *db_; }
 
+    // Copies the database, as it stands at one moment even while another
+    // command writes, to `destination` (mode 0600). The copy is written beside
+    // it and renamed into place, so a failed backup leaves no half a file.
+    // An existing destination is an Error unless `replace`; so is the
+    // database itself.
+    void backup(const std::filesystem::path& destination, bool replace);
+
     // Writes take the lock up front (BEGIN IMMEDIATE) so that a cron job and an
     // interactive command wait for each other instead of failing mid-way.
     SQLite::Transaction transaction() {
