@@ -111,6 +111,7 @@ void register_ls(CLI::App& app, Context& context);
 void register_rm(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 void register_snooze(CLI::App& app, Context& context);
+void register_stats(CLI::App& app, Context& context);
 void register_unlink(CLI::App& app, Context& context);
 
 }  // namespace rolo::app

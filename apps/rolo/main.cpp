@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     rolo::app::register_rm(app, context);
     rolo::app::register_show(app, context);
     rolo::app::register_snooze(app, context);
+    rolo::app::register_stats(app, context);
     rolo::app::register_unlink(app, context);
     // Every command checks the config and --today first, so that a broken one
     // is reported at once, whichever command meets it.
