@@ -51,8 +51,7 @@ void run_export(Context& context, const ExportCommand& command) {
     std::string what = command.what.value_or("contacts");
     if (command.format == "vcard" && what != "contacts")
         throw Error("vCard holds contacts only: use --format csv or json for " + what);
-    auto existing = context.open_existing_store();
-    Store store = existing ? std::move(*existing) : Store::open_memory();
+    Store store = context.store_or_empty();
     std::string text;
     if (command.format == "json") {
         auto document = export_json(store);

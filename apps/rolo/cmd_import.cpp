@@ -42,8 +42,7 @@ void run_import(Context& context, const ImportCommand& command) {
     }
 
     // A dry run never creates the database: without one it counts against an empty one.
-    auto existing = command.dry_run ? context.open_existing_store() : std::optional<Store>(context.open_store());
-    Store store = existing ? std::move(*existing) : Store::open_memory();
+    Store store = command.dry_run ? context.store_or_empty() : context.open_store();
     std::string dry = command.dry_run ? " (dry run: nothing written)" : "";
     if (format == ImportFormat::json) {
         RestoreSummary restored = restore_json(store, text, source, today, command.dry_run);

@@ -47,8 +47,7 @@ Table activity_table(const std::string& key, const std::vector<Activity>& rows) 
 
 void run_stats(Context& context, const StatsOptions& options) {
     Date today = context.today();
-    auto existing = context.open_existing_store();
-    Store store = existing ? std::move(*existing) : Store::open_memory();
+    Store store = context.store_or_empty();
     if (!options.by)
         context.print(stats_table(network_stats(store, today, context.settings()),
                                   context.output_format() == Format::table && !context.quiet));

@@ -63,6 +63,11 @@ Store Context::existing_store() const {
     throw Error(fmt::format("no database yet at {}; start with 'rolo add' or 'rolo init'", database_path(db).string()));
 }
 
+Store Context::store_or_empty() const {
+    if (auto store = open_existing_store()) return std::move(*store);
+    return Store::open_memory();
+}
+
 Format Context::output_format() const {
     if (auto name = format ? format : env("ROLO_FORMAT")) return parse_format(*name);
     return isatty(STDOUT_FILENO) ? Format::table : Format::tsv;

@@ -38,6 +38,9 @@ struct Context {
     std::optional<Store> open_existing_store() const;
     // The database, or an Error saying there is none yet.
     Store existing_store() const;
+    // The database, or an empty one in memory when there is none yet: for
+    // commands that only read, and so never create the file.
+    Store store_or_empty() const;
     // --format, else ROLO_FORMAT, else table on a terminal and tsv otherwise.
     Format output_format() const;
     bool format_given() const;
@@ -101,6 +104,7 @@ void register_draft(CLI::App& app, Context& context);
 void register_due(CLI::App& app, Context& context);
 void register_edit(CLI::App& app, Context& context);
 void register_export(CLI::App& app, Context& context);
+void register_graph(CLI::App& app, Context& context);
 void register_history(CLI::App& app, Context& context);
 void register_import(CLI::App& app, Context& context);
 void register_init(CLI::App& app, Context& context);

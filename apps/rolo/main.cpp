@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     rolo::app::register_due(app, context);
     rolo::app::register_edit(app, context);
     rolo::app::register_export(app, context);
+    rolo::app::register_graph(app, context);
     rolo::app::register_history(app, context);
     rolo::app::register_import(app, context);
     rolo::app::register_init(app, context);

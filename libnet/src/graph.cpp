@@ -1,0 +1,81 @@
+#include "rolo/graph.hpp"
+
+#include "rolo/store.hpp"
+#include "sql.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+// A DOT double-quoted string: quotes and backslashes escaped, and line
+// breaks (which DOT would keep) made spaces.
+std::string dot_string(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+    return out + '"';
+}
+
+}  // namespace
+
+KnowsGraph whole_graph(Store& store) {
+    KnowsGraph graph;
+    SQLite::Statement links(store.db(), R"sql(
+SELECT k.a, k.b, k.strength, k.context, k.since FROM knows k
+JOIN contacts ca ON ca.id = k.a AND ca.archived = 0
+JOIN contacts cb ON cb.id = k.b AND cb.archived = 0 ORDER BY k.a, k.b)sql");
+    while (links.executeStep())
+        graph.links.push_back({links.getColumn(0).getInt64(), links.getColumn(1).getInt64(), links.getColumn(2).getInt(),
+                               sql::text(links.getColumn(3)), sql::date(links.getColumn(4))});
+    SQLite::Statement people(store.db(), R"sql(
+SELECT c.id, c.name, c.company, c.connected FROM contacts c
+WHERE c.archived = 0 AND EXISTS (
+    SELECT 1 FROM knows k JOIN contacts other ON other.id = CASE WHEN k.a = c.id THEN k.b ELSE k.a END
+    WHERE (k.a = c.id OR k.b = c.id) AND other.archived = 0)
+ORDER BY c.id)sql");
+    while (people.executeStep()) {
+        Person& person = graph.people.emplace_back();
+        person.id = people.getColumn(0).getInt64();
+        person.name = people.getColumn(1).getString();
+        person.company = sql::text(people.getColumn(2));
+        person.connected = people.getColumn(3).getInt() != 0;
+    }
+    return graph;
+}
+
+KnowsGraph graph_around(Store& store, std::int64_t centre, int hops, Date today) {
+    // The warm-path search loads `hops` links around a target when asked for hops + 1.
+    Neighborhood around = load_neighborhood(store, centre, hops + 1, today);
+    KnowsGraph graph;
+    for (const auto& [id, person] : around.people) graph.people.push_back(person);
+    std::sort(graph.people.begin(), graph.people.end(), [](const Person& a, const Person& b) { return a.id < b.id; });
+    for (const auto& [id, edges] : around.edges)
+        for (const Edge& edge : edges)
+            if (id < edge.other && around.people.contains(id) && around.people.contains(edge.other))
+                graph.links.push_back({id, edge.other, edge.strength, edge.context, std::nullopt});
+    std::sort(graph.links.begin(), graph.links.end(),
+              [](const Knows& x, const Knows& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });
+    return graph;
+}
+
+std::string to_dot(const KnowsGraph& graph, std::optional<std::int64_t> centre) {
+    std::string out = "graph rolo {\n  node [shape=box, style=rounded];\n";
+    for (const Person& p : graph.people) {
+        std::string label = p.company.empty() ? p.name : p.name + " (" + p.company + ")";
+        std::string style = p.id == centre ? "rounded,bold" : p.connected ? "" : "rounded,dashed";
+        out += fmt::format("  {} [label={}{}];\n", p.id, dot_string(label),
+                           style.empty() ? "" : fmt::format(", style=\"{}\"", style));
+    }
+    for (const Knows& k : graph.links)
+        out += fmt::format("  {} -- {} [penwidth={}{}];\n", k.a, k.b, k.strength,
+                           k.context.empty() ? "" : ", label=" + dot_string(k.context));
+    return out + "}\n";
+}
+
+}  // namespace rolo
