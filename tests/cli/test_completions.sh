@@ -1,0 +1,54 @@
+# Shell completions: bash (and zsh through bashcompinit, fish through bash,
+# where those shells are installed) complete commands, options, option
+# values, people's names and files, from rolo's own --help.
+. "$(dirname "$0")/lib.sh"
+completions="$ROLO_SOURCE_DIR/data/completions"
+
+run add "Janet Mellor" -q
+run add "Zoë Ångström" -q
+run add "Gone Person" -q
+run rm gone
+cd "$TMP" && touch Connections.csv
+
+# complete WORD...: what bash offers for the last word, one per line.
+complete_bash() {
+    bash -c 'source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _rolo; printf "%s\n" "${COMPREPLY[@]}"' \
+        "$completions/rolo.bash" "$@"
+}
+expect_completion() {  # expect_completion EXPECTED WORD...
+    local expected=$1
+    shift
+    out=$(complete_bash "$@")
+    [ "$out" = "$expected" ]
+    _report $((! $?)) "bash completes '$*'" "  expected: $expected"
+}
+
+expect_completion "import" "$ROLO" im
+expect_completion "stats" "$ROLO" --db "$ROLO_DB" --format json st
+expect_completion "--skip-bad" "$ROLO" import --sk
+expect_completion "$(printf 'linkedin\ncsv\nvcard\njson')" "$ROLO" import --from ""
+expect_completion "json" "$ROLO" ls --format j
+expect_completion "Connections.csv" "$ROLO" import Con
+expect_completion "Janet Mellor" "$ROLO" show ja
+expect_completion "Zoë Ångström" "$ROLO" log zo
+expect_completion "" "$ROLO" show go  # archived people are not offered
+expect_completion "Janet Mellor" "$ROLO" draft checkin zoe --via J
+expect_completion "$(printf 'intro-request\nintro-follow-up')" "$ROLO" draft intro-
+expect_completion "Zoë Ångström" "$ROLO" link janet z
+expect_completion "" "$ROLO" --db "$TMP/other.db" show ja  # names come from the database given
+out=$(complete_bash "$ROLO" "")
+expect_true "every command is offered" test "$(printf '%s\n' "$out" | wc -l)" -eq \
+    "$("$ROLO" --help | awk '/^Subcommands:/ {on=1; next} on && NF' | wc -l)"
+
+if command -v zsh >/dev/null; then
+    out=$(zsh -c 'autoload -U compinit && compinit -u -d "$1/zcompdump"; source "$2/rolo.zsh"
+                  shift 2; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); compgen -F _rolo' \
+        zsh "$TMP" "$completions" "$ROLO" show ja 2>&1)
+    expect_true "zsh completes a name through bashcompinit" test "$out" = "Janet Mellor"
+fi
+if command -v fish >/dev/null; then
+    out=$(PATH="$(dirname "$ROLO"):$PATH" fish -c "source '$completions/rolo.fish'; complete -C 'rolo import --fr'" 2>&1)
+    expect_true "fish completes an option through bash" test "$out" = "--from"
+fi
+
+finish
