@@ -16,3 +16,5 @@ show history --since 2026-10-01 --format table
 show due --format table
 show intro aiko --format table
 show draft checkin janet
+show stats --format table
+show graph aiko --hops 2 --dot

@@ -12,5 +12,7 @@ expect_out_has " 5  Zoë Ångström  Fjord Analytics"
 expect_out_has "Tomás Ortega  follow-up  late"
 expect_out_has "you → Priya Raman (call 54d ago) → Aiko Tanaka (strength 5)"
 expect_out_has "I was thinking of you and of our last conversation"
+expect_out_has "never_contacted           2"
+expect_out_has '3 -- 7 [penwidth=5];'
 
 finish
