@@ -11,6 +11,21 @@
 namespace rolo {
 namespace {
 
+// The whole graph: links between active people, and those people
+// (tests/bench/intro_bench.sh times these in the sqlite3 shell too).
+constexpr const char* links_sql = R"sql(
+SELECT k.a, k.b, k.strength, k.context, k.since FROM knows k
+JOIN contacts ca ON ca.id = k.a AND ca.archived = 0
+JOIN contacts cb ON cb.id = k.b AND cb.archived = 0 ORDER BY k.a, k.b
+)sql";
+constexpr const char* people_sql = R"sql(
+SELECT c.id, c.name, c.company, c.connected FROM contacts c
+WHERE c.archived = 0 AND EXISTS (
+    SELECT 1 FROM knows k JOIN contacts other ON other.id = CASE WHEN k.a = c.id THEN k.b ELSE k.a END
+    WHERE (k.a = c.id OR k.b = c.id) AND other.archived = 0)
+ORDER BY c.id
+)sql";
+
 // A DOT double-quoted string: quotes and backslashes escaped, and line
 // breaks (which DOT would keep) made spaces.
 std::string dot_string(std::string_view text) {
@@ -26,19 +41,11 @@ std::string dot_string(std::string_view text) {
 
 KnowsGraph whole_graph(Store& store) {
     KnowsGraph graph;
-    SQLite::Statement links(store.db(), R"sql(
-SELECT k.a, k.b, k.strength, k.context, k.since FROM knows k
-JOIN contacts ca ON ca.id = k.a AND ca.archived = 0
-JOIN contacts cb ON cb.id = k.b AND cb.archived = 0 ORDER BY k.a, k.b)sql");
+    SQLite::Statement links(store.db(), links_sql);
     while (links.executeStep())
         graph.links.push_back({links.getColumn(0).getInt64(), links.getColumn(1).getInt64(), links.getColumn(2).getInt(),
                                sql::text(links.getColumn(3)), sql::date(links.getColumn(4))});
-    SQLite::Statement people(store.db(), R"sql(
-SELECT c.id, c.name, c.company, c.connected FROM contacts c
-WHERE c.archived = 0 AND EXISTS (
-    SELECT 1 FROM knows k JOIN contacts other ON other.id = CASE WHEN k.a = c.id THEN k.b ELSE k.a END
-    WHERE (k.a = c.id OR k.b = c.id) AND other.archived = 0)
-ORDER BY c.id)sql");
+    SQLite::Statement people(store.db(), people_sql);
     while (people.executeStep()) {
         Person& person = graph.people.emplace_back();
         person.id = people.getColumn(0).getInt64();

@@ -12,6 +12,21 @@
 namespace rolo {
 namespace {
 
+// ?1: 30 days before today, ?2: today (tests/bench/due_bench.sh times this
+// in the sqlite3 shell too).
+constexpr const char* counts_sql = R"sql(
+SELECT (SELECT count(*) FROM contacts WHERE archived = 0),
+       (SELECT count(*) FROM contacts WHERE archived = 0 AND connected = 1),
+       (SELECT count(*) FROM contacts WHERE archived = 1),
+       (SELECT count(*) FROM contacts c WHERE archived = 0
+           AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id)),
+       (SELECT count(*) FROM interactions),
+       (SELECT count(*) FROM interactions WHERE on_date > ?1 AND on_date <= ?2),
+       (SELECT max(on_date) FROM interactions WHERE on_date <= ?2),
+       (SELECT count(*) FROM knows),
+       (SELECT count(*) FROM intros WHERE status = 'open')
+)sql";
+
 std::vector<Activity> read_activity(SQLite::Statement& query) {
     std::vector<Activity> rows;
     while (query.executeStep())
@@ -26,17 +41,7 @@ std::string month_of(std::chrono::year_month month) {
 }  // namespace
 
 NetworkStats network_stats(Store& store, Date today, const Config& config) {
-    SQLite::Statement query(store.db(), R"sql(
-SELECT (SELECT count(*) FROM contacts WHERE archived = 0),
-       (SELECT count(*) FROM contacts WHERE archived = 0 AND connected = 1),
-       (SELECT count(*) FROM contacts WHERE archived = 1),
-       (SELECT count(*) FROM contacts c WHERE archived = 0
-           AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.contact_id = c.id)),
-       (SELECT count(*) FROM interactions),
-       (SELECT count(*) FROM interactions WHERE on_date > ?1 AND on_date <= ?2),
-       (SELECT max(on_date) FROM interactions WHERE on_date <= ?2),
-       (SELECT count(*) FROM knows),
-       (SELECT count(*) FROM intros WHERE status = 'open'))sql");
+    SQLite::Statement query(store.db(), counts_sql);
     query.bind(1, format_date(today - std::chrono::days(30)));
     query.bind(2, format_date(today));
     query.executeStep();

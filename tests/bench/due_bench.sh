@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: `rolo due` on 10,000 contacts and 100,000 interactions, against the
-# sqlite3 shell running the same contacts query on the same file, in one run.
+# Benchmark: `rolo due` and `rolo stats` on 10,000 contacts and 100,000
+# interactions, against the sqlite3 shell running the same queries on the same
+# file, in one run.
 # Prints the median wall time of each over RUNS runs and their ratio.
 # Usage: tests/bench/due_bench.sh [path/to/rolo] [RUNS]
 set -euo pipefail
@@ -46,3 +47,14 @@ echo "due benchmark: 10000 contacts, 100000 interactions, $due_rows due, median 
 echo "  rolo due --format tsv       ${rolo_ms} ms"
 echo "  sqlite3 (same query)        ${sqlite_ms} ms"
 awk -v a="$rolo_ms" -v b="$sqlite_ms" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx (target: within 1.5x)\n", a / b}'
+
+# rolo stats: its counts query and the due list, against the sqlite3 shell
+# running both queries (libnet/src/stats.cpp, due.cpp) in one process.
+counts=$(sed -n '/counts_sql = R"sql(/,/)sql"/p' "$here/../../libnet/src/stats.cpp" | sed '1d;$d' |
+    sed "s/?1/'2026-10-25'/g; s/?2/'2026-11-24'/g")
+stats_ms=$(median_ms "$rolo" stats --format tsv)
+stats_sqlite_ms=$(median_ms sqlite3 -tabs "$ROLO_DB" "$counts; $query")
+echo "stats benchmark: the same database, median of $runs runs"
+echo "  rolo stats --format tsv     ${stats_ms} ms"
+echo "  sqlite3 (counts + due query) ${stats_sqlite_ms} ms"
+awk -v a="$stats_ms" -v b="$stats_sqlite_ms" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx\n", a / b}'

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark: `rolo intro TARGET` (3 hops) on 100,000 contacts and 1,000,000
-# knows edges, and `rolo intro --suggest` on 10,000 contacts. Prints the
-# median wall time of the whole process, the load and search halves apart
-# (tests/bench/intro_bench.cpp), and the sqlite3 shell running the same
-# neighbourhood query as a baseline, all in one run.
+# Benchmark: `rolo intro TARGET` (3 hops) and `rolo graph` on 100,000 contacts
+# and 1,000,000 knows edges, and `rolo intro --suggest` on 10,000 contacts.
+# Prints the median wall time of the whole process, the load and search halves
+# apart (tests/bench/intro_bench.cpp), and the sqlite3 shell running the same
+# queries as a baseline, all in one run.
 # Usage: tests/bench/intro_bench.sh [path/to/build] [RUNS]
 set -euo pipefail
 build=$(realpath "${1:-build}")
@@ -58,6 +58,17 @@ echo "intro benchmark: 100000 contacts, $edges knows edges, target #$target, 3 h
 echo "  rolo intro (whole process)  $(median_ms "$rolo" intro "$target") ms (target: under 100 ms)"
 "$build/tests/intro_bench" "$ROLO_DB" "$target" 3 "$runs"
 echo "  sqlite3 shell, same edge query $(median_ms sqlite3 "$ROLO_DB" "$reach SELECT k.a, k.b, k.strength, k.context FROM knows k WHERE k.a IN nodes AND k.b IN nodes") ms (baseline for the load)"
+
+# rolo graph: the whole graph against the sqlite3 shell running its two
+# queries (libnet/src/graph.cpp) on the same file; and the graph around the target.
+graph_sql() { sed -n "/$1 = R\"sql(/,/)sql\"/p" "$here/../../libnet/src/graph.cpp" | sed '1d;$d'; }
+graph_ms=$(median_ms "$rolo" graph --format tsv)
+graph_sqlite_ms=$(median_ms sqlite3 -tabs "$ROLO_DB" "$(graph_sql links_sql); $(graph_sql people_sql);")
+echo "graph benchmark: the same network, median of $runs runs"
+echo "  rolo graph --format tsv (all $edges links)  $graph_ms ms"
+echo "  sqlite3 shell, the same two queries         $graph_sqlite_ms ms"
+awk -v a="$graph_ms" -v b="$graph_sqlite_ms" 'BEGIN {printf "  ratio rolo/sqlite3                         %.2fx\n", a / b}'
+echo "  rolo graph TARGET --hops 2 --dot            $(median_ms "$rolo" graph "$target" --hops 2 --dot) ms"
 
 # --suggest on 10,000 contacts with tags, companies and interests.
 export ROLO_DB="$work/suggest.db"
