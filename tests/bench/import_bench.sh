@@ -62,5 +62,5 @@ same_ms=$(median_of_ms "${same_us[@]}")
 echo "import benchmark: 50000-row Connections.csv, median of $runs runs"
 echo "  rolo import (new database)  ${rolo_ms} ms"
 echo "  sqlite3 .import (:memory:)  ${sqlite_ms} ms"
-awk -v a="$rolo_ms" -v b="$sqlite_ms" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx (target: within 2x)\n", a / b}'
+print_ratio "$rolo_ms" "$sqlite_ms" "target: within 2x"
 echo "  for scale: sqlite3 importing the same rows into rolo's schema, new database: ${same_ms} ms"

@@ -18,3 +18,8 @@ median_ms() {
     for _ in $(seq "$runs"); do times+=($(elapsed_us "$@")); done
     median_of_ms "${times[@]}"
 }
+
+# print_ratio A_MS B_MS [NOTE]: the "ratio rolo/sqlite3" line every benchmark ends a comparison with.
+print_ratio() {
+    awk -v a="$1" -v b="$2" -v note="${3:-}" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx%s\n", a / b, note == "" ? "" : " (" note ")"}'
+}
