@@ -222,6 +222,8 @@ void Store::backup(const std::filesystem::path& destination, bool replace) {
     std::error_code ec;
     if (std::filesystem::equivalent(destination, db_->getFilename(), ec))
         throw Error(fmt::format("{} is the database itself; back it up to another file", destination.string()));
+    if (std::filesystem::is_directory(destination, ec))
+        throw Error(fmt::format("{} is a directory; name the file to write", destination.string()));
     if (std::filesystem::exists(destination, ec) && !replace)
         throw Error(fmt::format("{} exists; give --force to replace it", destination.string()));
     auto directory = destination.has_parent_path() ? destination.parent_path() : ".";

@@ -37,6 +37,9 @@ expect_err_has "is the database itself"
 run backup "$TMP/missing/copy.db"
 expect_rc 1
 expect_err "rolo: error: cannot back up to $TMP/missing/copy.db: no directory $TMP/missing"
+run backup "$TMP" --force
+expect_rc 1
+expect_err "rolo: error: $TMP is a directory; name the file to write"
 run backup
 expect_rc 2
 expect_true "no temporary file is left" test -z "$(find "$TMP" -name '*.rolo-tmp')"
