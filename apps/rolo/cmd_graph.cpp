@@ -17,7 +17,7 @@ namespace {
 
 struct GraphOptions {
     std::optional<std::string> who;
-    int hops = 2;
+    std::optional<int> hops;
     bool dot = false;
 };
 
@@ -33,11 +33,12 @@ Table links_table(const KnowsGraph& graph) {
 }
 
 void run_graph(Context& context, const GraphOptions& options) {
+    if (options.hops && !options.who) throw CLI::ValidationError("--hops", "goes with WHO");
     // Without a database the graph is empty, but a named person is not found.
     Store store = options.who ? context.existing_store() : context.store_or_empty();
     std::optional<std::int64_t> centre;
     if (options.who) centre = resolve_who(store, *options.who);
-    KnowsGraph graph = centre ? graph_around(store, *centre, options.hops, context.today()) : whole_graph(store);
+    KnowsGraph graph = centre ? graph_around(store, *centre, options.hops.value_or(2), context.today()) : whole_graph(store);
     if (options.dot)
         std::cout << to_dot(graph, centre);
     else

@@ -14,7 +14,7 @@ namespace {
 
 struct StatsOptions {
     std::optional<std::string> by;
-    int months = 12;
+    std::optional<int> months;
 };
 
 // One row with a column per figure, for programs; a person reads it turned
@@ -46,13 +46,14 @@ Table activity_table(const std::string& key, const std::vector<Activity>& rows) 
 }
 
 void run_stats(Context& context, const StatsOptions& options) {
+    if (options.months && options.by != "month") throw CLI::ValidationError("--months", "goes with --by month");
     Date today = context.today();
     Store store = context.store_or_empty();
     if (!options.by)
         context.print(stats_table(network_stats(store, today, context.settings()),
                                   context.output_format() == Format::table && !context.quiet));
     else if (*options.by == "month")
-        context.print(activity_table("month", activity_by_month(store, today, options.months)));
+        context.print(activity_table("month", activity_by_month(store, today, options.months.value_or(12))));
     else if (*options.by == "kind")
         context.print(activity_table("kind", activity_by_kind(store)));
     else

@@ -42,5 +42,8 @@ expect_rc 1
 expect_err_has "nobody"
 run graph clive --hops 0
 expect_rc 2
+run graph --hops 2
+expect_rc 2
+expect_err_has "--hops: goes with WHO"
 
 finish

@@ -34,5 +34,8 @@ run stats --by week
 expect_rc 2
 run stats --by month --months 0
 expect_rc 2
+run stats --months 3
+expect_rc 2
+expect_err_has "--months: goes with --by month"
 
 finish
