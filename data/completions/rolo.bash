@@ -20,17 +20,21 @@ _rolo_positionals() {
 }
 
 # _rolo_people ROLO [GLOBAL OPTION...] -- PREFIX: the names of active people
-# that start with PREFIX, in any case.
+# that start with PREFIX, in any case; else the one person whose name,
+# company... holds it, accents aside, as rolo itself would find them (zoe, mellor).
 _rolo_people() {
     local args=() prefix
     while [[ $1 != -- ]]; do args+=("$1"); shift; done
     prefix=$2
+    # `ls PREFIX` narrows the list in SQL (to names, companies... holding it);
     # tsv escapes a backslash as two.
-    "${args[@]}" ls --format tsv 2>/dev/null |
-        awk -F'\t' -v prefix="$prefix" 'NR > 1 && index(tolower($2), tolower(prefix)) == 1 {
+    "${args[@]}" ls ${prefix:+"$prefix"} --format tsv 2>/dev/null |
+        awk -F'\t' -v prefix="$prefix" 'NR > 1 {
             gsub(/\\\\/, "\\", $2)
-            print $2
-        }'
+            only = $2
+            if (index(tolower($2), tolower(prefix)) == 1) { print $2; found = 1 }
+        }
+        END { if (!found && NR == 2) print only }'
 }
 
 _rolo() {

@@ -31,6 +31,8 @@ expect_completion "json" "$ROLO" ls --format j
 expect_completion "Connections.csv" "$ROLO" import Con
 expect_completion "Janet Mellor" "$ROLO" show ja
 expect_completion "Zoë Ångström" "$ROLO" log zo
+expect_completion "Zoë Ångström" "$ROLO" log zoe  # the one person rolo would find
+expect_completion "Janet Mellor" "$ROLO" show mellor
 expect_completion "" "$ROLO" show go  # archived people are not offered
 expect_completion "Janet Mellor" "$ROLO" draft checkin zoe --via J
 expect_completion "$(printf 'intro-request\nintro-follow-up')" "$ROLO" draft intro-
