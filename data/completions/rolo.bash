@@ -41,7 +41,7 @@ _rolo() {
     # Written for bash and for zsh's bashcompinit alike: no mapfile, no extglob.
     local IFS=$'\n'
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local rolo=(${COMP_WORDS[0]}) root help="" options command="" positional=0 i word
+    local rolo=("${COMP_WORDS[0]/#\~/$HOME}") root help="" options command="" positional=0 i word
     root=$("${rolo[@]}" --help 2>/dev/null) || return
     options=$(_rolo_options "$root")
     # Which command, which of its positional arguments is being typed, and the
