@@ -33,11 +33,10 @@ COMMIT;
 ANALYZE;
 SQL
 
-# The same query rolo runs (libnet/src/due.cpp), with its parameters filled in.
-query=$(sed -n '/contacts_sql = R"sql(/,/)sql"/p' "$here/../../libnet/src/due.cpp" | sed '1d;$d' |
-    sed "s/?1/'2026-11-24'/g; s/?2/'2025-11-24'/g; s/?3/NULL/g; s/?4/NULL/g")
-
 . "$here/lib.sh"
+
+# The same query rolo runs (libnet/src/due.cpp), with its parameters filled in.
+query=$(source_sql due.cpp contacts_sql | sed "s/?1/'2026-11-24'/g; s/?2/'2025-11-24'/g; s/?3/NULL/g; s/?4/NULL/g")
 
 "$rolo" due --format tsv >/dev/null  # warm the page cache
 rolo_ms=$(median_ms "$rolo" due --format tsv)
@@ -50,8 +49,7 @@ print_ratio "$rolo_ms" "$sqlite_ms" "target: within 1.5x"
 
 # rolo stats: its counts query and the due list, against the sqlite3 shell
 # running both queries (libnet/src/stats.cpp, due.cpp) in one process.
-counts=$(sed -n '/counts_sql = R"sql(/,/)sql"/p' "$here/../../libnet/src/stats.cpp" | sed '1d;$d' |
-    sed "s/?1/'2026-10-25'/g; s/?2/'2026-11-24'/g")
+counts=$(source_sql stats.cpp counts_sql | sed "s/?1/'2026-10-25'/g; s/?2/'2026-11-24'/g")
 stats_ms=$(median_ms "$rolo" stats --format tsv)
 stats_sqlite_ms=$(median_ms sqlite3 -tabs "$ROLO_DB" "$counts; $query")
 echo "stats benchmark: the same database, median of $runs runs"

@@ -52,8 +52,7 @@ target=$(sqlite3 "$ROLO_DB" "SELECT t.id FROM contacts c JOIN knows k1 ON k1.a =
     WHERE c.connected = 1 AND t.connected = 0 ORDER BY c.id LIMIT 1")
 "$rolo" intro "$target" >/dev/null  # warm the page cache
 
-reach=$(sed -n '/reach_sql = R"sql(/,/)sql"/p' "$here/../../libnet/src/warm_path.cpp" | sed '1d;$d' |
-    sed "s/?1/$target/g; s/?2/2/g")
+reach=$(source_sql warm_path.cpp reach_sql | sed "s/?1/$target/g; s/?2/2/g")
 echo "intro benchmark: 100000 contacts, $edges knows edges, target #$target, 3 hops, median of $runs runs"
 echo "  rolo intro (whole process)  $(median_ms "$rolo" intro "$target") ms (target: under 100 ms)"
 "$build/tests/intro_bench" "$ROLO_DB" "$target" 3 "$runs"
@@ -61,9 +60,8 @@ echo "  sqlite3 shell, same edge query $(median_ms sqlite3 "$ROLO_DB" "$reach SE
 
 # rolo graph: the whole graph against the sqlite3 shell running its two
 # queries (libnet/src/graph.cpp) on the same file; and the graph around the target.
-graph_sql() { sed -n "/$1 = R\"sql(/,/)sql\"/p" "$here/../../libnet/src/graph.cpp" | sed '1d;$d'; }
 graph_ms=$(median_ms "$rolo" graph --format tsv)
-graph_sqlite_ms=$(median_ms sqlite3 -tabs "$ROLO_DB" "$(graph_sql links_sql); $(graph_sql people_sql);")
+graph_sqlite_ms=$(median_ms sqlite3 -tabs "$ROLO_DB" "$(source_sql graph.cpp links_sql); $(source_sql graph.cpp people_sql);")
 echo "graph benchmark: the same network, all $edges links, median of $runs runs"
 echo "  rolo graph --format tsv     $graph_ms ms"
 echo "  sqlite3 (same 2 queries)    $graph_sqlite_ms ms"

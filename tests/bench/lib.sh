@@ -1,5 +1,11 @@
 # Shared by the benchmark scripts.
 
+# source_sql FILE NAME: the SQL of the raw string NAME = R"sql(...)sql" in
+# libnet/src/FILE, so that a baseline runs exactly the query rolo runs.
+source_sql() {
+    sed -n "/$2 = R\"sql(/,/)sql\"/p" "$(dirname "${BASH_SOURCE[0]}")/../../libnet/src/$1" | sed '1d;$d'
+}
+
 # elapsed_us COMMAND...: runs COMMAND, output discarded; prints its wall time in microseconds.
 elapsed_us() {
     local start=$(date +%s%N)
