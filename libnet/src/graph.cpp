@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 namespace rolo {
@@ -41,6 +42,9 @@ std::string dot_string(std::string_view text) {
 
 KnowsGraph whole_graph(Store& store) {
     KnowsGraph graph;
+    // Both queries read one snapshot, so a link added between them cannot name
+    // someone the second one missed.
+    SQLite::Transaction snapshot(store.db(), SQLite::TransactionBehavior::DEFERRED);
     SQLite::Statement links(store.db(), links_sql);
     while (links.executeStep())
         graph.links.push_back({links.getColumn(0).getInt64(), links.getColumn(1).getInt64(), links.getColumn(2).getInt(),
