@@ -62,7 +62,8 @@ NetworkStats network_stats(Store& store, Date today, const Config& config) {
 }
 
 std::vector<Activity> activity_by_month(Store& store, Date today, int months) {
-    std::chrono::year_month last = std::chrono::year_month_day(today).year() / std::chrono::year_month_day(today).month();
+    std::chrono::year_month_day day(today);
+    std::chrono::year_month last = day.year() / day.month();
     std::chrono::year_month first = last - std::chrono::months(months - 1);
     SQLite::Statement query(store.db(), R"sql(
 SELECT substr(on_date, 1, 7), count(*), count(DISTINCT contact_id) FROM interactions
