@@ -72,21 +72,10 @@ void show_paths(Context& context, Store& store, const Contact& target, const Int
 
 void ask(Context& context, Store& store, const Contact& target, const IntroOptions& options) {
     Date today = context.today();
-    auto transaction = store.transaction();
     Contact broker = get_contact(store, resolve_who(store, *options.ask));
     if (broker.id == target.id) throw Error("an introduction needs two different people");
     if (!broker.connected) warn(fmt::format("{} is not connected to you: ask someone you know", describe(broker)));
-    Intro intro;
-    intro.kind = "asked";
-    intro.broker_id = broker.id;
-    intro.target_id = target.id;
-    intro.asked_on = today;
-    intro.reason = options.why;
-    insert_intro(store, intro);
-    Interaction request{.contact_id = broker.id, .on = today, .kind = "intro"};
-    request.summary = "asked for an introduction to " + target.name + (options.why.empty() ? "" : ": " + options.why);
-    log_interaction(store, request, today);
-    transaction.commit();
+    Intro intro = ask_for_intro(store, broker, target, options.why, today);
     std::string done = fmt::format("asked {} to introduce you to {} (intro #{}); follow up once from {}",
                                    describe(broker), describe(target), intro.id,
                                    format_date(today + std::chrono::days{context.settings().intro_follow_up_days}));
@@ -124,24 +113,7 @@ void plan(Context& context, Store& store, const Contact& a, const Contact& b, co
     text += fmt::format("Ask each of them first, and introduce them only when both say yes.\n");
 
     if (options.record) {
-        Date today = context.today();
-        auto transaction = store.transaction();
-        Intro intro;
-        intro.kind = "made";
-        intro.broker_id = a.id;
-        intro.target_id = b.id;
-        intro.asked_on = today;
-        intro.status = "done";
-        intro.reason = options.why;
-        insert_intro(store, intro);
-        for (const auto& [person, other] : {std::pair{a, b}, std::pair{b, a}}) {
-            Interaction made{.contact_id = person.id, .on = today, .kind = "intro"};
-            made.summary = "introduced to " + other.name + (options.why.empty() ? "" : ": " + options.why);
-            log_interaction(store, made, today);
-        }
-        // Once introduced, they know each other; an existing link is kept as it is.
-        if (!linked) link(store, {a.id, b.id, 2, "introduced by you", today});
-        transaction.commit();
+        Intro intro = record_intro_made(store, a, b, options.why, context.today());
         text += fmt::format("recorded intro #{}\n", intro.id);
     }
     std::cout << text;
@@ -182,6 +154,9 @@ void run_intro(Context& context, const IntroOptions& options) {
         context.report(*options.close, fmt::format("closed intro #{} as {}", *options.close, options.status));
         return;
     }
+    // Asking, recording and drafting happen in one transaction: a draft that
+    // fails leaves no request behind.
+    auto transaction = store.transaction();
     Contact first = get_contact(store, resolve_who(store, options.people[0]));
     if (options.people.size() == 2)
         plan(context, store, first, get_contact(store, resolve_who(store, options.people[1])), options);
@@ -189,9 +164,15 @@ void run_intro(Context& context, const IntroOptions& options) {
         ask(context, store, first, options);
     else if (!options.draft)
         show_paths(context, store, first, options);
-    if (options.draft)
-        write_draft(context, {.kind = "intro-request", .who = options.people[0],
-                              .via = options.ask ? options.ask : options.via, .about = options.why});
+    if (options.draft) {
+        DraftCommand draft;
+        draft.kind = "intro-request";
+        draft.who = options.people[0];
+        draft.via = options.ask ? options.ask : options.via;
+        draft.about = options.why;
+        write_draft(context, store, draft);
+    }
+    transaction.commit();
 }
 
 }  // namespace

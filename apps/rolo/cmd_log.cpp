@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
+#include "rolo/phrase.hpp"
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/text.hpp"
@@ -24,6 +25,7 @@ struct LogOptions {
     bool in = false;
     bool out = false;
     std::optional<std::string> next;
+    std::string topic;
     std::vector<std::string> with;
 };
 
@@ -39,6 +41,8 @@ void run_log(Context& context, const LogOptions& options) {
     interaction.kind = options.kind;
     interaction.on = parse_date(options.on, today);
     if (options.next) interaction.next_on = parse_date(*options.next, today);
+    interaction.topic = trim(options.topic);
+    if (auto problem = unsayable(interaction.topic)) warn(fmt::format("--topic {}; drafts will leave it out", *problem));
     // They accepted your request: that touch came from them.
     bool incoming = options.in || (options.kind == "accepted" && !options.out);
     interaction.direction = incoming ? Direction::in : Direction::out;
@@ -85,6 +89,8 @@ void register_log(CLI::App& app, Context& context) {
     auto* out = command->add_flag("--out", options->out, "You reached out (the default)");
     in->excludes(out);
     command->add_option("--next", options->next, "A follow-up you owe: a date or a duration like 2w");
+    command->add_option("--topic", options->topic,
+                        "What drafts may ask them about, said to them: \"your COO search\" (the summary stays private)");
     command->add_option("--with", options->with, "Someone else who was there (repeatable)")->allow_extra_args(false);
     command->callback([&context, options] { run_log(context, *options); });
 }

@@ -40,6 +40,7 @@ std::string card(const Profile& p) {
     auto field = [&](std::string_view label, const std::string& value) {
         if (!value.empty()) out += fmt::format("  {:<11}{}\n", label, value);
     };
+    field("called", c.call_name);
     field("title", c.title);
     field("email", c.email);
     field("phone", c.phone);

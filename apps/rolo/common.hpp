@@ -3,6 +3,7 @@
 // one takes (open the store, know today, print a table, warn).
 #include "rolo/config.hpp"
 #include "rolo/date.hpp"
+#include "rolo/draft.hpp"
 #include "rolo/store.hpp"
 #include "rolo/table.hpp"
 
@@ -85,17 +86,15 @@ private:
 // Opens `text` in $VISUAL / $EDITOR and returns what the user saved.
 std::string edit_text(const std::string& text);
 
-// What `rolo draft` does, for the commands that offer a draft too (intro --draft).
-struct DraftRequest {
-    std::string kind = {};
-    std::string who = {};
-    std::optional<std::string> via = {}, to = {};
-    std::string about = {};
+// What `rolo draft` does, for the commands that offer a draft too (intro
+// --draft): composes, lints and prints the message inside the caller's
+// transaction, and with `log` records that it was sent.
+struct DraftCommand : DraftRequest {
     bool edit = false;
     bool log = false;
     bool strict = false;
 };
-void write_draft(Context& context, const DraftRequest& request);
+void write_draft(Context& context, Store& store, const DraftCommand& command);
 
 // Every subcommand registers itself on the top-level app.
 void register_add(CLI::App& app, Context& context);

@@ -22,6 +22,7 @@ std::optional<Date> optional_date(const std::string& text, Date today) {
 }  // namespace
 
 void add_contact_options(CLI::App& command, ContactOptions& o) {
+    command.add_option("--call", o.call, "What they are called, for greetings (\"Kasia\"); default: from the name");
     command.add_option("--email", o.email, "Email address");
     command.add_option("--phone", o.phone, "Phone number");
     command.add_option("--company", o.company, "Company");
@@ -42,6 +43,7 @@ void add_contact_options(CLI::App& command, ContactOptions& o) {
 
 ContactChange to_change(const ContactOptions& o, Date today) {
     ContactChange change;
+    change.call_name = o.call;
     change.email = o.email;
     change.phone = o.phone;
     change.company = o.company;

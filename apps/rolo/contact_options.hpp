@@ -13,7 +13,7 @@ class App;
 namespace rolo::app {
 
 struct ContactOptions {
-    std::optional<std::string> email, phone, company, title, location, linkedin, met, met_on, interests, note,
+    std::optional<std::string> call, email, phone, company, title, location, linkedin, met, met_on, interests, note,
         every, via;
     std::vector<std::string> tags;
     std::vector<std::string> knows;  // WHO[:STRENGTH]

@@ -20,9 +20,10 @@ r add "Aiko Tanaka" --email aiko@example.jp --company "Northwind" --title "VP En
 r link janet priya --strength 2 --context "met at a BNI visitors' day"
 r link clive tomas --strength 5 --context "worked together at Acme"
 
-r log janet "coffee at Stage Door; she is hiring a COO, asked for names" --kind coffee --on 2026-11-10 --next 2w
+r log janet "coffee at Stage Door; she is hiring a COO, asked for names" --kind coffee --on 2026-11-10 --next 2w \
+    --topic "your search for a COO"
 r log janet "BNI breakfast, passed her a referral" --kind meeting --on 2026-10-21
-r log priya "call about data contracts at Northwind" --kind call --on 2026-10-01
+r log priya "call about data contracts at Northwind" --kind call --on 2026-10-01 --topic "the data contracts rollout"
 r log tomas "quick check-in on the Q4 renewal" --kind message --on 2026-11-02 --next 2026-11-20
 r log zoe "sent connection request with a note about her talk" --kind invite --on 2026-11-18
 r log marcus "lunch, swapped referral lists" --kind meeting --on 2026-08-15

@@ -19,7 +19,7 @@ constexpr const char* select_contacts =
     "SELECT c.id, c.name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, "
     "c.met_on, c.interests, c.notes, c.cadence_days, c.connected, c.connected_on, c.archived, c.snoozed_until, "
     "c.created_at, c.updated_at, c.cadence_max_days, (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id), "
-    "(SELECT max(on_date) FROM interactions WHERE contact_id = c.id) AS last_on FROM contacts c ";
+    "(SELECT max(on_date) FROM interactions WHERE contact_id = c.id) AS last_on, c.call_name FROM contacts c ";
 
 Contact read_contact(SQLite::Statement& row) {
     Contact c;
@@ -48,10 +48,11 @@ Contact read_contact(SQLite::Statement& row) {
         std::sort(c.tags.begin(), c.tags.end());
     }
     c.last_on = sql::date(row.getColumn(21));
+    c.call_name = sql::text(row.getColumn(22));
     return c;
 }
 
-// Binds the writable fields as parameters 1..17, in table column order after
+// Binds the writable fields as parameters 1..18, in table column order after
 // id, and clears the others. Most fields of an imported contact are empty:
 // clearing them all at once is cheaper than binding NULLs one by one.
 void bind_fields(SQLite::Statement& statement, const Contact& c) {
@@ -73,6 +74,7 @@ void bind_fields(SQLite::Statement& statement, const Contact& c) {
     sql::bind_date(statement, 14, c.connected_on);
     statement.bind(15, c.archived ? 1 : 0);
     sql::bind_date(statement, 16, c.snoozed_until);
+    sql::bind_text_in_place(statement, 18, c.call_name);
 }
 
 void validate(const Contact& c) {
@@ -99,6 +101,7 @@ void apply(Contact& c, ContactChange change) {
         if (value) field = std::move(*value);
     };
     set(c.name, change.name);
+    set(c.call_name, change.call_name);
     set(c.email, change.email);
     set(c.phone, change.phone);
     set(c.company, change.company);
@@ -123,18 +126,19 @@ void apply(Contact& c, ContactChange change) {
 // The writable columns, in bind_fields' order, then the stamps.
 constexpr std::string_view insert_columns =
     "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, met_at, met_on, interests, "
-    "notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, created_at, updated_at";
+    "notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, call_name, created_at, "
+    "updated_at";
 
 struct ContactWriter::Statements {
     // A new contact's id comes from SQLite: an explicit id, even a NULL one,
     // makes every insert look the id up first.
     explicit Statements(SQLite::Database& db)
-        : insert(db, fmt::format("{}) VALUES ({})", insert_columns, placeholders(19))),
-          insert_with_id(db, fmt::format("{}, id) VALUES ({})", insert_columns, placeholders(20))),
+        : insert(db, fmt::format("{}) VALUES ({})", insert_columns, placeholders(20))),
+          insert_with_id(db, fmt::format("{}, id) VALUES ({})", insert_columns, placeholders(21))),
           update(db,
                  "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, location = ?, "
                  "linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, cadence_days = ?, connected = ?, "
-                 "connected_on = ?, archived = ?, snoozed_until = ?, cadence_max_days = ?, updated_at = ? "
+                 "connected_on = ?, archived = ?, snoozed_until = ?, cadence_max_days = ?, call_name = ?, updated_at = ? "
                  "WHERE id = ?"),
           clear_tags(db, "DELETE FROM tags WHERE contact_id = ?"),
           add_tag(db, "INSERT INTO tags (contact_id, tag) VALUES (?, ?)"),
@@ -186,9 +190,9 @@ std::int64_t ContactWriter::insert(Contact& contact, Date today) {
     if (contact.updated_at.empty()) contact.updated_at = contact.created_at;
     auto& insert = contact.id > 0 ? statements_->insert_with_id : statements_->insert;
     bind_fields(insert, contact);
-    insert.bindNoCopy(18, contact.created_at);
-    insert.bindNoCopy(19, contact.updated_at);
-    if (contact.id > 0) insert.bind(20, contact.id);
+    insert.bindNoCopy(19, contact.created_at);
+    insert.bindNoCopy(20, contact.updated_at);
+    if (contact.id > 0) insert.bind(21, contact.id);
     insert.exec();
     insert.reset();
     contact.id = statements_->db.getLastInsertRowid();
@@ -201,8 +205,8 @@ void ContactWriter::update(Contact& contact, Date today) {
     contact.updated_at = statements_->stamp(today);
     auto& update = statements_->update;
     bind_fields(update, contact);
-    update.bindNoCopy(18, contact.updated_at);
-    update.bind(19, contact.id);
+    update.bindNoCopy(19, contact.updated_at);
+    update.bind(20, contact.id);
     int changed = update.exec();
     update.reset();
     if (changed != 1) throw Error(fmt::format("no contact #{}", contact.id));

@@ -1,9 +1,15 @@
 #include "rolo/draft.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/knows.hpp"
+#include "rolo/phrase.hpp"
+#include "rolo/store.hpp"
 #include "rolo/text.hpp"
+#include "rolo/warm_path.hpp"
+#include "rolo/who.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <fstream>
 #include <set>
@@ -17,7 +23,8 @@ namespace {
 
 bool is_field_char(char c) { return std::islower(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
 
-// Walks a template text: literal runs go to `literal`, each {name} to `field`.
+// Walks a template text: literal runs go to `literal`, each {name} or
+// {?name} to `field` (with `shown` false for the second).
 template <typename Literal, typename Field>
 void scan(std::string_view text, Literal literal, Field field) {
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -28,10 +35,11 @@ void scan(std::string_view text, Literal literal, Field field) {
             continue;
         }
         if (c == '{') {
-            std::size_t end = i + 1;
+            bool hidden = i + 1 < text.size() && text[i + 1] == '?';
+            std::size_t begin = i + (hidden ? 2 : 1), end = begin;
             while (end < text.size() && is_field_char(text[end])) ++end;
-            if (end < text.size() && text[end] == '}' && end > i + 1) {
-                field(text.substr(i + 1, end - i - 1), i);
+            if (end < text.size() && text[end] == '}' && end > begin) {
+                field(text.substr(begin, end - begin), !hidden, i);
                 i = end;
                 continue;
             }
@@ -41,12 +49,533 @@ void scan(std::string_view text, Literal literal, Field field) {
 }
 
 std::string read_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) throw Error(fmt::format("{} is a directory, not a file", file.string()));
     std::ifstream in(file, std::ios::binary);
     if (!in) throw Error(fmt::format("cannot read {}", file.string()));
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
 }
+
+bool ends_sentence(char c) { return c == '.' || c == '!' || c == '?'; }
+
+// "for {about}" with "for sending the deck": the value's first word goes when
+// the text before it ends with the same word.
+std::string without_repeated_word(const std::string& value, const std::string& before) {
+    auto space = before.find_last_of(' ', before.empty() ? 0 : before.size() - 2);
+    std::string last = fold(trim(space == std::string::npos ? before : before.substr(space + 1)));
+    std::string text = trim(value);
+    auto end = text.find(' ');
+    if (last.empty() || end == std::string::npos || fold(text.substr(0, end)) != last) return value;
+    return trim(text.substr(end + 1));
+}
+
+// Fills one wording. The template's own words lead: a value's end
+// punctuation goes where the template puts punctuation, a value that
+// repeats the word before it ("for {about}" with "for sending") loses it,
+// and a wording that opens with a value gets a capital.
+std::string fill(std::string_view text, const Fields& fields) {
+    std::string out;
+    scan(text, [&](char c, std::size_t) {
+        if (ends_sentence(c) || c == ',' || c == ';' || c == ':')
+            while (!out.empty() && (ends_sentence(out.back()) || out.back() == ',' || out.back() == ';')) out.pop_back();
+        out += c;
+    }, [&](std::string_view name, bool shown, std::size_t) {
+        if (!shown) return;
+        auto found = fields.find(std::string(name));
+        if (found == fields.end()) return;
+        std::string value = found->second;
+        // "Clive Smith, at Acme" reads better without the comma.
+        if (value.starts_with("at ") && out.ends_with(", ")) out.erase(out.size() - 2, 1);
+        out += without_repeated_word(value, out);
+    });
+    if (!out.empty() && std::islower(static_cast<unsigned char>(out[0])) && text.starts_with("{"))
+        out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+bool known(const Fields& fields, const std::string& name) {
+    auto found = fields.find(name);
+    return found != fields.end() && !trim(found->second).empty();
+}
+
+// Fields whose words are about the person: a sentence using one shows homework.
+bool is_detail(std::string_view name) {
+    static const std::set<std::string_view> details = {
+        "met", "met_online", "interests", "topic", "about", "why", "role", "meeting_topic", "helped", "new_role",
+        "other.role", "other.interests"};
+    return details.contains(name);
+}
+
+std::optional<std::size_t> first_usable(const Template::Wordings& wordings, const Fields& fields, std::size_t from) {
+    for (std::size_t i = from; i < wordings.size(); ++i) {
+        auto names = placeholders(wordings[i]);
+        if (std::all_of(names.begin(), names.end(), [&](const std::string& n) { return known(fields, n); })) return i;
+    }
+    return std::nullopt;
+}
+
+Template::Wordings wordings_of(const toml::node* node, const std::filesystem::path& file, std::string_view key,
+                               int line) {
+    Template::Wordings out;
+    if (!node) return out;
+    auto add = [&](const toml::node& item) {
+        if (!item.is_string())
+            throw Error(fmt::format("{}:{}: {} takes text or a list of texts", file.string(),
+                                    item.source().begin.line ? item.source().begin.line : line, key));
+        const std::string& text = item.as_string()->get();
+        const auto& fields = known_fields();
+        scan(text, [](char, std::size_t) {}, [&](std::string_view name, bool, std::size_t) {
+            if (std::find(fields.begin(), fields.end(), name) == fields.end())
+                throw Error(fmt::format("{}:{}: unknown placeholder {{{}}}; known: {}", file.string(),
+                                        item.source().begin.line, name, join(fields, " ")));
+        });
+        out.push_back(trim(text));
+    };
+    if (const auto* list = node->as_array())
+        for (const auto& item : *list) add(item);
+    else
+        add(*node);
+    return out;
+}
+
+// ---- The relationship, as the message may speak of it -------------------------------
+
+bool is_conversation(const Interaction& i) {
+    static const std::set<std::string_view> kinds = {"meeting", "coffee", "call", "email", "message", "event"};
+    return !i.by_rolo && kinds.contains(i.kind);
+}
+
+bool is_meeting(const Interaction& i) {
+    static const std::set<std::string_view> kinds = {"meeting", "coffee", "call", "event"};
+    return !i.by_rolo && kinds.contains(i.kind);
+}
+
+// What rolo knows of one person that a message may use: their history, newest first.
+struct History {
+    std::vector<Interaction> past;  // on or before today
+    template <typename Pred>
+    const Interaction* newest(Pred pred) const {
+        auto found = std::find_if(past.begin(), past.end(), pred);
+        return found == past.end() ? nullptr : &*found;
+    }
+};
+
+History history_of(Store& store, std::int64_t id, Date today) {
+    History h;
+    for (auto& i : list_interactions(store, {.contact_id = id, .limit = 500}))
+        if (i.on <= today) h.past.push_back(std::move(i));
+    return h;
+}
+
+std::string talk_phrase(const Interaction& i, Date today) {
+    std::string when = humanize_date(i.on, today);
+    if (i.kind == "coffee") return "our coffee " + when;
+    if (i.kind == "call") return "our call " + when;
+    if (i.kind == "meeting" || i.kind == "event") return "we met " + when;
+    return "we last spoke " + when;
+}
+
+std::string meeting_phrase(const Interaction& i) {
+    if (i.kind == "coffee") return "the coffee";
+    if (i.kind == "call") return "the call";
+    return "your time";
+}
+
+struct Builder {
+    Store& store;
+    const Config& config;
+    Date today;
+    Draft& draft;
+    Fields fields;
+    std::map<std::string, std::string> problems;  // field -> why its stored text could not be said
+
+    void person_fields(const Contact& c, const std::string& prefix) {
+        GreetingName greeting = greeting_name(c.name, c.call_name);
+        fields[prefix + "first"] = greeting.name;
+        fields[prefix + "name"] = c.name;
+        fields[prefix + "role"] = role_phrase(c.title, c.company);
+        fields[prefix + "interests"] = interests_phrase(c.interests, prefix.empty() ? 3 : 2);
+        if (!c.interests.empty() && fields[prefix + "interests"].empty())
+            problems[prefix + "interests"] = "none of its items can be said to them as written";
+        if (prefix.empty() && !greeting.problem.empty()) draft.warnings.push_back(greeting.problem);
+    }
+
+    void recipient_fields(const Contact& r, const History& history) {
+        person_fields(r, "");
+        fields["company"] = r.company;
+        fields["title"] = r.title;
+        if (auto met = met_phrase(r.met_at)) {
+            fields[met->in_person ? "met" : "met_online"] = met->text;
+        } else if (!r.met_at.empty()) {
+            problems["met"] = unsayable(r.met_at).value_or("it cannot be fitted into a sentence");
+        }
+        if (r.met_on && *r.met_on <= today && known(fields, "met")) fields["met_when"] = humanize_date(*r.met_on, today);
+        if (const auto* talk = history.newest(is_conversation); talk && days_between(talk->on, today) >= 14)
+            fields["last_talk"] = talk_phrase(*talk, today);
+        std::optional<Date> since = r.met_on ? r.met_on : r.connected_on;
+        if (const auto* talk = history.newest(is_conversation)) since = talk->on;
+        if (since && days_between(*since, today) >= 90) fields["long_gap"] = "yes";
+        if (const auto* said = history.newest([](const Interaction& i) { return !i.by_rolo && !i.topic.empty(); })) {
+            if (auto problem = unsayable(said->topic))
+                problems["topic"] = *problem;
+            else
+                fields["topic"] = fragment(said->topic, "");
+        }
+        fields["about"] = trim(draft.kind == "thanks" ? fragment(draft_about, "for") : draft_about);
+    }
+
+    std::string draft_about;
+};
+
+void me_fields(Fields& fields, const Me& me) {
+    fields["me.name"] = me.name;
+    fields["me.first"] = greeting_name(me.name, "").name;
+    fields["me.email"] = me.email;
+    fields["me.signature"] = me.signature;
+}
+
+std::string hint_for(const std::string& field, const Draft& draft, const std::map<std::string, std::string>& problems,
+                     const std::string& config_file) {
+    bool other = field.starts_with("other.");
+    std::string plain = other ? field.substr(6) : field;
+    const Contact* person = other && draft.other ? &*draft.other : &draft.recipient;
+    std::int64_t id = person->id;
+    std::string prefix = field + ": ";
+    if (auto problem = problems.find(field); problem != problems.end()) prefix = field + " " + problem->second + ": ";
+    if (field.starts_with("me."))
+        return fmt::format("{} is empty: set {} under [me] in {}", field, field.substr(3), config_file);
+    static const std::map<std::string, std::string> how = {
+        {"first", "say what they are called: rolo edit {} --call NAME"},
+        {"met", "say where you met, as you would tell them: rolo edit {} --met \"the PyData Berlin meetup\""},
+        {"interests", "do your homework: rolo edit {} --interests \"what they care about, as topics\""},
+        {"role", "do your homework: rolo edit {} --title \"...\" --company \"...\""},
+        {"new_role", "record the new role: rolo edit {} --title \"...\" --company \"...\""},
+        {"topic", "next time you talk, note what to ask about: rolo log {} \"...\" --topic \"your move to Berlin\""},
+        {"meeting_topic", "note what you talked about, as you would say it: rolo log {} \"...\" --topic \"your pricing rework\""},
+        {"about", "say what they did with --about \"introducing me to Clive\""},
+        {"helped", "say what they did with --about \"introducing me to Clive\""},
+        {"why", "say why with --about \"...\" (or rolo intro TARGET --ask VIA --why \"...\")"},
+    };
+    auto found = how.find(plain);
+    // --about is optional everywhere but in a thank-you.
+    if (found == how.end() || (plain == "about" && draft.kind != "thanks")) return {};
+    return prefix + fmt::format(fmt::runtime(found->second), id);
+}
+
+Contact best_broker(Store& store, const Contact& target, Date today) {
+    constexpr int hops = 3;
+    auto paths = find_paths(load_neighborhood(store, target.id, hops, today), target.id, hops, today);
+    if (paths.empty())
+        throw Error(fmt::format("no one you know can introduce you to {}; name a broker with --via", describe(target)));
+    return get_contact(store, paths.front().hops.front().id);
+}
+
+bool linked(Store& store, std::int64_t a, std::int64_t b) {
+    auto known = acquaintances(store, a);
+    return std::any_of(known.begin(), known.end(), [&](const Acquaintance& k) { return k.id == b; });
+}
+
+// The people a message is about, and the state rules of its kind.
+void cast_and_check(Builder& b, const DraftRequest& request) {
+    Store& store = b.store;
+    Draft& d = b.draft;
+    Date today = b.today;
+    auto person = [&](const std::string& who) { return get_contact(store, resolve_who(store, who)); };
+    const std::string& kind = request.kind;
+    if (kind == "intro-request") {
+        Contact target = person(request.who);
+        d.recipient = request.via ? person(*request.via) : best_broker(store, target, today);
+        d.other = target;
+        if (d.recipient.id == target.id) throw Error("the message needs two different people");
+        if (!linked(store, d.recipient.id, target.id))
+            d.warnings.push_back(fmt::format("nothing says {} knows {}: ask someone who does (rolo intro {})",
+                                             describe(d.recipient), describe(target), target.id));
+        d.request = open_request(store, d.recipient.id, target.id);
+        if (d.request)
+            d.warnings.push_back(fmt::format("you asked on {} already (intro #{}); the one follow-up is rolo draft "
+                                             "intro-follow-up {}",
+                                             format_date(d.request->asked_on), d.request->id, d.recipient.id));
+        d.reason = trim(request.about.empty() && d.request ? d.request->reason : request.about);
+        return;
+    }
+    if (kind == "intro-follow-up") {
+        // WHO is the broker, or the target with --via naming the broker.
+        Contact named = person(request.who);
+        std::optional<Contact> broker = request.via ? std::optional(person(*request.via)) : std::nullopt;
+        d.recipient = broker ? *broker : named;
+        d.request = broker ? open_request(store, broker->id, named.id) : open_request_to(store, named.id);
+        if (!d.request)
+            throw Error(fmt::format("no open introduction request to {}; see rolo intro --open", describe(d.recipient)));
+        d.other = get_contact(store, d.request->target_id);
+        if (d.request->followed_up_on)
+            throw Error(fmt::format("you followed up on intro #{} on {} already; one follow-up is the most: read "
+                                    "silence as a gentle no (rolo intro --close {} --status silent)",
+                                    d.request->id, format_date(*d.request->followed_up_on), d.request->id));
+        Date allowed = d.request->asked_on + std::chrono::days{b.config.intro_follow_up_days};
+        if (today < allowed)
+            throw Error(fmt::format("too early: you asked on {}; the one follow-up may be sent from {}",
+                                    format_date(d.request->asked_on), format_date(allowed)));
+        d.reason = d.request->reason;
+        return;
+    }
+    d.recipient = person(request.who);
+    if (kind == "intro" && !request.to) throw Error("an intro needs --to: who to introduce them to");
+    if (auto other = request.to ? request.to : request.via) d.other = person(*other);
+    if (d.other && d.other->id == d.recipient.id) throw Error("the message needs two different people");
+    const Contact& r = d.recipient;
+    int window = b.config.hello_window_days;
+    bool in_window = r.connected && r.connected_on && *r.connected_on <= today &&
+                     days_between(*r.connected_on, today) < window;
+    if (kind == "hello" && !in_window) {
+        if (!r.connected)
+            throw Error(fmt::format("{} is not connected yet: a hello thanks them for accepting; send a connection "
+                                    "note first (rolo draft connect {})",
+                                    describe(r), r.id));
+        throw Error(fmt::format("{} {}; a hello belongs to the first {} days: write a check-in instead (rolo draft "
+                                "checkin {})",
+                                describe(r),
+                                r.connected_on ? "connected on " + format_date(*r.connected_on)
+                                               : "has no connection date",
+                                window, r.id));
+    }
+    if (kind == "connect" && r.connected)
+        d.warnings.push_back(fmt::format("{} is already connected{}: a hello or a check-in fits better", describe(r),
+                                         r.connected_on ? " (since " + format_date(*r.connected_on) + ")" : ""));
+    if (kind == "intro" && linked(store, r.id, d.other->id))
+        d.warnings.push_back(fmt::format("{} and {} already know each other", describe(r), describe(*d.other)));
+    if (kind == "connect" && d.other && !linked(store, r.id, d.other->id))
+        d.warnings.push_back(fmt::format("nothing says {} knows {}: the note will not mention them", describe(r),
+                                         describe(*d.other)));
+    d.new_connection = in_window || (kind == "connect" && !r.connected);
+}
+
+}  // namespace
+
+const std::vector<std::string>& draft_kinds() {
+    static const std::vector<std::string> kinds = {"connect",  "hello",         "checkin",         "followup", "thanks",
+                                                   "congrats", "intro-request", "intro-follow-up", "intro"};
+    return kinds;
+}
+
+const std::vector<std::string>& known_fields() {
+    static const std::vector<std::string> fields = {
+        "first",          "name",         "company",        "title",          "role",         "met",
+        "met_online",     "met_when",     "interests",      "topic",          "last_talk",    "long_gap",
+        "meeting",        "meeting_when", "meeting_topic",  "next_when",      "helped",       "new_role",
+        "about",          "why",          "asked_when",     "mutual",         "other.first",  "other.name",
+        "other.role",     "other.interests", "other.known_well", "other.known_slightly", "me.name", "me.first",
+        "me.email",       "me.signature"};
+    return fields;
+}
+
+std::vector<std::string> placeholders(std::string_view text) {
+    std::vector<std::string> names;
+    scan(text, [](char, std::size_t) {}, [&](std::string_view name, bool, std::size_t) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
+    });
+    return names;
+}
+
+Template load_template(const std::filesystem::path& file) {
+    std::string source = read_file(file);
+    toml::table root;
+    try {
+        root = toml::parse(source, file.string());
+    } catch (const toml::parse_error& e) {
+        throw Error(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
+                                e.description()));
+    }
+    Template tmpl;
+    tmpl.file = file;
+    if (auto layout = root["layout"].value<std::string>()) {
+        if (*layout != "letter" && *layout != "note")
+            throw Error(fmt::format("{}:{}: layout is \"letter\" or \"note\", not \"{}\"", file.string(),
+                                    root.get("layout")->source().begin.line, *layout));
+        tmpl.note = *layout == "note";
+    }
+    tmpl.greeting = wordings_of(root.get("greeting"), file, "greeting", 1);
+    tmpl.signoff = wordings_of(root.get("signoff"), file, "signoff", 1);
+    const toml::array* sentences = root["sentence"].as_array();
+    if (!sentences || sentences->empty())
+        throw Error(fmt::format("{}:1: a template needs at least one [[sentence]] with its say = [...]", file.string()));
+    for (const auto& node : *sentences) {
+        int line = static_cast<int>(node.source().begin.line);
+        const toml::table* table = node.as_table();
+        const toml::node* say = table ? table->get("say") : nullptr;
+        auto wordings = wordings_of(say, file, "say", line);
+        if (wordings.empty())
+            throw Error(fmt::format("{}:{}: a [[sentence]] needs say = [\"...\"]", file.string(), line));
+        tmpl.sentences.push_back(std::move(wordings));
+    }
+    return tmpl;
+}
+
+Rendered render(const Template& tmpl, const Fields& fields, std::optional<std::size_t> limit) {
+    Rendered rendered;
+    auto note_missing = [&](const std::string& wording) {
+        for (const auto& name : placeholders(wording))
+            if (!known(fields, name) &&
+                std::find(rendered.missing.begin(), rendered.missing.end(), name) == rendered.missing.end())
+                rendered.missing.push_back(name);
+    };
+    std::vector<std::optional<std::size_t>> chosen;
+    for (const auto& wordings : tmpl.sentences) {
+        chosen.push_back(first_usable(wordings, fields, 0));
+        note_missing(wordings.front());
+    }
+    auto greeting = first_usable(tmpl.greeting, fields, 0);
+    auto signoff = first_usable(tmpl.signoff, fields, 0);
+    if (!tmpl.signoff.empty()) note_missing(tmpl.signoff.front());
+
+    auto compose = [&] {
+        std::vector<std::string> sentences;
+        for (std::size_t i = 0; i < chosen.size(); ++i) {
+            if (!chosen[i]) continue;
+            std::string sentence = as_sentence(fill(tmpl.sentences[i][*chosen[i]], fields));
+            if (sentence.size() > 1) sentences.push_back(std::move(sentence));
+        }
+        std::string hello = greeting ? fill(tmpl.greeting[*greeting], fields) : "";
+        std::string body = join(sentences, " ");
+        if (tmpl.note) {
+            // "Hi Ana, it was good to meet you": the greeting runs on.
+            if (!hello.empty() && !body.empty() && !(body.starts_with("I ") || body.starts_with("I'") ||
+                                                     body.starts_with("I\u2019")))
+                if (body.size() > 1 && std::islower(static_cast<unsigned char>(body[1])))
+                    body[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(body[0])));
+            return trim(hello + " " + body) + "\n";
+        }
+        std::string text = hello.empty() ? body : hello + "\n\n" + body;
+        if (signoff) text += "\n\n" + fill(tmpl.signoff[*signoff], fields);
+        return trim(text) + "\n";
+    };
+    rendered.text = compose();
+    // Too long: step the last entry that has a shorter wording down to it.
+    while (limit && code_points(trim(rendered.text)) > *limit) {
+        bool stepped = false;
+        for (std::size_t i = chosen.size(); i-- > 0 && !stepped;) {
+            if (!chosen[i]) continue;
+            auto next = first_usable(tmpl.sentences[i], fields, *chosen[i] + 1);
+            auto length = [&](std::size_t w) { return fill(tmpl.sentences[i][w], fields).size(); };
+            while (next && length(*next) >= length(*chosen[i])) next = first_usable(tmpl.sentences[i], fields, *next + 1);
+            if (next) {
+                chosen[i] = next;
+                stepped = true;
+            }
+        }
+        if (!stepped) break;
+        rendered.text = compose();
+    }
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        if (!chosen[i]) continue;
+        for (const auto& name : placeholders(tmpl.sentences[i][*chosen[i]]))
+            if (is_detail(name)) rendered.has_detail = true;
+    }
+    return rendered;
+}
+
+Draft compose_draft(Store& store, const DraftRequest& request, const Template& tmpl, const Config& config, Date today) {
+    Draft draft;
+    draft.kind = request.kind;
+    Builder b{store, config, today, draft, {}, {}, request.about};
+    cast_and_check(b, request);
+    const Contact& r = draft.recipient;
+    History history = history_of(store, r.id, today);
+    b.recipient_fields(r, history);
+    me_fields(b.fields, config.me);
+    Fields& f = b.fields;
+    if (draft.other) {
+        b.person_fields(*draft.other, "other.");
+        int talks = 0;
+        for (const auto& i : history_of(store, draft.other->id, today).past) talks += is_conversation(i);
+        f[talks >= 3 ? "other.known_well" : "other.known_slightly"] = "yes";
+        if (request.kind == "connect" && linked(store, r.id, draft.other->id)) f["mutual"] = f["other.first"];
+    }
+    if (!draft.reason.empty() || request.kind == "intro")
+        f["why"] = reason_phrase(draft.reason.empty() ? request.about : draft.reason, request.kind == "intro");
+    if (draft.request) f["asked_when"] = humanize_date(draft.request->asked_on, today);
+    if (request.kind == "followup") {
+        const Interaction* meeting = history.newest(is_meeting);
+        if (!meeting)
+            throw Error(fmt::format("no meeting, coffee or call with {} is logged on or before {}: a follow-up comes "
+                                    "after one (rolo log {} \"...\" --kind coffee)",
+                                    describe(r), format_date(today), r.id));
+        if (days_between(meeting->on, today) > 30)
+            draft.warnings.push_back(fmt::format("your last meeting was on {}: a follow-up belongs to the days after "
+                                                 "it; a check-in fits better",
+                                                 format_date(meeting->on)));
+        f["meeting"] = meeting_phrase(*meeting);
+        f["meeting_when"] = humanize_date(meeting->on, today);
+        if (!meeting->topic.empty() && !unsayable(meeting->topic)) f["meeting_topic"] = fragment(meeting->topic, "");
+        if (meeting->next_on && *meeting->next_on > today) f["next_when"] = humanize_future(*meeting->next_on, today);
+    }
+    if (request.kind == "checkin" && draft.new_connection)
+        draft.warnings.push_back(fmt::format("{} connected on {}: a hello fits a new connection better", describe(r),
+                                             format_date(*r.connected_on)));
+    if (request.kind == "checkin") {
+        if (const auto* talk = history.newest(is_conversation); talk && days_between(talk->on, today) < 14)
+            draft.warnings.push_back(fmt::format("you last spoke on {}: a check-in this soon adds little",
+                                                 format_date(talk->on)));
+    }
+    if (request.kind == "thanks" && request.about.empty()) {
+        for (const auto& intro : intros_involving(store, r.id))
+            if (intro.kind == "asked" && intro.status == "done" && intro.broker_id == r.id) {
+                draft.other = get_contact(store, intro.target_id);
+                f["helped"] = "introducing me to " + greeting_name(draft.other->name, draft.other->call_name).name;
+                break;
+            }
+    }
+    if (request.kind == "congrats" && !(r.title.empty() && r.company.empty()))
+        f["new_role"] = r.title.empty() ? "at " + r.company : "as " + role_phrase(r.title, r.company);
+
+    std::optional<std::size_t> limit;
+    if (request.kind == "connect") limit = static_cast<std::size_t>(config.connect_limit);
+    draft.rendered = render(tmpl, f, limit);
+    for (const auto& field : draft.rendered.missing) {
+        std::string hint = hint_for(field, draft, b.problems, config.path.string());
+        if (!hint.empty()) draft.hints.push_back(hint);
+    }
+    if (!draft.rendered.has_detail)
+        draft.gaps.push_back(fmt::format("nothing in it is about {} yet; {}", r.name,
+                                         draft.hints.empty() ? "fill in where you met or what they care about"
+                                                             : "see the hints"));
+    bool needs_why = request.kind == "intro" || request.kind == "intro-request";
+    if (needs_why && std::find(draft.rendered.missing.begin(), draft.rendered.missing.end(), "why") !=
+                         draft.rendered.missing.end())
+        draft.gaps.push_back(hint_for("why", draft, b.problems, config.path.string()));
+    for (const std::string* own : {&r.met_at, &r.title, &r.company, &r.interests, &r.name})
+        if (!own->empty()) draft.own_words.push_back(*own);
+    for (const auto& i : history.past)
+        if (!i.topic.empty()) draft.own_words.push_back(i.topic);
+    return draft;
+}
+
+void record_draft(Store& store, const Draft& draft, Date today) {
+    static const std::map<std::string, std::string> sent = {
+        {"connect", "sent a connection note"}, {"hello", "sent a hello"},     {"checkin", "sent a check-in"},
+        {"followup", "sent a follow-up"},      {"thanks", "sent thanks"},      {"congrats", "sent congratulations"},
+        {"intro", "asked about an introduction to "}};
+    const std::string& kind = draft.kind;
+    if (kind == "intro-request") {
+        if (!draft.request) ask_for_intro(store, draft.recipient, *draft.other, draft.reason, today);
+        return;
+    }
+    Interaction row{.contact_id = draft.recipient.id, .on = today};
+    row.by_rolo = true;
+    if (kind == "intro-follow-up") {
+        row.kind = "intro";
+        row.summary = "followed up on the introduction to " + draft.other->name;
+        log_interaction(store, row, today);
+        set_followed_up(store, draft.request->id, today);
+        return;
+    }
+    row.kind = kind == "connect" ? "invite" : "message";
+    row.summary = sent.at(kind) + (kind == "intro" ? draft.other->name : "");
+    log_interaction(store, row, today);
+}
+
+namespace {
 
 // Letters and digits only, single-spaced: how notes are compared with LinkedIn's default.
 std::string normalized(std::string_view text) {
@@ -74,148 +603,6 @@ bool contains_phrase(const std::string& folded_text, const std::string& phrase) 
 }
 
 }  // namespace
-
-const std::vector<std::string>& draft_kinds() {
-    static const std::vector<std::string> kinds = {"connect", "hello",         "checkin",         "followup",
-                                                   "thanks",  "intro-request", "intro-follow-up", "intro"};
-    return kinds;
-}
-
-const std::vector<std::string>& known_fields() {
-    static const std::vector<std::string> fields = {
-        "first",       "name",       "company",       "title",       "met_at",          "met_on",
-        "interests",   "last_summary", "last_on",     "shared_tags", "other.first",     "other.name",
-        "other.company", "other.title", "other.interests", "why",    "about",           "me.name",
-        "me.first",    "me.email",   "me.signature"};
-    return fields;
-}
-
-std::vector<std::string> placeholders(std::string_view text) {
-    std::vector<std::string> names;
-    scan(text, [](char, std::size_t) {}, [&](std::string_view name, std::size_t) {
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
-    });
-    return names;
-}
-
-std::string fill(std::string_view text, const Fields& fields) {
-    std::string out;
-    scan(text, [&](char c, std::size_t) { out += c; }, [&](std::string_view name, std::size_t) {
-        if (auto found = fields.find(std::string(name)); found != fields.end()) out += found->second;
-    });
-    return out;
-}
-
-Template load_template(const std::filesystem::path& file) {
-    std::string source = read_file(file);
-    toml::table root;
-    try {
-        root = toml::parse(source, file.string());
-    } catch (const toml::parse_error& e) {
-        throw Error(fmt::format("{}:{}:{}: {}", file.string(), e.source().begin.line, e.source().begin.column,
-                                e.description()));
-    }
-    const toml::array* variants = root["variant"].as_array();
-    if (!variants || variants->empty())
-        throw Error(fmt::format("{}:1: a template needs at least one [[variant]] with a text", file.string()));
-    std::vector<std::string> lines = split(source, '\n');
-    Template tmpl;
-    tmpl.file = file;
-    for (const auto& node : *variants) {
-        const toml::table* table = node.as_table();
-        const toml::node* text = table ? table->get("text") : nullptr;
-        int line = static_cast<int>(node.source().begin.line);
-        if (!text || !text->is_string())
-            throw Error(fmt::format("{}:{}: a [[variant]] needs a text string", file.string(), line));
-        Template::Variant variant{text->as_string()->get(), static_cast<int>(text->source().begin.line)};
-        // A multi-line string that opens with a line break starts on the next line.
-        const std::string& opening = lines.at(static_cast<std::size_t>(variant.line - 1));
-        if (trim(opening).ends_with("\"\"\"") || trim(opening).ends_with("'''")) ++variant.line;
-        const auto& known = known_fields();
-        scan(variant.text, [](char, std::size_t) {}, [&](std::string_view name, std::size_t at) {
-            if (std::find(known.begin(), known.end(), name) != known.end()) return;
-            int offset = static_cast<int>(std::count(variant.text.begin(), variant.text.begin() + at, '\n'));
-            throw Error(fmt::format("{}:{}: unknown placeholder {{{}}}; known: {}", file.string(),
-                                    variant.line + offset, name, join(known, " ")));
-        });
-        tmpl.variants.push_back(std::move(variant));
-    }
-    return tmpl;
-}
-
-Rendered render(const Template& tmpl, const Fields& fields) {
-    auto has_value = [&](const std::string& name) {
-        auto found = fields.find(name);
-        return found != fields.end() && !trim(found->second).empty();
-    };
-    auto known = [&](const std::string& name) { return name.starts_with("me.") || has_value(name); };
-    Rendered rendered;
-    // {about} is an optional input, not homework: a variant uses it when given.
-    for (const auto& name : placeholders(tmpl.variants.front().text))
-        if (!has_value(name) && name != "about") rendered.missing.push_back(name);
-    rendered.variant = tmpl.variants.size() - 1;
-    for (std::size_t i = 0; i < tmpl.variants.size(); ++i) {
-        auto names = placeholders(tmpl.variants[i].text);
-        if (std::all_of(names.begin(), names.end(), known)) {
-            rendered.variant = i;
-            break;
-        }
-    }
-    rendered.text = trim(fill(tmpl.variants[rendered.variant].text, fields)) + "\n";
-    return rendered;
-}
-
-Fields draft_fields(const DraftSubject& subject, const Me& me, Date today) {
-    const Contact& r = *subject.recipient;
-    auto first_name = [](const std::string& name) { return name.substr(0, name.find(' ')); };
-    Fields fields = {{"first", first_name(r.name)},
-                     {"name", r.name},
-                     {"company", r.company},
-                     {"title", r.title},
-                     {"met_at", r.met_at},
-                     {"met_on", r.met_on ? humanize_date(*r.met_on, today) : ""},
-                     {"interests", r.interests},
-                     {"about", subject.about},
-                     {"why", subject.why},
-                     {"me.name", me.name},
-                     {"me.first", first_name(me.name)},
-                     {"me.email", me.email},
-                     {"me.signature", me.signature}};
-    if (subject.last) {
-        fields["last_summary"] = subject.last->summary;
-        fields["last_on"] = humanize_date(subject.last->on, today);
-    }
-    if (const Contact* o = subject.other) {
-        fields["other.first"] = first_name(o->name);
-        fields["other.name"] = o->name;
-        fields["other.company"] = o->company;
-        fields["other.title"] = o->title;
-        fields["other.interests"] = o->interests;
-        std::vector<std::string> shared;
-        std::set_intersection(r.tags.begin(), r.tags.end(), o->tags.begin(), o->tags.end(), std::back_inserter(shared));
-        fields["shared_tags"] = join(shared, ", ");
-    }
-    return fields;
-}
-
-std::string how_to_fill(const std::string& field, const DraftSubject& subject, const std::string& config_file) {
-    static const std::map<std::string, std::string> options = {
-        {"company", "--company"}, {"title", "--title"},         {"met_at", "--met"},
-        {"met_on", "--met-on"},   {"interests", "--interests"}, {"name", "--name"}};
-    if (field.starts_with("me."))
-        return fmt::format("{} is empty: set {} under [me] in {}", field, field.substr(3), config_file);
-    bool other = field.starts_with("other.");
-    std::string plain = other ? field.substr(6) : field;
-    const Contact* person = other ? subject.other : subject.recipient;
-    std::int64_t id = person ? person->id : 0;
-    if (auto option = options.find(plain); option != options.end())
-        return fmt::format("{} is empty: do your homework: rolo edit {} {} \"...\"", field, id, option->second);
-    if (plain == "last_summary" || plain == "last_on")
-        return fmt::format("{} is empty: nothing logged with them yet: rolo log {} \"...\"", field, id);
-    if (plain == "about") return "about is empty: say what it is about with --about \"...\"";
-    if (plain == "why") return "why is empty: say why the introduction matters with --about \"...\"";
-    return fmt::format("{} is empty", field);
-}
 
 std::string humanize_date(Date date, Date today) {
     using namespace std::chrono;

@@ -98,6 +98,7 @@ RowSource linkedin_rows(std::string_view text, const std::string& source) {
             std::string name(first);
             if (!first.empty() && !last.empty()) name += ' ';
             change.name = name.append(last);
+            set_text(change.call_name, std::string(first));
             set_text(change.linkedin_url, field(url));
             set_text(change.email, field(email_address));
             set_text(change.company, field(company));
@@ -118,6 +119,7 @@ using Setter = std::function<void(ContactChange&, const std::string&, Date)>;
 const std::map<std::string, Setter>& csv_columns() {
     static const std::map<std::string, Setter> columns = {
         {"name", [](ContactChange& c, const std::string& v, Date) { set_text(c.name, v); }},
+        {"call_name", [](ContactChange& c, const std::string& v, Date) { set_text(c.call_name, v); }},
         {"email", [](ContactChange& c, const std::string& v, Date) { set_text(c.email, v); }},
         {"phone", [](ContactChange& c, const std::string& v, Date) { set_text(c.phone, v); }},
         {"company", [](ContactChange& c, const std::string& v, Date) { set_text(c.company, v); }},
@@ -242,7 +244,7 @@ auto naming_file(const std::string& source, Read&& read) {
 
 bool same_fields(const Contact& a, const Contact& b) {
     auto fields = [](const Contact& c) {
-        return std::tie(c.name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, c.met_on,
+        return std::tie(c.name, c.call_name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, c.met_on,
                         c.interests, c.notes, c.every, c.connected, c.connected_on, c.archived, c.tags);
     };
     return fields(a) == fields(b);
@@ -494,6 +496,8 @@ public:
         if (!value || !value->is_boolean()) fail(key, "expected true or false");
         return value->get<bool>();
     }
+    // For flags that later rolos added: absent from older exports.
+    bool flag_or(const char* key, bool absent) const { return find(key) ? flag(key) : absent; }
     std::optional<Date> date(const char* key) const {
         std::string value = text(key);
         if (value.empty()) return std::nullopt;
@@ -564,6 +568,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         Contact c;
         c.id = e.number("id");
         c.name = e.text("name");
+        c.call_name = e.text("call_name");
         c.email = e.text("email");
         c.phone = e.text("phone");
         c.company = e.text("company");
@@ -598,6 +603,8 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         i.direction = direction == "in" ? Direction::in : Direction::out;
         i.summary = e.text("summary");
         i.next_on = e.date("next_on");
+        i.topic = e.text("topic");
+        i.by_rolo = e.flag_or("by_rolo", false);
         log_interaction(store, i, today);
     });
     summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {

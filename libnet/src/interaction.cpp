@@ -33,7 +33,7 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
     interaction.created_at = timestamp(today);
     SQLite::Statement insert(store.db(),
                              "INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                             "created_at, topic, by_rolo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, interaction.contact_id);
     insert.bind(2, format_date(interaction.on));
     insert.bind(3, interaction.kind);
@@ -41,6 +41,8 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
     insert.bind(5, interaction.summary);
     sql::bind_date(insert, 6, interaction.next_on);
     insert.bind(7, interaction.created_at);
+    sql::bind_text(insert, 8, interaction.topic);
+    insert.bind(9, interaction.by_rolo ? 1 : 0);
     insert.exec();
     interaction.id = store.db().getLastInsertRowid();
     interaction.contact_name = contact.name;
@@ -57,7 +59,7 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
 std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& filter) {
     SQLite::Statement query(store.db(),
                             "SELECT i.id, i.contact_id, i.on_date, i.kind, i.direction, i.summary, i.next_on, "
-                            "i.created_at, c.name FROM interactions i JOIN contacts c ON c.id = i.contact_id "
+                            "i.created_at, c.name, i.topic, i.by_rolo FROM interactions i JOIN contacts c ON c.id = i.contact_id "
                             "WHERE (?1 IS NULL OR i.contact_id = ?1) AND (?2 IS NULL OR i.on_date >= ?2) "
                             "AND (?3 IS NULL OR i.kind = ?3) "
                             "ORDER BY i.on_date DESC, i.id DESC LIMIT ?4");
@@ -77,6 +79,8 @@ std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& fi
         i.next_on = sql::date(query.getColumn(6));
         i.created_at = query.getColumn(7).getString();
         i.contact_name = query.getColumn(8).getString();
+        i.topic = sql::text(query.getColumn(9));
+        i.by_rolo = query.getColumn(10).getInt() != 0;
         list.push_back(std::move(i));
     }
     return list;

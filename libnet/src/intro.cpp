@@ -1,6 +1,8 @@
 #include "rolo/intro.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/knows.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
@@ -98,6 +100,59 @@ std::optional<Intro> open_request_to(Store& store, std::int64_t broker_id) {
     query.bind(1, broker_id);
     if (!query.executeStep()) return std::nullopt;
     return read_intro(query);
+}
+
+std::optional<Intro> open_request(Store& store, std::int64_t broker_id, std::int64_t target_id) {
+    SQLite::Statement query(store.db(), std::string(select_intros) +
+                                            "WHERE i.kind = 'asked' AND i.status = 'open' AND i.broker_id = ? "
+                                            "AND i.target_id = ? ORDER BY i.asked_on DESC, i.id DESC LIMIT 1");
+    query.bind(1, broker_id);
+    query.bind(2, target_id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_intro(query);
+}
+
+Intro ask_for_intro(Store& store, const Contact& broker, const Contact& target, const std::string& why, Date today) {
+    if (broker.id == target.id) throw Error("an introduction needs two different people");
+    if (auto open = open_request(store, broker.id, target.id))
+        throw Error(fmt::format("you already asked {} on {} (intro #{}, open); follow up once with rolo draft "
+                                "intro-follow-up {}",
+                                describe(broker), format_date(open->asked_on), open->id, broker.id));
+    Intro intro;
+    intro.kind = "asked";
+    intro.broker_id = broker.id;
+    intro.target_id = target.id;
+    intro.asked_on = today;
+    intro.reason = trim(why);
+    insert_intro(store, intro);
+    Interaction request{.contact_id = broker.id, .on = today, .kind = "intro"};
+    request.summary = "asked for an introduction to " + target.name + (intro.reason.empty() ? "" : ": " + intro.reason);
+    request.by_rolo = true;
+    log_interaction(store, request, today);
+    return intro;
+}
+
+Intro record_intro_made(Store& store, const Contact& a, const Contact& b, const std::string& why, Date today) {
+    if (a.id == b.id) throw Error("an introduction needs two different people");
+    Intro intro;
+    intro.kind = "made";
+    intro.broker_id = a.id;
+    intro.target_id = b.id;
+    intro.asked_on = today;
+    intro.status = "done";
+    intro.reason = trim(why);
+    insert_intro(store, intro);
+    for (const auto& [person, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+        Interaction made{.contact_id = person->id, .on = today, .kind = "intro"};
+        made.summary = "introduced to " + other->name + (intro.reason.empty() ? "" : ": " + intro.reason);
+        made.by_rolo = true;
+        log_interaction(store, made, today);
+    }
+    auto known = acquaintances(store, a.id);
+    // Once introduced, they know each other; an existing link is kept as it is.
+    if (std::none_of(known.begin(), known.end(), [&](const Acquaintance& k) { return k.id == b.id; }))
+        link(store, {a.id, b.id, 2, "introduced by you", today});
+    return intro;
 }
 
 void set_followed_up(Store& store, std::int64_t intro_id, Date on) {

@@ -15,23 +15,24 @@ Table contact_records(const std::vector<Contact>& contacts) {
     Table table;
     table.columns = {"id",        "name",  "email", "phone",     "company",      "title",    "location",
                      "linkedin_url", "met_at", "met_on", "interests", "notes",     "every",    "connected",
-                     "connected_on", "archived", "tags", "created_at", "updated_at", "snoozed_until"};
+                     "connected_on", "archived", "tags", "created_at", "updated_at", "snoozed_until", "call_name"};
     for (const auto& c : contacts) {
         Cell every = c.every ? Cell{format_every(*c.every)} : Cell{};
         table.add_row({c.id, text_cell(c.name), text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
                        text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on), text_cell(c.interests),
                        text_cell(c.notes), every, c.connected, date_cell(c.connected_on), c.archived, c.tags,
-                       text_cell(c.created_at), text_cell(c.updated_at), date_cell(c.snoozed_until)});
+                       text_cell(c.created_at), text_cell(c.updated_at), date_cell(c.snoozed_until),
+                       text_cell(c.call_name)});
     }
     return table;
 }
 
 Table interaction_records(const std::vector<Interaction>& interactions) {
     Table table;
-    table.columns = {"id", "date", "contact_id", "name", "kind", "direction", "summary", "next_on"};
+    table.columns = {"id", "date", "contact_id", "name", "kind", "direction", "summary", "next_on", "topic", "by_rolo"};
     for (const auto& i : interactions)
         table.add_row({i.id, format_date(i.on), i.contact_id, text_cell(i.contact_name), text_cell(i.kind),
-                       std::string(to_string(i.direction)), std::string(i.summary), date_cell(i.next_on)});
+                       std::string(to_string(i.direction)), std::string(i.summary), date_cell(i.next_on), text_cell(i.topic), i.by_rolo});
     return table;
 }
 

@@ -20,7 +20,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 4> migrations = {
+constexpr std::array<const char*, 5> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -104,6 +104,17 @@ ALTER TABLE contacts ADD COLUMN cadence_max_days INTEGER CHECK (cadence_max_days
     R"sql(
 DROP INDEX contacts_email;
 CREATE INDEX contacts_email ON contacts (email COLLATE NOCASE) WHERE email IS NOT NULL;
+)sql",
+    // 5: drafts say only what is meant to be said: what a person is called,
+    // a recipient-facing topic per interaction, and which rows rolo logged
+    // itself (never a "real conversation"). The rows earlier rolos logged
+    // for intros are recognised by their fixed wording.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN call_name TEXT;
+ALTER TABLE interactions ADD COLUMN topic TEXT;
+ALTER TABLE interactions ADD COLUMN by_rolo INTEGER NOT NULL DEFAULT 0 CHECK (by_rolo IN (0, 1));
+UPDATE interactions SET by_rolo = 1
+ WHERE kind = 'intro' AND (summary LIKE 'asked for an introduction to %' OR summary LIKE 'introduced to %');
 )sql",
 };
 

@@ -11,7 +11,11 @@ expect_out_has "coffee at Stage Door; she is hiring a COO, asked for names  (nex
 expect_out_has " 5  Zoë Ångström  Fjord Analytics"
 expect_out_has "Tomás Ortega  follow-up  late"
 expect_out_has "you → Priya Raman (call 54d ago) → Aiko Tanaka (strength 5)"
-expect_out_has "I was thinking of you and of our last conversation"
+# The check-in says when you last spoke and asks about the topic, never the private summary.
+expect_out_has "I hope you have been well since our coffee earlier this month. How are things going with your search for a COO?"
+checkin=$(printf '%s\n' "$out" | awk '/^\$ rolo draft checkin janet/ {on=1; next} /^\$ / {on=0} on')
+expect_true "the check-in is in the demo" test -n "$checkin"
+expect_true "the check-in quotes no private summary" test -z "$(printf '%s' "$checkin" | grep -e 'Stage Door' -e 'she is')"
 expect_out_has "never_contacted           2"
 expect_out_has '3 -- 7 [penwidth=5];'
 

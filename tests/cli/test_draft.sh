@@ -1,4 +1,4 @@
-# rolo draft: every kind, variant fallback, user templates, each lint rule, --strict, --check, --log, --edit.
+# rolo draft: every kind, private vs sayable, state rules, sentence fallback, user templates, lint, --strict, --check, --log, --edit.
 . "$(dirname "$0")/lib.sh"
 printf '[me]\nname = "Ada Lovelace"\nemail = "ada@example.com"\nsignature = "Ada"\n[draft]\nconnect_limit = 300\n' >"$ROLO_CONFIG"
 
@@ -8,92 +8,127 @@ q add "Clive Smith" --not-connected --company Acme --title CTO --interests "open
 q add "Bare Person" --met-on 2026-01-01
 q add "New Connection" --met "PyData" --interests "data contracts"   # connected today
 q link janet clive --strength 5
-q log janet "coffee at Stage Door" --kind coffee --on 2026-11-10
+q log janet "coffee at Stage Door; she is hiring" --kind coffee --on 2026-11-10 --topic "your COO search"
 
 # Every kind writes the message, and only the message, to stdout.
 run draft connect clive
 expect_rc 0
-expect_err 'rolo: warning: empty-field: met_at is empty: do your homework: rolo edit 2 --met "..."'
-expect_out "Hi Clive, I have been following your work on open-source licensing and would like to connect."
+expect_err 'rolo: hint: met: say where you met, as you would tell them: rolo edit 2 --met "the PyData Berlin meetup"'
+expect_out "Hi Clive, I would like to connect and hear more about open-source licensing."
 run draft connect janet
-expect_out "Hi Janet, it was good to meet you at the BNI breakfast. I enjoyed hearing about sailing and would like to stay in touch."
-run draft hello janet
-expect_out "$(printf 'Hi Janet,\n\nThanks for connecting, and it was good to meet you at the BNI breakfast. I would love to hear more about sailing. What are you focused on this year?\n\nAda')"
+expect_err_has "is already connected (since 2026-09-01): a hello or a check-in fits better"
+expect_out "Hi Janet, it was good to meet you at the BNI breakfast in September. I would like to stay in touch and hear more about sailing."
+run draft hello "new connection"
+expect_out "$(printf 'Hi New,\n\nThanks for connecting, and it was good to meet you at PyData. I would love to hear more about data contracts. What are you focused on this year?\n\nAda')"
+# Private notes stay private: the summary is never quoted; the topic is asked about.
 run draft checkin janet
-expect_out_has "our last conversation (coffee at Stage Door, earlier this month)"
+expect_out "$(printf 'Hi Janet,\n\nI hope you have been well since our coffee earlier this month. How are things going with your COO search? Would you be up for a coffee or a call in the next few weeks?\n\nAda')"
+expect_out_lacks "Stage Door"
 run draft followup janet --about "the names for the COO role are below"
-expect_out_has "Following up on our conversation (coffee at Stage Door): the names for the COO role are below."
-run draft thanks janet --about "the referral to Acme"
-expect_out_has "Thank you for the referral to Acme."
+expect_out_has "Thank you for the coffee earlier this month. I enjoyed our conversation about your COO search. The names for the COO role are below."
+run draft thanks janet --about "for the referral to Acme."
+expect_out_has "Thank you for the referral to Acme. I really appreciate it."
+run draft congrats clive
+expect_out_has "Congratulations on your new role as CTO at Acme!"
 run draft intro-request clive --via janet --about "I am building an open-source licensing audit"
 expect_rc 0
 expect_err ""
-expect_out_has "Would you be willing to introduce me to Clive Smith at Acme? I would like to meet them because I am building an open-source licensing audit"
-expect_out_has "my direct email, ada@example.com"
-expect_out_has "If it is not a good fit or the timing is wrong, no problem at all"
+expect_out_has "Would you be willing to introduce me to Clive Smith, CTO at Acme? I would like to meet Clive because I am building an open-source licensing audit, and I would keep it to a short call."
+expect_out_has "Clive can reach me directly at ada@example.com"
+expect_out_has "If you do not know Clive well or it is not a good time, no problem at all"
 run draft intro-request clive -q  # the best broker when --via is not given
 expect_out_has "Hi Janet,"
-run draft intro janet --to clive --about "both care about licensing"
-expect_out_has "I would like to introduce you to Clive Smith, CTO at Acme, who works on open-source licensing. I think you should meet because both care about licensing. Would you be open to an introduction?"
-
-# intro-follow-up needs an open request; --log on it records the follow-up.
-run draft intro-follow-up janet
-expect_rc 1
-expect_err "rolo: error: #1 Janet Mellor (Mellor & Co) has no open introduction request from you; see rolo intro --open"
-q --today 2026-11-10 intro clive --ask janet --why "licensing audit"
-run draft intro-follow-up janet --log
-expect_rc 0
-expect_out_has "this will be my only follow-up"
-run intro --open --format json
-expect_out_has '"followed_up_on": "2026-11-24"'
-run due -q
-expect_out_lacks "1"
-
-# Variant fallback, and empty-field naming the command that fills the gap.
-run draft hello bare
-expect_out "$(printf 'Hi Bare,\n\nThanks for connecting. What are you working on these days, and what would be useful to you right now?\n\nAda')"
-expect_err "$(printf '%s\n' \
-  'rolo: warning: empty-field: met_at is empty: do your homework: rolo edit 3 --met "..."' \
-  'rolo: warning: empty-field: interests is empty: do your homework: rolo edit 3 --interests "..."')"
-run draft hello bare --strict
+run draft intro janet --to clive --about "they both care about licensing"
+expect_err_has "already know each other"
+expect_out_has "I would like to introduce you to Clive Smith, CTO at Acme. I think you two should meet because you both care about licensing. I know Clive only a little, so please judge for yourself. Would you be open to an introduction?"
+# An intro with no why says which field to fill, and --strict refuses it.
+run draft intro janet --to clive --strict
 expect_rc 1
 expect_out ""
-expect_err_has 'rolo: error: empty-field: met_at is empty'
-run draft hello janet --strict
+expect_err_has 'rolo: error: empty-field: why: say why with --about'
+
+# State rules: hello only in the hello window; one intro follow-up, after the wait.
+run draft hello janet
+expect_rc 1
+expect_err "rolo: error: #1 Janet Mellor (Mellor & Co) connected on 2026-09-01; a hello belongs to the first 14 days: write a check-in instead (rolo draft checkin 1)"
+run draft hello clive
+expect_rc 1
+expect_err_has "is not connected yet: a hello thanks them for accepting; send a connection note first (rolo draft connect 2)"
+run draft followup clive
+expect_rc 1
+expect_err_has "no meeting, coffee or call with #2 Clive Smith (Acme) is logged on or before 2026-11-24"
+run draft intro-follow-up janet
+expect_rc 1
+expect_err "rolo: error: no open introduction request to #1 Janet Mellor (Mellor & Co); see rolo intro --open"
+q --today 2026-11-20 intro clive --ask janet --why "licensing audit"
+run intro clive --ask janet
+expect_rc 1
+expect_err_has "you already asked #1 Janet Mellor (Mellor & Co) on 2026-11-20"
+run draft intro-follow-up clive --via janet
+expect_rc 1
+expect_err "rolo: error: too early: you asked on 2026-11-20; the one follow-up may be sent from 2026-11-27"
+run --today 2026-11-28 draft intro-follow-up clive --via janet --log
+expect_rc 0
+expect_out_has "I am following up once on my note last week about an introduction to Clive Smith."
+expect_out_has "this will be my only follow-up"
+run intro --open --format json
+expect_out_has '"followed_up_on": "2026-11-28"'
+run --today 2026-11-29 draft intro-follow-up janet
+expect_rc 1
+expect_err_has "you followed up on intro #1 on 2026-11-28 already; one follow-up is the most"
+
+# Sparse people: sentences drop out, hints say what to fill; --strict only fails when nothing is personal.
+q add "jkowalski-88c1" --met "PyData Berlin" --met-on 2026-11-20 --not-connected
+run draft connect jkowalski
+expect_out "Hello, it was good to meet you at PyData Berlin this week. I would like to stay in touch."
+expect_err_has "'jkowalski-88c1' looks like a handle, not a name; set the name with --name or --call"
+run draft checkin bare
+expect_out "$(printf 'Hi Bare,\n\nIt has been a while, and I was thinking of you. What are you focused on these days? Would you be up for a coffee or a call in the next few weeks?\n\nAda')"
+expect_err_has 'rolo: hint: topic: next time you talk, note what to ask about: rolo log 3 "..." --topic "your move to Berlin"'
+run draft checkin bare --strict
+expect_rc 1
+expect_err_has "rolo: error: empty-field: nothing in it is about Bare Person yet"
+run draft checkin janet --strict
 expect_rc 0
 
-# pitch: fires for a new connection, not for an old one; sentences; length; default-note.
+# A user template overrides the shipped one; lint still runs on it.
 mkdir -p "$HOME/.config/rolo/templates"
 cat >"$HOME/.config/rolo/templates/hello.toml" <<'TOML'
-[[variant]]
-text = "Hi {first}, great to connect. Happy to give you a demo of our services."
+layout = "note"
+greeting = "Hi {first},"
+[[sentence]]
+say = "great to connect {met}."
+[[sentence]]
+say = "Happy to give you a demo of our services."
 TOML
 run draft hello "new connection"
 expect_rc 0
-expect_out "Hi New, great to connect. Happy to give you a demo of our services."
-expect_err "rolo: warning: pitch: 'demo', 'our services' in a message to someone new: say hello and ask about them first, no pitch"
-run draft hello janet
-expect_err ""
+expect_out "Hi New, great to connect at PyData. Happy to give you a demo of our services."
+expect_err_has "rolo: warning: pitch:"
 run draft hello "new connection" --strict
 expect_rc 1
 
 cat >"$HOME/.config/rolo/templates/checkin.toml" <<'TOML'
-[[variant]]
-text = "Hi {first}. One. Two. Three. Four. Five."
+greeting = "Hi {first}."
+[[sentence]]
+say = "One. Two. Three. Four. Five."
 TOML
 run draft checkin janet
-expect_err "rolo: warning: sentences: 6 sentences; keep it to five: who you are, what you ask, how you can help each other, why it matters to them, when"
+expect_err_has "rolo: warning: sentences: 6 sentences"
 
 printf '[draft]\nconnect_limit = 60\n' >"$ROLO_CONFIG"
 run draft connect janet
-expect_err "rolo: warning: length: 120 characters; a connection note allows 60"
+# Over the limit, wordings step down to shorter ones before the lint complains.
+expect_out "Hi Janet, it was good to meet you at the BNI breakfast. I would like to connect."
+expect_err_has "rolo: warning: length: 80 characters; a connection note allows 60"
 printf '[me]\nname = "Ada Lovelace"\nemail = "ada@example.com"\nsignature = "Ada"\n' >"$ROLO_CONFIG"
 
 # A user template with an unknown placeholder names its file and line.
-printf '# mine\n[[variant]]\ntext = """\nHi {first},\n{favourite_colour}\n"""\n' >"$HOME/.config/rolo/templates/thanks.toml"
+printf '# mine\n[[sentence]]\nsay = [\n  "Hi {first},",\n  "{favourite_colour}",\n]\n' >"$HOME/.config/rolo/templates/thanks.toml"
 run draft thanks janet
 expect_rc 1
 expect_err_has "rolo: error: $HOME/.config/rolo/templates/thanks.toml:5: unknown placeholder {favourite_colour}"
+rm "$HOME/.config/rolo/templates/thanks.toml" "$HOME/.config/rolo/templates/checkin.toml"
 
 # --check lints your own text, from stdin or a file.
 run draft --check - < <(printf "I'd like to add you to my professional network on LinkedIn.\n- Ada\n")
@@ -106,29 +141,31 @@ expect_err_has "rolo: error: sentences: 6 sentences"
 printf 'Hi Clive, loved your talk. Can I show you our pricing?\n' >"$TMP/note.txt"
 run draft connect clive --check "$TMP/note.txt"
 expect_err "rolo: warning: pitch: 'pricing' in a message to someone new: say hello and ask about them first, no pitch"
-run draft --check "$TMP/note.txt" --strict
-expect_rc 0
+run draft --check "$TMP/note.txt" --strict  # to no one in particular: checked as to someone new
+expect_rc 1
 run draft --check "$TMP/missing.txt"
 expect_rc 1
 
-# --log records the message as the right kind of outgoing interaction.
+# --log records that you sent it, never the text.
 run draft connect clive --log
 run history clive -n 1 --format tsv
-expect_out_has "$(printf 'invite\tout\tHi Clive, I have been following your work')"
-run draft checkin "new connection" --log -q
-run history "new connection" -n 1 --format tsv
-expect_out_has "$(printf 'message\tout\tHi New.')"
+expect_out_has "$(printf 'invite\tout\tsent a connection note')"
+run draft checkin janet --log -q
+run history janet --kind message -n 1 --format tsv
+expect_out_has "$(printf 'message\tout\tsent a check-in')"
+run draft checkin janet
+expect_out_has "since our coffee earlier this month"  # a sent draft is no conversation
 
 # --edit prints what you saved in the editor.
 printf '#!/bin/sh\nprintf "Edited by hand.\\n" > "$1"\n' >"$TMP/editor"
 chmod +x "$TMP/editor"
-EDITOR="$TMP/editor" run draft hello janet --edit
+EDITOR="$TMP/editor" run draft checkin janet --edit
 expect_out "Edited by hand."
 
 # Errors.
 run draft sonnet janet
 expect_rc 1
-expect_err "rolo: error: unknown draft kind 'sonnet': expected one of connect, hello, checkin, followup, thanks, intro-request, intro-follow-up, intro"
+expect_err "rolo: error: unknown draft kind 'sonnet': expected one of connect, hello, checkin, followup, thanks, congrats, intro-request, intro-follow-up, intro"
 run draft hello
 expect_rc 2
 run draft intro janet

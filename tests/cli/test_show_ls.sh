@@ -8,7 +8,7 @@ expect_out "$(printf 'id\tname\tcompany\ttitle\temail\ttags\tconnected\tevery\tl
 run --format json ls
 expect_out "[]"
 run history --format csv
-expect_out "id,date,contact_id,name,kind,direction,summary,next_on"
+expect_out "id,date,contact_id,name,kind,direction,summary,next_on,topic,by_rolo"
 run show janet
 expect_rc 1
 expect_err_has "no database yet at $ROLO_DB"

@@ -20,6 +20,9 @@ class Store;
 struct Contact {
     std::int64_t id = 0;
     std::string name;
+    // What they are called in a greeting ("Kasia" for "Katarzyna Nowak");
+    // empty: derived from the name (see draft.hpp's greeting_name).
+    std::string call_name;
     // Empty text means "not known"; it is stored as NULL.
     std::string email;
     std::string phone;
@@ -45,7 +48,7 @@ struct Contact {
 // A change to some fields of a contact: a field left empty is not touched; an
 // empty string or an empty inner optional clears it.
 struct ContactChange {
-    std::optional<std::string> name, email, phone, company, title, location, linkedin_url, met_at,
+    std::optional<std::string> name, call_name, email, phone, company, title, location, linkedin_url, met_at,
         interests, notes;
     std::optional<std::optional<Date>> met_on, connected_on, snoozed_until;
     std::optional<std::optional<Every>> every;

@@ -1,14 +1,25 @@
 #pragma once
-// Messages from templates, and the etiquette lint that checks them.
+// Messages from templates, built sentence by sentence from what may be said.
 //
-// A template is a TOML file with one or more [[variant]] tables, each with a
-// `text`. Placeholders are {field} (see known_fields); {{ and }} are literal
-// braces. A variant can be used when every field it names has a value, so a
-// template lists its most personal variant first and plainer ones after.
+// A template is a TOML file (data/templates/KIND.toml; a user's copy in the
+// config directory overrides it):
+//
+//   layout   = "letter"                 # or "note": one paragraph, no sign-off
+//   greeting = ["Hi {first},", "Hello,"]
+//   signoff  = ["{me.signature}", "{me.first}"]
+//   [[sentence]]
+//   say = ["Thanks for connecting, and it was good to meet you {met}.", "Thanks for connecting."]
+//
+// Each entry lists its wordings, richest first; the first whose fields are
+// all known is used, and a sentence with none is left out, so a missing
+// field costs one sentence and never the user's own text. {?field} requires
+// a field without printing it. Fields are phrases made to be said (see
+// phrase.hpp), never a note the user wrote to themselves.
 #include "rolo/config.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/date.hpp"
 #include "rolo/interaction.hpp"
+#include "rolo/intro.hpp"
 
 #include <filesystem>
 #include <map>
@@ -19,60 +30,78 @@
 
 namespace rolo {
 
-// connect hello checkin followup thanks intro-request intro-follow-up intro
+class Store;
+
+// connect hello checkin followup thanks congrats intro-request intro-follow-up intro
 const std::vector<std::string>& draft_kinds();
 
 // Field name -> value; an empty value means unknown.
 using Fields = std::map<std::string, std::string>;
 
-// first name company title met_at met_on interests last_summary last_on
-// shared_tags other.first other.name other.company other.title other.interests
-// why about me.name me.first me.email me.signature
+// Every field a template may name; rolo-draft(1) says what each holds.
 const std::vector<std::string>& known_fields();
 
 struct Template {
     std::filesystem::path file;
-    struct Variant {
-        std::string text;
-        int line = 0;  // where its text starts in the file
-    };
-    std::vector<Variant> variants;
+    bool note = false;  // layout "note": greeting and sentences in one paragraph, no sign-off
+    using Wordings = std::vector<std::string>;
+    Wordings greeting;
+    Wordings signoff;
+    std::vector<Wordings> sentences;
 };
 
-// Reads and checks a template: a TOML error, a missing text or an unknown
-// placeholder is an Error naming FILE:LINE.
+// Reads and checks a template: a TOML error, an entry without wordings or
+// an unknown placeholder is an Error naming FILE:LINE.
 Template load_template(const std::filesystem::path& file);
 
-// The placeholders a text names, in order of first appearance.
+// The placeholders a text names ({?flag} as "flag"), in order of first appearance.
 std::vector<std::string> placeholders(std::string_view text);
-
-// Replaces the placeholders (unknown or empty ones become "").
-std::string fill(std::string_view text, const Fields& fields);
 
 struct Rendered {
     std::string text;
-    std::size_t variant = 0;            // which variant was used
-    std::vector<std::string> missing;  // fields the first variant wanted that are empty
+    // Fields the richest wording of a used or dropped entry wanted but did not have.
+    std::vector<std::string> missing;
+    bool has_detail = false;  // a sentence says something only this person would recognise
 };
 
-// The first variant whose fields are all known; the last one if none is.
-// Your own fields (me.*) never decide the variant: they are reported as
-// missing instead, so that a missing signature costs no personalisation.
-// {about} is optional and never reported missing.
-Rendered render(const Template& tmpl, const Fields& fields);
+// Renders the first usable wording of each entry. Over `limit` code points
+// (connect notes), entries step down to their next shorter wording, last
+// entry first, until the text fits or nothing shorter is left.
+Rendered render(const Template& tmpl, const Fields& fields, std::optional<std::size_t> limit = std::nullopt);
 
-// The fields for a message to `recipient`, about `other` when there is one.
-struct DraftSubject {
-    const Contact* recipient = nullptr;
-    const Contact* other = nullptr;        // the target, the broker's target, or who to introduce
-    const Interaction* last = nullptr;     // the last interaction with the recipient
-    std::string about;                     // --about
-    std::string why;                       // the reason for an introduction
+struct DraftRequest {
+    std::string kind = {};
+    std::string who = {};  // the recipient; for intro-request, who you want to meet
+    std::optional<std::string> via = {}, to = {};
+    std::string about = {};  // --about: what it is about, said as is
 };
-Fields draft_fields(const DraftSubject& subject, const Me& me, Date today);
 
-// How to fill an empty field, e.g. "interests is empty: do your homework: rolo edit 42 --interests \"...\"".
-std::string how_to_fill(const std::string& field, const DraftSubject& subject, const std::string& config_file);
+struct Draft {
+    std::string kind;
+    Contact recipient;
+    std::optional<Contact> other;  // the person to meet, to introduce, or who introduced you
+    std::optional<Intro> request;  // the open request an intro-request or intro-follow-up is about
+    std::string reason;            // why, for an intro-request that --log records
+    Rendered rendered;
+    std::vector<std::string> hints;     // what to fill to make it more personal, and how
+    // What the message cannot do without (a detail about the person; the why
+    // of an introduction): lint findings, so --strict refuses the message.
+    std::vector<std::string> gaps;
+    std::vector<std::string> warnings;  // relationship state and doubtful names
+    bool new_connection = false;        // pitch rules apply
+    std::vector<std::string> own_words; // the recipient's own fields, which are never pitch
+};
+
+// Builds the message: resolves WHO (and --via/--to, or the best broker for
+// an intro-request), reads the relationship's state and refuses what it
+// rules out (hello outside the hello window, a second intro follow-up, one
+// sent too early) with an Error that says what to do instead.
+Draft compose_draft(Store& store, const DraftRequest& request, const Template& tmpl, const Config& config, Date today);
+
+// `draft --log`: records that the message was sent (never its text): an
+// invite for a connect note, an intro request and its row for intro-request,
+// the one follow-up for intro-follow-up, else an outgoing message.
+void record_draft(Store& store, const Draft& draft, Date today);
 
 // "today", "yesterday", "last week", "earlier this month", "in March", "in March 2025".
 std::string humanize_date(Date date, Date today);

@@ -23,6 +23,9 @@ struct Interaction {
     Direction direction = Direction::out;
     std::string summary = {};
     std::optional<Date> next_on = {};  // a follow-up you owe
+    // Said to them in drafts ("your COO search"); the summary never is.
+    std::string topic = {};
+    bool by_rolo = false;  // logged by rolo itself (intro bookkeeping, a sent draft): never a conversation
     std::string created_at = {};
     std::string contact_name = {};  // filled by queries that list interactions
 };

@@ -46,6 +46,18 @@ void mark_followed_up(Store& store, std::int64_t broker_id, Date on);
 // The newest open request you made of this broker, if any.
 std::optional<Intro> open_request_to(Store& store, std::int64_t broker_id);
 
+// The open request you made of this broker for this target, if any.
+std::optional<Intro> open_request(Store& store, std::int64_t broker_id, std::int64_t target_id);
+
+// Records that you asked `broker` to introduce you to `target`, and a row
+// in the broker's history that rolo logged itself. A second open request
+// for the same pair is an Error.
+Intro ask_for_intro(Store& store, const Contact& broker, const Contact& target, const std::string& why, Date today);
+
+// Records an introduction you made between a and b: the intro (done), a row
+// in each history, and a link between them unless they have one.
+Intro record_intro_made(Store& store, const Contact& a, const Contact& b, const std::string& why, Date today);
+
 // Records the one follow-up on an intro request.
 void set_followed_up(Store& store, std::int64_t intro_id, Date on);
 

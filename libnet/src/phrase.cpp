@@ -1,0 +1,311 @@
+#include "rolo/phrase.hpp"
+
+#include "rolo/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+bool is_upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+bool is_lower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : text) {
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            if (!word.empty()) out.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
+// A word without the punctuation around it, lowercased: how it is compared.
+std::string bare(std::string_view word) {
+    auto edge = [](char c) { return std::ispunct(static_cast<unsigned char>(c)) && c != '/' && c != '-' && c != '>'; };
+    while (!word.empty() && edge(word.front())) word.remove_prefix(1);
+    while (!word.empty() && edge(word.back())) word.remove_suffix(1);
+    return fold(word);
+}
+
+template <std::size_t N>
+bool one_of(std::string_view word, const std::array<std::string_view, N>& list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+constexpr std::array<std::string_view, 8> third_person = {"he", "she", "him", "his", "her", "hers", "himself",
+                                                          "herself"};
+constexpr std::array<std::string_view, 23> shorthand = {
+    "w/",  "w/o", "re:", "re", "b/c", "bc",  "asap", "fyi", "tbd", "eta", "->",  "=>",
+    "mtg", "pls", "thx", "nxt", "yr", "todo", "nb",  "wrt", "imo", "afaik", "ping"};
+// Words that start a note about someone rather than a topic: "wrote about X".
+constexpr std::array<std::string_view, 30> note_verbs = {
+    "wrote",  "writes", "posted", "posts",  "spoke",  "speaks", "talked", "talks",  "said",   "says",
+    "mentioned", "asked", "wants", "likes",  "loves",  "is",     "was",    "has",    "had",    "runs",
+    "ran",    "works",  "worked", "looking", "hiring", "plays",  "played", "met",    "knows",  "needs"};
+constexpr std::array<std::string_view, 16> prepositions = {"at",   "in",   "on",   "through", "via", "during",
+                                                           "after", "over", "from", "by",      "with", "near",
+                                                           "before", "while", "when", "outside"};
+constexpr std::array<std::string_view, 9> determiners = {"a", "an", "the", "our", "my", "your", "one", "that", "this"};
+constexpr std::array<std::string_view, 6> meals = {"coffee", "lunch", "dinner", "breakfast", "drinks", "tea"};
+constexpr std::array<std::string_view, 18> platforms = {
+    "linkedin", "twitter",            "mastodon", "bluesky",    "github",  "slack",  "discord",   "reddit",
+    "online",   "email",   "e-mail",  "newsletter", "podcast",  "blog",    "substack", "youtube", "medium",
+    "internet"};
+constexpr std::array<std::string_view, 12> credentials = {"phd", "ph.d", "mba", "md",  "cpa", "cfa",
+                                                          "jr",  "sr",   "ii",  "iii", "esq", "pe"};
+constexpr std::array<std::string_view, 12> honorifics = {"dr",   "prof", "mr",  "mrs", "ms",     "mx",
+                                                         "miss", "sir",  "dame", "rev", "professor", "doctor"};
+
+bool ends_cut_off(std::string_view text) { return text.ends_with("...") || text.ends_with("\u2026"); }
+
+std::string strip_end_punctuation(std::string_view text) {
+    text = trim_view(text);
+    while (!text.empty() && std::string_view(".,;:!?").find(text.back()) != std::string_view::npos)
+        text.remove_suffix(1);
+    return trim(text);
+}
+
+std::string capitalised(std::string word) {
+    if (!word.empty() && is_lower(word[0])) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+    return word;
+}
+
+bool looks_like_handle(std::string_view word) {
+    bool digit = std::any_of(word.begin(), word.end(), is_digit);
+    bool joined = word.find_first_of("_@") != std::string_view::npos || word.find(".") != std::string_view::npos;
+    return digit || joined;
+}
+
+bool is_initial(std::string_view word) {
+    return (word.size() == 2 && word[1] == '.') || (word.size() == 1 && is_upper(word[0]));
+}
+
+// "Bob, PhD" -> "Bob"; "Smith, John" -> "John Smith".
+std::string without_credentials(std::string_view name) {
+    std::string text = trim(name);
+    auto comma = text.find(',');
+    while (comma != std::string::npos) {
+        std::string tail = trim(text.substr(comma + 1));
+        auto tail_words = words(tail);
+        bool all_credentials = !tail_words.empty() && std::all_of(tail_words.begin(), tail_words.end(), [](const auto& w) {
+            return one_of(bare(w), credentials);
+        });
+        if (all_credentials) {
+            text = trim(text.substr(0, comma));
+        } else {
+            if (!tail.empty()) text = tail + " " + trim(text.substr(0, comma));
+            break;
+        }
+        comma = text.find(',');
+    }
+    auto list = words(text);
+    while (list.size() > 1 && one_of(bare(list.back()), credentials)) list.pop_back();
+    return join(list, " ");
+}
+
+}  // namespace
+
+std::optional<std::string> unsayable(std::string_view text) {
+    auto list = words(text);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string word = bare(list[i]);
+        if (one_of(word, shorthand) || one_of(fold(list[i]), shorthand))
+            return fmt::format("reads as a note to yourself ('{}')", list[i]);
+        if (!one_of(word, third_person)) continue;
+        // "through Janet at her BBQ": the pronoun is the named go-between's.
+        bool go_between = false;
+        for (std::size_t j = 0; j + 1 < i; ++j) {
+            std::string before = bare(list[j]);
+            if ((before == "through" || before == "via" || before == "with") && is_upper(list[j + 1][0])) go_between = true;
+        }
+        if (!go_between)
+            return fmt::format("reads as a note about them, not to them ('{}'); write it as you would say it to them",
+                               list[i]);
+    }
+    return std::nullopt;
+}
+
+GreetingName greeting_name(std::string_view name, std::string_view call_name) {
+    if (!trim_view(call_name).empty()) return {trim(call_name), {}};
+    auto list = words(without_credentials(name));
+    if (list.empty()) return {};
+    std::string problem;
+    if (one_of(bare(list.front()), honorifics)) {
+        // "Dr. Smith" is how they are addressed; "Dr. Ana Lima" is Ana.
+        if (list.size() == 2) return {list[0] + " " + list[1], {}};
+        list.erase(list.begin());
+    }
+    std::string first = list.front();
+    // Names written without spaces (Chinese, Japanese, Korean) are said whole.
+    if (list.size() == 1 && static_cast<unsigned char>(first[0]) >= 0x80) return {first, {}};
+    if (is_initial(first))
+        return {{}, fmt::format("'{}' starts with an initial; say what they are called with --call", name)};
+    if (looks_like_handle(first))
+        return {{}, fmt::format("'{}' looks like a handle, not a name; set the name with --name or --call", name)};
+    if (std::all_of(first.begin(), first.end(), [](char c) { return !is_upper(c); }) && is_lower(first[0])) {
+        problem = fmt::format("'{}' is lower-case; greeted as '{}': set --call if they write it so", name,
+                              capitalised(first));
+        first = capitalised(first);
+    } else if (first.size() > 1 && std::all_of(first.begin(), first.end(), [](char c) { return !is_lower(c); })) {
+        std::string lower = fold(first);
+        problem = fmt::format("'{}' is in capitals; greeted as '{}'", name, capitalised(lower));
+        first = capitalised(lower);
+    }
+    return {first, problem};
+}
+
+std::string join_list(const std::vector<std::string>& items) {
+    if (items.empty()) return {};
+    if (items.size() == 1) return items.front();
+    std::vector<std::string> head(items.begin(), items.end() - 1);
+    return join(head, ", ") + " and " + items.back();
+}
+
+std::string interests_phrase(std::string_view interests, std::size_t most) {
+    // Items are separated by , ; / newlines and a final "and".
+    std::vector<std::string> items;
+    std::string current;
+    for (char c : interests) {
+        if (c == ',' || c == ';' || c == '\n') {
+            items.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    items.push_back(current);
+    std::vector<std::string> kept;
+    for (auto& raw : items) {
+        std::string item = trim(raw);
+        if (item.starts_with("and ")) item = trim(item.substr(4));
+        if (ends_cut_off(item)) continue;
+        item = strip_end_punctuation(item);
+        if (item.empty() || unsayable(item)) continue;
+        auto first = words(item);
+        if (one_of(bare(first.front()), note_verbs)) continue;
+        kept.push_back(item);
+        if (kept.size() == most) break;
+    }
+    return join_list(kept);
+}
+
+std::optional<MetPhrase> met_phrase(std::string_view met_at) {
+    std::string text = strip_end_punctuation(met_at);
+    if (text.empty() || ends_cut_off(met_at)) return std::nullopt;
+    // "BNI breakfast, Leeds" keeps its place; "PyData, he gave a talk" and
+    // "PyData London, panel on X" keep only the event.
+    std::string place;
+    if (auto cut = text.find_first_of(",;("); cut != std::string::npos) {
+        std::string tail = strip_end_punctuation(text.substr(cut + 1));
+        if (text[cut] == ',' && !tail.empty() && is_upper(tail[0]) && words(tail).size() <= 3 && !unsayable(tail))
+            place = " in " + tail;
+        text = strip_end_punctuation(text.substr(0, cut));
+    }
+    if (text.empty() || unsayable(text)) return std::nullopt;
+    auto list = words(text);
+    std::string first = bare(list.front());
+    if (first == "met" || (first == "we" && list.size() > 1 && bare(list[1]) == "met")) {
+        list.erase(list.begin(), list.begin() + (first == "met" ? 1 : 2));
+        if (list.empty()) return std::nullopt;
+        first = bare(list.front());
+    }
+    if (first == "via") list.front() = "through";
+    auto platform = std::find_if(list.begin(), list.end(), [](const auto& w) { return one_of(bare(w), platforms); });
+    // Not a meeting: say where you found each other, no more.
+    if (platform != list.end()) return MetPhrase{"on " + strip_end_punctuation(*platform), false};
+    std::string phrase = join(list, " ") + place;
+    if (one_of(first, prepositions)) return MetPhrase{phrase, true};
+    if (one_of(first, meals)) return MetPhrase{"over " + phrase, true};
+    bool possessive = list.front().ends_with("'s") || list.front().ends_with("\u2019s");
+    bool proper_end = is_upper(list.back()[0]) || is_digit(list.back()[0]);
+    if (one_of(first, determiners) || possessive || proper_end) return MetPhrase{"at " + phrase, true};
+    return MetPhrase{"at the " + phrase, true};
+}
+
+std::string reason_phrase(std::string_view why, bool to_one_of_them) {
+    std::string text = strip_end_punctuation(why);
+    if (text.empty()) return {};
+    auto list = words(text);
+    std::string first = bare(list.front());
+    if (first != "because" && first != "to" && first != "for" && first != "so") {
+        constexpr std::array<std::string_view, 18> subjects = {"i",   "i'm", "i've", "i'd",  "we",    "we're",
+                                                               "they", "you", "my",   "our",  "it",    "there",
+                                                               "both", "their", "she", "he",  "she's", "he's"};
+        constexpr std::array<std::string_view, 24> verbs = {
+            "is",    "are",   "am",    "was",   "were",   "have",  "has",   "want",
+            "need",  "work",  "care",  "share", "leads",  "runs",  "built", "builds",
+            "knows", "works", "wrote", "writes", "started", "founded", "moved", "can"};
+        bool clause = one_of(first, subjects) ||
+                      std::any_of(list.begin(), list.end(), [&](const auto& w) { return one_of(bare(w), verbs); });
+        if (clause && !(first == "i" || first.starts_with("i'")) && is_upper(list.front()[0]) &&
+            !(list.front().size() > 1 && is_upper(list.front()[1])))
+            list.front()[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(list.front()[0])));
+        list.insert(list.begin(), clause ? "because" : "for");
+    }
+    text = join(list, " ");
+    if (to_one_of_them) {
+        for (auto [from, to] : {std::pair{"they both", "you both"}, std::pair{"both of them", "both of you"},
+                                std::pair{"the two of them", "the two of you"}, std::pair{"their", "your"}}) {
+            for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + 1))
+                text.replace(at, std::string_view(from).size(), to);
+        }
+    }
+    return text;
+}
+
+std::string as_sentence(std::string_view text) {
+    std::string out = capitalised(trim(text));
+    while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+    if (!out.empty() && std::string_view(".!?").find(out.back()) == std::string_view::npos) out += '.';
+    return out;
+}
+
+std::string fragment(std::string_view text, std::string_view leading_word) {
+    std::string out = strip_end_punctuation(text);
+    auto list = words(out);
+    if (!list.empty() && bare(list.front()) == leading_word) out = trim(out.substr(list.front().size()));
+    if (!out.empty() && is_upper(out[0]) && !(out.size() > 1 && (is_upper(out[1]) || out[1] == ' ')) &&
+        !(out.starts_with("I ") || out.starts_with("I'")))
+        out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+std::string role_phrase(std::string_view title, std::string_view company) {
+    std::string t = strip_end_punctuation(title), c = strip_end_punctuation(company);
+    if (!t.empty() && !c.empty()) return t + " at " + c;
+    if (!t.empty()) return t;
+    if (!c.empty()) return "at " + c;
+    return {};
+}
+
+std::string humanize_future(Date date, Date today) {
+    using namespace std::chrono;
+    static constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
+                                                           "July",    "August",   "September", "October", "November", "December"};
+    static constexpr std::array<const char*, 7> weekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                            "Thursday", "Friday", "Saturday"};
+    int days = days_between(today, date);
+    year_month_day then{date}, now{today};
+    if (days <= 0) return "today";
+    if (days == 1) return "tomorrow";
+    if (days < 7) return fmt::format("on {}", weekdays[weekday{date}.c_encoding()]);
+    if (days < 14) return "next week";
+    if (then.year() == now.year() && then.month() == now.month()) return "later this month";
+    std::string month = months[static_cast<unsigned>(then.month()) - 1];
+    if (then.year() == now.year() || days < 180) return "in " + month;
+    return fmt::format("in {} {}", month, static_cast<int>(then.year()));
+}
+
+}  // namespace rolo

@@ -1,0 +1,105 @@
+#include "rolo/phrase.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rolo;
+
+namespace {
+Date day(const char* text) { return parse_iso_date(text).value(); }
+}  // namespace
+
+TEST_CASE("a note to yourself is not said to them") {
+    CHECK(unsayable("she is hiring a COO"));
+    CHECK(unsayable("LinkedIn, after his post on pricing"));
+    CHECK(unsayable("call w/ Li re: Q4"));
+    CHECK(unsayable("intro -> Bob"));
+    CHECK_FALSE(unsayable("through Janet at her BBQ"));
+    CHECK_FALSE(unsayable("your search for a COO"));
+    CHECK_FALSE(unsayable("the Hershey account"));  // a pronoun inside a word is no pronoun
+}
+
+TEST_CASE("greeting names: call name, honorifics, Last, First, credentials, initials, handles, case") {
+    auto name = [](const char* full, const char* call = "") { return greeting_name(full, call).name; };
+    CHECK(name("Katarzyna Nowak", "Kasia") == "Kasia");
+    CHECK(name("Janet Mellor") == "Janet");
+    CHECK(name("Dr. Ana Lima") == "Ana");
+    CHECK(name("Prof. Smith") == "Prof. Smith");
+    CHECK(name("Smith, John") == "John");
+    CHECK(name("Ann Lee, PhD") == "Ann");
+    CHECK(name("Ann Lee PhD") == "Ann");
+    CHECK(name("J. Smith").empty());
+    CHECK(name("jkowalski-88c1").empty());
+    CHECK(name("kevin") == "Kevin");
+    CHECK_FALSE(greeting_name("kevin", "").problem.empty());
+    CHECK(name("JOHN SMITH") == "John");
+    CHECK(name("王小明") == "王小明");
+    CHECK(name("Zoë Ångström") == "Zoë");
+    CHECK(greeting_name("Janet Mellor", "").problem.empty());
+}
+
+TEST_CASE("lists join with and; notes and cut-off items are left out") {
+    CHECK(join_list({}).empty());
+    CHECK(join_list({"a"}) == "a");
+    CHECK(join_list({"a", "b"}) == "a and b");
+    CHECK(join_list({"a", "b", "c"}) == "a, b and c");
+    CHECK(interests_phrase("sailing and family businesses") == "sailing and family businesses");
+    CHECK(interests_phrase("data contracts, dbt, mentoring junior analysts, and…") ==
+          "data contracts, dbt and mentoring junior analysts");
+    CHECK(interests_phrase("golf, his kids") == "golf");
+    CHECK(interests_phrase("wrote about pricing; Rust.") == "Rust");
+    CHECK(interests_phrase("his kids").empty());
+    CHECK(interests_phrase("a, b, c, d", 2) == "a and b");
+}
+
+TEST_CASE("where you met takes its preposition, and a platform is no meeting") {
+    auto met = [](const char* text) {
+        auto phrase = met_phrase(text);
+        return phrase ? phrase->text : std::string("-");
+    };
+    CHECK(met("the AWS booth") == "at the AWS booth");
+    CHECK(met("at the AWS booth") == "at the AWS booth");
+    CHECK(met("AWS booth") == "at the AWS booth");
+    CHECK(met("BNI breakfast, Leeds") == "at the BNI breakfast in Leeds");
+    CHECK(met("PyData Berlin") == "at PyData Berlin");
+    CHECK(met("Marketo Summit, San Francisco") == "at Marketo Summit in San Francisco");
+    CHECK(met("through Janet at her BBQ") == "through Janet at her BBQ");
+    CHECK(met("via Janet") == "through Janet");
+    CHECK(met("coffee with Sam") == "over coffee with Sam");
+    CHECK(met("Janet's BBQ") == "at Janet's BBQ");
+    CHECK(met("met at PyData.") == "at PyData");
+    CHECK(met("PyData London, panel on data contracts") == "at PyData London");
+    CHECK(met("PyData, he gave a talk on Arrow") == "at PyData");
+    CHECK(met("she was on the panel") == "-");
+    CHECK(met("") == "-");
+    auto online = met_phrase("LinkedIn, after his post on pricing");
+    REQUIRE(online);
+    CHECK(online->text == "on LinkedIn");
+    CHECK_FALSE(online->in_person);
+}
+
+TEST_CASE("reasons read after 'I would like to meet them'") {
+    CHECK(reason_phrase("advice on licensing Rust crates") == "for advice on licensing Rust crates");
+    CHECK(reason_phrase("I'm moving into climate fintech.") == "because I'm moving into climate fintech");
+    CHECK(reason_phrase("to learn how they priced their API") == "to learn how they priced their API");
+    CHECK(reason_phrase("because we both sail") == "because we both sail");
+    CHECK(reason_phrase("They both care about open data", true) == "because you both care about open data");
+    CHECK(reason_phrase("").empty());
+}
+
+TEST_CASE("user text as a sentence, fragments, roles and future dates") {
+    CHECK(as_sentence("here is the deck I mentioned") == "Here is the deck I mentioned.");
+    CHECK(as_sentence("Did it work?") == "Did it work?");
+    CHECK(fragment("for sending the deck.", "for") == "sending the deck");
+    CHECK(fragment("Introducing me to Clive", "for") == "introducing me to Clive");
+    CHECK(fragment("AWS credits", "for") == "AWS credits");
+    CHECK(role_phrase("CTO", "Acme") == "CTO at Acme");
+    CHECK(role_phrase("", "Acme") == "at Acme");
+    CHECK(role_phrase("CTO", "") == "CTO");
+    CHECK(role_phrase("", "").empty());
+    Date today = day("2026-11-24");  // a Tuesday
+    CHECK(humanize_future(day("2026-11-25"), today) == "tomorrow");
+    CHECK(humanize_future(day("2026-11-27"), today) == "on Friday");
+    CHECK(humanize_future(day("2026-12-02"), today) == "next week");
+    CHECK(humanize_future(day("2026-12-20"), today) == "in December");
+    CHECK(humanize_future(day("2027-08-01"), today) == "in August 2027");
+}
