@@ -93,18 +93,24 @@ void Context::report(std::int64_t id, const std::string& message) const {
 }
 
 std::filesystem::path data_file(const std::string& relative) {
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    // Only the install prefix or an explicit ROLO_DATA_DIR: an installed rolo
+    // must never read the templates of some build tree.
     std::vector<std::filesystem::path> dirs;
-    if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "rolo");
-    dirs.emplace_back(ROLO_DATADIR);
-    dirs.emplace_back(ROLO_SOURCE_DATADIR);
+    std::error_code ec;
+    if (auto dir = env("ROLO_DATA_DIR")) {
+        dirs.emplace_back(*dir);
+    } else {
+        auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+        if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "rolo");
+        dirs.emplace_back(ROLO_DATADIR);
+    }
     std::vector<std::string> looked;
     for (const auto& dir : dirs) {
         if (std::filesystem::exists(dir / relative, ec)) return dir / relative;
         looked.push_back(dir.string());
     }
-    throw Error(fmt::format("cannot find rolo's {} (looked in {})", relative, join(looked, ", ")));
+    throw Error(fmt::format("cannot find rolo's {} (looked in {}; ROLO_DATA_DIR names another data directory)",
+                            relative, join(looked, ", ")));
 }
 
 void warn(std::string_view message) { std::cerr << "rolo: warning: " << message << '\n'; }

@@ -4,6 +4,7 @@
 #include "common.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo_version.hpp"
 
 #include <iostream>
 

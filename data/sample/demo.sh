@@ -7,6 +7,8 @@ rolo=$(realpath "${1:-build/apps/rolo/rolo}")
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export ROLO_DB="$scratch/rolo.db" ROLO_CONFIG="$here/config.toml" ROLO_TODAY=2026-11-24
+# The templates beside this script: a rolo in a build tree has no data of its own.
+export ROLO_DATA_DIR="${ROLO_DATA_DIR:-$(dirname "$here")}"
 . "$here/network.sh"
 
 show() { printf '\n$ rolo %s\n' "$*"; "$rolo" "$@"; }

@@ -72,3 +72,30 @@ finish() {
     echo "$passed passed, $failed failed"
     [ "$failed" = 0 ]
 }
+
+# complete_bash FILE WORD...: what the bash completion in FILE offers for the last word, one per line.
+complete_bash() {
+    bash -c 'source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _rolo; printf "%s\n" "${COMPREPLY[@]}"' "$@"
+}
+
+# zsh_completes FPATH_DIR LINE EXPECTED: whether an interactive zsh, with
+# FPATH_DIR first in fpath and compinit run, shows EXPECTED after LINE and a tab
+# (zsh's own completion system autoloads _rolo); $out is what it showed. The
+# terminal is zsh/zpty's.
+zsh_completes() {
+    out=$(timeout 30 zsh -f -c '
+        zmodload zsh/zpty || exit
+        zpty shell zsh -f -i
+        zpty -w shell "fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -d ${(q)4}/zcompdump; print rea""dy"
+        zpty -r -m shell screen "*ready*"
+        zpty -w -n shell "$2"
+        screen=""
+        for i in {1..100}; do
+            zpty -r -t shell chunk && screen+=$chunk
+            [[ $screen == *"$3"* ]] && break
+            sleep 0.1
+        done
+        zpty -d shell
+        print -r -- "${screen//[^[:print:]]/}"' zsh "$1" "$2"$'\t' "$3" "$TMP" 2>&1)
+    case "$out" in *"$3"*) return 0 ;; *) return 1 ;; esac
+}

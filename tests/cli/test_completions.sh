@@ -10,15 +10,10 @@ run add "Gone Person" -q
 run rm gone
 cd "$TMP" && touch Connections.csv
 
-# complete WORD...: what bash offers for the last word, one per line.
-complete_bash() {
-    bash -c 'source "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _rolo; printf "%s\n" "${COMPREPLY[@]}"' \
-        "$completions/rolo.bash" "$@"
-}
 expect_completion() {  # expect_completion EXPECTED WORD...
     local expected=$1
     shift
-    out=$(complete_bash "$@")
+    out=$(complete_bash "$completions/rolo.bash" "$@")
     [ "$out" = "$expected" ]
     _report $((! $?)) "bash completes '$*'" "  expected: $expected"
 }
@@ -38,15 +33,21 @@ expect_completion "Janet Mellor" "$ROLO" draft checkin zoe --via J
 expect_completion "$(printf 'intro-request\nintro-follow-up')" "$ROLO" draft intro-
 expect_completion "Zoë Ångström" "$ROLO" link janet z
 expect_completion "" "$ROLO" --db "$TMP/other.db" show ja  # names come from the database given
-out=$(complete_bash "$ROLO" "")
+out=$(complete_bash "$completions/rolo.bash" "$ROLO" "")
 expect_true "every command is offered" test "$(printf '%s\n' "$out" | wc -l)" -eq \
     "$("$ROLO" --help | awk '/^Subcommands:/ {on=1; next} on && NF' | wc -l)"
 
+export PATH="$(dirname "$ROLO"):$PATH"  # zsh completes the command rolo, not a path
 if command -v zsh >/dev/null; then
     out=$(zsh -c 'autoload -U compinit && compinit -u -d "$1/zcompdump"; source "$2/rolo.zsh"
                   shift 2; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); compgen -F _rolo' \
         zsh "$TMP" "$completions" "$ROLO" show ja 2>&1)
     expect_true "zsh completes a name through bashcompinit" test "$out" = "Janet Mellor"
+    # Installed as _rolo in a directory of fpath, compinit autoloads it at the first tab
+    # (zsh keeps only matches that start with what was typed: "Ja", not "ja").
+    mkdir -p "$TMP/vendor-completions" && ln -s "$completions/rolo.zsh" "$TMP/vendor-completions/_rolo"
+    expect_true "zsh autoloads _rolo from fpath" \
+        zsh_completes "$TMP/vendor-completions" "rolo show Ja" 'Janet\ Mellor'
 fi
 if command -v fish >/dev/null; then
     out=$(PATH="$(dirname "$ROLO"):$PATH" fish -c "source '$completions/rolo.fish'; complete -C 'rolo import --fr'" 2>&1)
