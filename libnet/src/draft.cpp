@@ -541,9 +541,12 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
                                          draft.hints.empty() ? "fill in where you met or what they care about"
                                                              : "see the hints"));
     bool needs_why = request.kind == "intro" || request.kind == "intro-request";
-    if (needs_why && std::find(draft.rendered.missing.begin(), draft.rendered.missing.end(), "why") !=
-                         draft.rendered.missing.end())
+    auto& missing = draft.rendered.missing;
+    if (needs_why && std::find(missing.begin(), missing.end(), "why") != missing.end()) {
+        // Said once, as a finding, not also as a hint.
         draft.gaps.push_back(hint_for("why", draft, b.problems, config.path.string()));
+        std::erase(draft.hints, draft.gaps.back());
+    }
     for (const std::string* own : {&r.met_at, &r.title, &r.company, &r.interests, &r.name})
         if (!own->empty()) draft.own_words.push_back(*own);
     for (const auto& i : history.past)
