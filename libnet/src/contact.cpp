@@ -4,12 +4,12 @@
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
+#include "where.hpp"
 
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace rolo {
 namespace {
@@ -246,15 +246,18 @@ Contact get_contact(Store& store, std::int64_t id) {
 }
 
 std::optional<Contact> find_duplicate(Store& store, const Contact& contact, std::int64_t except_id) {
-    if (contact.email.empty() && contact.linkedin_url.empty()) return std::nullopt;
-    SQLite::Statement query(store.db(), std::string(select_contacts) +
-                                            "WHERE c.id <> ?1 AND "
-                                            "((?2 IS NOT NULL AND c.email = ?2 COLLATE NOCASE) OR "
-                                            "(?3 IS NOT NULL AND rolo_linkedin_key(c.linkedin_url) = ?3)) "
-                                            "ORDER BY c.id LIMIT 1");
-    query.bind(1, except_id);
-    sql::bind_text(query, 2, trim(contact.email));
-    sql::bind_text(query, 3, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url));
+    // Only the keys the contact has: an email alone is found through its index.
+    sql::Where where;
+    std::vector<std::string> same;
+    if (auto email = trim(contact.email); !email.empty())
+        same.push_back("c.email = " + where.parameter(email) + " COLLATE NOCASE");
+    if (auto key = linkedin_key(contact.linkedin_url); !key.empty())
+        same.push_back("rolo_linkedin_key(c.linkedin_url) = " + where.parameter(key));
+    if (same.empty()) return std::nullopt;
+    where.add(join(same, " OR "));
+    where.add("c.id <> ?", except_id);
+    SQLite::Statement query(store.db(), std::string(select_contacts) + where.sql() + "ORDER BY c.id LIMIT 1");
+    where.bind(query);
     if (!query.executeStep()) return std::nullopt;
     return read_contact(query);
 }
@@ -269,31 +272,26 @@ std::vector<std::int64_t> same_name_ids(Store& store, const Contact& contact) {
 }
 
 std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter, ContactOrder order) {
-    // Every condition is a bound parameter that is NULL when the filter is off;
-    // the required tags arrive as one JSON array.
-    SQLite::Statement query(
-        store.db(),
-        std::string(select_contacts) +
-            "WHERE c.archived = ?1 "
-            "AND (?2 IS NULL OR c.connected = ?2) "
-            "AND (?3 IS NULL OR instr(rolo_fold(c.company), ?3) > 0) "
-            "AND (?4 IS NULL OR instr(rolo_fold(c.name), ?4) > 0 OR instr(rolo_fold(c.company), ?4) > 0 "
-            "     OR instr(rolo_fold(c.title), ?4) > 0 OR instr(rolo_fold(c.email), ?4) > 0 "
-            "     OR EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND instr(rolo_fold(t.tag), ?4) > 0)) "
-            "AND (SELECT count(*) FROM json_each(?5) j "
-            "     WHERE EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = j.value)) "
-            "    = json_array_length(?5) "
-            "AND (?6 IS NULL OR (c.connected = 1 AND NOT EXISTS "
-            "     (SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.on_date >= ?6))) "
-            "ORDER BY CASE WHEN ?7 = 'last' THEN coalesce(last_on, '') END, CASE WHEN ?7 = 'id' THEN c.id END, "
-            "rolo_fold(c.name), c.id");
-    query.bind(1, filter.archived ? 1 : 0);
-    if (filter.connected) query.bind(2, *filter.connected ? 1 : 0);
-    sql::bind_text(query, 3, fold(trim(filter.company)));
-    sql::bind_text(query, 4, fold(trim(filter.text)));
-    query.bind(5, nlohmann::json(filter.tags).dump());
-    sql::bind_date(query, 6, filter.stale_before);
-    query.bind(7, order == ContactOrder::last ? "last" : order == ContactOrder::id ? "id" : "name");
+    sql::Where where;
+    where.add(filter.archived ? "c.archived = 1" : "c.archived = 0");
+    if (filter.connected) where.add(*filter.connected ? "c.connected = 1" : "c.connected = 0");
+    if (auto company = fold(trim(filter.company)); !company.empty())
+        where.add("instr(rolo_fold(c.company), ?) > 0", company);
+    if (auto text = fold(trim(filter.text)); !text.empty())
+        where.add("instr(rolo_fold(c.name), ?) > 0 OR instr(rolo_fold(c.company), ?) > 0 "
+                  "OR instr(rolo_fold(c.title), ?) > 0 OR instr(rolo_fold(c.email), ?) > 0 "
+                  "OR EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND instr(rolo_fold(t.tag), ?) > 0)",
+                  text);
+    for (const auto& tag : filter.tags) where.add("c.id IN (SELECT contact_id FROM tags WHERE tag = ?)", tag);
+    if (filter.stale_before)
+        where.add("c.connected = 1 AND NOT EXISTS "
+                  "(SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.on_date >= ?)",
+                  format_date(*filter.stale_before));
+    std::string_view order_by = order == ContactOrder::id     ? "ORDER BY c.id"
+                                : order == ContactOrder::last ? "ORDER BY coalesce(last_on, ''), rolo_fold(c.name), c.id"
+                                                              : "ORDER BY rolo_fold(c.name), c.id";
+    SQLite::Statement query(store.db(), std::string(select_contacts) + where.sql() + std::string(order_by));
+    where.bind(query);
     std::vector<Contact> contacts;
     while (query.executeStep()) contacts.push_back(read_contact(query));
     return contacts;

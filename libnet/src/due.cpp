@@ -5,6 +5,7 @@
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
+#include "where.hpp"
 
 #include <algorithm>
 #include <map>
@@ -16,7 +17,7 @@ namespace {
 
 // One row per candidate person: the last interaction is found through the
 // (contact_id, on_date) index, `greeted` and `recent` are bounded lookups on
-// the same index. ?1 today, ?2 one year ago, ?3 tag, ?4 contact id.
+// the same index. ?1 today, ?2 one year ago; collect() adds the filters.
 constexpr std::string_view contacts_sql = R"sql(
 SELECT c.id, c.name, c.cadence_days, c.connected, c.connected_on, c.met_on, substr(c.created_at, 1, 10),
        (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id),
@@ -32,8 +33,6 @@ LEFT JOIN interactions l ON l.id = (SELECT id FROM interactions
                                     WHERE contact_id = c.id ORDER BY on_date DESC, id DESC LIMIT 1)
 WHERE c.archived = 0
   AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)
-  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = ?3))
-  AND (?4 IS NULL OR c.id = ?4)
 )sql";
 
 // Requests you asked a broker for that are still open and not followed up, by broker.
@@ -90,11 +89,13 @@ double urgency(const DueReason& reason, double tie, Date today) {
 
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
     auto intros = awaiting_follow_up(store);
-    SQLite::Statement row(store.db(), std::string(contacts_sql));
+    sql::Where filters(3);
+    if (!query.tag.empty()) filters.add("c.id IN (SELECT contact_id FROM tags WHERE tag = ?)", query.tag);
+    if (query.contact_id) filters.add("c.id = ?", *query.contact_id);
+    SQLite::Statement row(store.db(), std::string(contacts_sql) + filters.sql("AND"));
     row.bind(1, format_date(query.today));
     row.bind(2, format_date(add(query.today, {1, 'y'}, -1)));
-    sql::bind_text(row, 3, query.tag);
-    if (query.contact_id) row.bind(4, *query.contact_id);
+    filters.bind(row);
 
     Date horizon = query.today + std::chrono::days{horizon_days};
     std::vector<DueItem> items;

@@ -5,6 +5,7 @@
 #include "rolo/intro.hpp"
 #include "rolo/store.hpp"
 #include "sql.hpp"
+#include "where.hpp"
 
 #include <algorithm>
 
@@ -57,16 +58,16 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
 }
 
 std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& filter) {
+    sql::Where where;
+    if (filter.contact_id) where.add("i.contact_id = ?", *filter.contact_id);
+    if (filter.since) where.add("i.on_date >= ?", format_date(*filter.since));
+    if (filter.kind) where.add("i.kind = ?", *filter.kind);
+    std::string limit = where.parameter(std::int64_t{filter.limit ? *filter.limit : -1});
     SQLite::Statement query(store.db(),
                             "SELECT i.id, i.contact_id, i.on_date, i.kind, i.direction, i.summary, i.next_on, "
-                            "i.created_at, c.name, i.topic, i.by_rolo FROM interactions i JOIN contacts c ON c.id = i.contact_id "
-                            "WHERE (?1 IS NULL OR i.contact_id = ?1) AND (?2 IS NULL OR i.on_date >= ?2) "
-                            "AND (?3 IS NULL OR i.kind = ?3) "
-                            "ORDER BY i.on_date DESC, i.id DESC LIMIT ?4");
-    if (filter.contact_id) query.bind(1, *filter.contact_id);
-    sql::bind_date(query, 2, filter.since);
-    if (filter.kind) query.bind(3, *filter.kind);
-    query.bind(4, filter.limit ? *filter.limit : -1);
+                            "i.created_at, c.name, i.topic, i.by_rolo FROM interactions i JOIN contacts c ON c.id = i.contact_id " +
+                                where.sql() + "ORDER BY i.on_date DESC, i.id DESC LIMIT " + limit);
+    where.bind(query);
     std::vector<Interaction> list;
     while (query.executeStep()) {
         Interaction i;

@@ -191,6 +191,12 @@ std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& path) {
         // journal holds next to nothing, where WAL would write each page
         // twice: a first import of 50,000 connections takes a seventh less.
         if (version > 0 && version <= Store::schema_version()) db->exec("PRAGMA journal_mode = WAL");
+        // Whole-network commands (due, stats) read most pages of the file,
+        // many more than once: mapped, they cost no read call each, which was
+        // half of `due`'s time at 100,000 people (tests/bench/scale_bench.sh).
+        std::error_code ec;
+        if (auto size = std::filesystem::file_size(path, ec); !ec && size > 0)
+            db->exec(fmt::format("PRAGMA mmap_size = {}", size));
         register_functions(*db);
         migrate(*db, path.string());
         return db;

@@ -36,7 +36,7 @@ SQL
 . "$here/lib.sh"
 
 # The same query rolo runs (libnet/src/due.cpp), with its parameters filled in.
-query=$(source_sql due.cpp contacts_sql | sed "s/?1/'2026-11-24'/g; s/?2/'2025-11-24'/g; s/?3/NULL/g; s/?4/NULL/g")
+query=$(source_sql due.cpp contacts_sql | sed "s/?1/'2026-11-24'/g; s/?2/'2025-11-24'/g")
 
 "$rolo" due --format tsv >/dev/null  # warm the page cache
 rolo_ms=$(median_ms "$rolo" due --format tsv)

@@ -17,6 +17,7 @@ export ROLO_DB="$work/graph.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11
 . "$here/lib.sh"
 
 "$rolo" init -q
+generate_links_sql | sqlite3 "$ROLO_DB"
 sqlite3 "$ROLO_DB" <<'SQL'
 PRAGMA journal_mode = WAL;
 BEGIN;
@@ -26,16 +27,6 @@ INSERT INTO contacts (name, company, connected, connected_on, created_at, update
 SELECT 'Person ' || i, 'Company ' || (i % 3000), (i * 2654435761) % 4294967296 % 50 = 0, '2025-01-01',
        '2025-01-01 00:00:00', '2025-01-01 00:00:00'
 FROM n;
--- 1,000,000 distinct undirected edges: each person a linked to a + offset for ten
--- distinct offsets under n/2 (so no pair repeats), ids scrambled by a
--- multiplicative permutation (7919 is coprime to 100000) to spread them.
-WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999),
-pairs AS (SELECT i % 100000 AS a, (i % 100000 + CASE i / 100000
-              WHEN 0 THEN 17 WHEN 1 THEN 311 WHEN 2 THEN 1601 WHEN 3 THEN 4999 WHEN 4 THEN 7919
-              WHEN 5 THEN 12007 WHEN 6 THEN 19997 WHEN 7 THEN 27011 WHEN 8 THEN 35023 ELSE 44987 END) % 100000 AS b,
-              i AS i FROM n),
-scrambled AS (SELECT 1 + (a * 7919) % 100000 AS x, 1 + (b * 7919) % 100000 AS y, i FROM pairs)
-INSERT INTO knows (a, b, strength) SELECT min(x, y), max(x, y), 1 + i % 5 FROM scrambled;
 -- Some history with the brokers, for their ties.
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
 INSERT INTO interactions (contact_id, on_date, kind, direction, summary, created_at)

@@ -29,3 +29,19 @@ median_ms() {
 print_ratio() {
     awk -v a="$1" -v b="$2" -v note="${3:-}" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx%s\n", a / b, note == "" ? "" : " (" note ")"}'
 }
+
+# generate_links_sql: the SQL for 1,000,000 distinct knows links among people 1..100000.
+# Each person a is linked to a + offset for ten distinct offsets under n/2 (so
+# no pair repeats), ids scrambled by a multiplicative permutation (7919 is
+# coprime to 100000) to spread them.
+generate_links_sql() {
+    cat <<'SQL'
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999999),
+pairs AS (SELECT i % 100000 AS a, (i % 100000 + CASE i / 100000
+              WHEN 0 THEN 17 WHEN 1 THEN 311 WHEN 2 THEN 1601 WHEN 3 THEN 4999 WHEN 4 THEN 7919
+              WHEN 5 THEN 12007 WHEN 6 THEN 19997 WHEN 7 THEN 27011 WHEN 8 THEN 35023 ELSE 44987 END) % 100000 AS b,
+              i AS i FROM n),
+scrambled AS (SELECT 1 + (a * 7919) % 100000 AS x, 1 + (b * 7919) % 100000 AS y, i FROM pairs)
+INSERT INTO knows (a, b, strength) SELECT min(x, y), max(x, y), 1 + i % 5 FROM scrambled;
+SQL
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Benchmark: every command at a heavy user's scale, 100,000 people, 1,000,000
+# interactions and 1,000,000 knows links (a large LinkedIn archive import).
+# For each command it prints rolo's whole-process median wall time beside the
+# sqlite3 shell running the same SQL (or, for listings, the simplest query
+# giving the same rows) on the same file, and rolo's peak memory, in one run.
+# Build rolo in Release for figures:
+#   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel -j2
+# Usage: tests/bench/scale_bench.sh [path/to/rolo] [RUNS]
+set -euo pipefail
+rolo=$(realpath "${1:-build-rel/apps/rolo/rolo}")
+runs=${2:-7}
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
+
+"$rolo" init -q
+sqlite3 "$ROLO_DB" <<'SQL'
+BEGIN;
+-- 100,000 people: nine in ten connected, a third with an email, all with a
+-- LinkedIn profile, two in three with a cadence.
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+INSERT INTO contacts (name, email, company, title, linkedin_url, cadence_days, connected, connected_on,
+                      created_at, updated_at)
+SELECT 'Person ' || i, CASE WHEN i % 3 = 0 THEN 'person' || i || '@example.com' END, 'Company ' || (i % 3000),
+       'Engineer ' || (i % 50), 'https://www.linkedin.com/in/person-' || i,
+       CASE WHEN i % 3 = 0 THEN NULL ELSE 14 + i % 90 END, i % 10 <> 0,
+       date('2026-11-24', '-' || (i % 3000) || ' days'), '2025-01-01 00:00:00', '2025-01-01 00:00:00'
+FROM n;
+-- 1,000,000 interactions, ten a person on average, over five years.
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
+INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, created_at)
+SELECT 1 + (i * 7919) % 100000, date('2026-11-24', '-' || (i % 1800) || ' days'),
+       CASE i % 4 WHEN 0 THEN 'call' WHEN 1 THEN 'coffee' WHEN 2 THEN 'email' ELSE 'message' END,
+       CASE WHEN i % 5 = 0 THEN 'in' ELSE 'out' END, 'talked about thing ' || i,
+       CASE WHEN i % 60 = 0 THEN date('2026-11-24', '-' || (i % 60 - 30) || ' days') END, '2025-01-01 00:00:00'
+FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+INSERT INTO tags (contact_id, tag) SELECT i * 5, CASE WHEN i % 2 = 0 THEN 'client' ELSE 'family' END FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+INSERT INTO intros (kind, broker_id, target_id, asked_on, status)
+SELECT 'asked', i * 41, i * 43, date('2026-11-24', '-' || (i % 200) || ' days'),
+       CASE WHEN i % 4 = 0 THEN 'open' ELSE 'done' END FROM n;
+COMMIT;
+SQL
+generate_links_sql | sqlite3 "$ROLO_DB"
+
+who=4242    # connected, with interactions, links and an intro
+target=4240 # not connected: reached through people who are
+today="'2026-11-24'" year_ago="'2025-11-24'" month_ago="'2026-10-25'"
+due_sql=$(source_sql due.cpp contacts_sql | sed "s/?1/$today/g; s/?2/$year_ago/g;")
+stats_sql=$(source_sql stats.cpp counts_sql | sed "s/?1/$month_ago/g; s/?2/$today/g")
+history_sql="SELECT i.*, c.name FROM interactions i JOIN contacts c ON c.id = i.contact_id
+    WHERE i.contact_id = $who ORDER BY i.on_date DESC, i.id DESC;"
+show_sql="SELECT * FROM contacts WHERE id = $who; SELECT * FROM knows WHERE a = $who OR b = $who;
+    SELECT * FROM intros WHERE broker_id = $who OR target_id = $who; $history_sql"
+reach_sql=$(source_sql warm_path.cpp reach_sql | sed "s/?1/$target/g; s/?2/3/g")
+
+# row LABEL BASELINE_SQL ROLO_ARGS...: rolo's median, the sqlite3 shell's
+# median on BASELINE_SQL (none when empty), and rolo's peak resident memory.
+row() {
+    local label=$1 sql=$2
+    shift 2
+    "$rolo" "$@" >/dev/null 2>&1 || true  # warm the page cache
+    local rolo_ms sqlite_ms="" memory_kb
+    rolo_ms=$(median_ms quietly "$rolo" "$@")
+    [ -n "$sql" ] && sqlite_ms=$(median_ms sqlite3 "$ROLO_DB" "$sql")
+    memory_kb=$(/usr/bin/time -f %M "$rolo" "$@" 2>&1 >/dev/null | tail -1)
+    printf '  %-26s %8s ms  %8s ms  %5s  %4d MB\n' "$label" "$rolo_ms" "${sqlite_ms:--}" \
+        "$([ -n "$sql" ] && awk -v a="$rolo_ms" -v b="$sqlite_ms" 'BEGIN {printf "%.2fx", a / b}' || echo -)" \
+        $((memory_kb / 1024))
+}
+quietly() { "$@" 2>/dev/null; }
+
+echo "scale benchmark: 100000 people, 1000000 interactions, 1000000 links, median of $runs runs"
+printf '  %-26s %11s  %11s  %5s  %7s\n' command rolo sqlite3 ratio memory
+echo "per person (target: under 20 ms, 64 MB)"
+row "show $who" "$show_sql" show "$who"
+row "history $who" "$history_sql" history "$who"
+row "draft checkin $who" "$history_sql" draft checkin "$who"
+row "intro $target" "$reach_sql SELECT count(*) FROM nodes" intro "$target"
+row "log $who" "INSERT INTO interactions (contact_id, on_date, kind, summary, created_at)
+    VALUES ($who, '2026-11-24', 'note', 'bench', '2026-11-24')" log "$who" "bench note"
+row "add" "INSERT INTO contacts (name, created_at, updated_at) VALUES ('Bench Person', 'x', 'x')" \
+    add "Bench Person"
+echo "whole network (target: within 1.5x of sqlite3, 64 MB)"
+row "due" "$due_sql" due --format tsv
+row "ls" "SELECT * FROM contacts WHERE archived = 0 ORDER BY name" ls --format tsv
+row "stats" "$stats_sql; $due_sql" stats --format tsv
+row "graph" "SELECT * FROM knows k JOIN contacts a ON a.id = k.a JOIN contacts b ON b.id = k.b" graph --format tsv
+row "export" "SELECT * FROM contacts; SELECT * FROM interactions; SELECT * FROM knows; SELECT * FROM intros" \
+    export --format json

@@ -1,0 +1,161 @@
+// Every query that serves one person must reach that person through an index:
+// at 100,000 people and 1,000,000 interactions a scan costs seconds. The tests
+// run the library's own functions on a small network, record each statement
+// SQLite runs, and read its plan with EXPLAIN QUERY PLAN.
+#include "rolo/config.hpp"
+#include "rolo/contact.hpp"
+#include "rolo/due.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/intro.hpp"
+#include "rolo/knows.hpp"
+#include "rolo/store.hpp"
+#include "rolo/warm_path.hpp"
+#include "rolo/who.hpp"
+
+#include <functional>
+#include <regex>
+#include <set>
+
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+using namespace rolo;
+
+namespace {
+
+Date day(const char* text) { return parse_iso_date(text).value(); }
+const Date today = day("2026-11-24");
+
+// A few people who know each other, with history and an open intro request.
+struct Network {
+    Store store = Store::open_memory();
+    std::vector<std::int64_t> ids;
+
+    Network() {
+        for (int i = 0; i < 40; ++i) {
+            Contact c;
+            c.name = "Person " + std::to_string(i);
+            c.email = "person" + std::to_string(i) + "@example.com";
+            c.connected = i % 4 != 0;
+            if (c.connected) c.connected_on = day("2025-06-01");
+            c.every = Every{30, {}};
+            c.tags = {i % 2 ? "client" : "family"};
+            ids.push_back(insert_contact(store, c, day("2025-01-01")));
+        }
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            link(store, {.a = ids[i], .b = ids[(i + 1) % ids.size()]});
+            link(store, {.a = ids[i], .b = ids[(i + 7) % ids.size()]});
+            for (const char* on : {"2026-01-05", "2026-05-10", "2026-09-20"}) {
+                Interaction interaction{.contact_id = ids[i], .on = day(on), .kind = "call", .summary = "catch-up"};
+                log_interaction(store, interaction, today);
+            }
+        }
+        Intro intro{.kind = "asked", .broker_id = ids[1], .target_id = ids[4], .asked_on = day("2026-11-01")};
+        insert_intro(store, intro);
+    }
+};
+
+// The text of every statement SQLite starts while `run` runs.
+std::set<std::string> statements_of(Store& store, const std::function<void()>& run) {
+    std::set<std::string> statements;
+    auto record = [](unsigned, void* context, void* statement, void*) {
+        static_cast<std::set<std::string>*>(context)->insert(sqlite3_sql(static_cast<sqlite3_stmt*>(statement)));
+        return 0;
+    };
+    sqlite3* db = store.db().getHandle();
+    sqlite3_trace_v2(db, SQLITE_TRACE_STMT, record, &statements);
+    run();
+    sqlite3_trace_v2(db, 0, nullptr, nullptr);
+    return statements;
+}
+
+// The steps of the statement's plan that read a whole table of people,
+// interactions or links: "SCAN i USING INDEX interactions_date" and the like.
+std::string scans_in(Store& store, const std::string& statement) {
+    // Names the three tables go by in the statement: their own and any alias.
+    std::set<std::string> names;
+    static const std::regex table(R"(\b(interactions|contacts|knows)\b(?:\s+(?:AS\s+)?(\w+))?)", std::regex::icase);
+    for (std::sregex_iterator it(statement.begin(), statement.end(), table), end; it != end; ++it) {
+        names.insert((*it)[1]);
+        if ((*it)[2].matched) names.insert((*it)[2]);
+    }
+    std::string scans;
+    SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN " + statement);
+    while (plan.executeStep()) {
+        std::string step = plan.getColumn(3).getString();
+        if (!step.starts_with("SCAN ")) continue;
+        std::string scanned = step.substr(5, step.find(' ', 5) - 5);
+        if (names.contains(scanned)) scans += (scans.empty() ? "" : "; ") + step;
+    }
+    return scans;
+}
+
+void check_no_scans(Store& store, const std::function<void()>& run) {
+    auto statements = statements_of(store, run);
+    REQUIRE_FALSE(statements.empty());
+    for (const auto& statement : statements) {
+        CAPTURE(statement);
+        CHECK(scans_in(store, statement) == "");
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the plan check sees a scan") {
+    Network network;
+    CHECK(scans_in(network.store, "SELECT * FROM interactions i WHERE i.kind = 'call'") == "SCAN i");
+    CHECK(scans_in(network.store, "SELECT * FROM interactions WHERE contact_id = 1") == "");
+}
+
+TEST_CASE("per-person queries use an index on that person") {
+    Network network;
+    Store& store = network.store;
+    std::int64_t who = network.ids[5], broker = network.ids[1], target = network.ids[4];
+    Config config;
+
+    SUBCASE("finding them by id or email") {
+        check_no_scans(store, [&] { resolve_who(store, "#" + std::to_string(who)); });
+        check_no_scans(store, [&] { resolve_who(store, "person5@example.com"); });
+    }
+    SUBCASE("show") {
+        check_no_scans(store, [&] {
+            get_contact(store, who);
+            next_due(store, who, today, config);
+            acquaintances(store, who);
+            intros_involving(store, who);
+            list_interactions(store, {.contact_id = who});
+        });
+    }
+    SUBCASE("history with filters") {
+        check_no_scans(store, [&] { list_interactions(store, {.contact_id = who, .limit = 20}); });
+        check_no_scans(store, [&] { list_interactions(store, {.contact_id = who, .since = day("2026-03-01")}); });
+        check_no_scans(store, [&] { list_interactions(store, {.contact_id = who, .kind = "call"}); });
+    }
+    SUBCASE("draft's context: the last interaction and the open request") {
+        check_no_scans(store, [&] {
+            list_interactions(store, {.contact_id = who, .limit = 1});
+            open_request_to(store, broker);
+        });
+    }
+    SUBCASE("log, an intro follow-up and an acceptance") {
+        check_no_scans(store, [&] {
+            Interaction intro{.contact_id = broker, .on = today, .kind = "intro", .summary = "nudged"};
+            log_interaction(store, intro, today);
+            Interaction accepted{.contact_id = target, .on = today, .kind = "accepted", .direction = Direction::in};
+            log_interaction(store, accepted, today);
+        });
+    }
+    SUBCASE("add with an email") {
+        Contact c;
+        c.name = "New Person";
+        c.email = "new@example.com";
+        check_no_scans(store, [&] {
+            find_duplicate(store, c);
+            insert_contact(store, c, today);
+        });
+    }
+    SUBCASE("intro TARGET: the neighbourhood") {
+        check_no_scans(store, [&] { load_neighborhood(store, target, 3, today); });
+    }
+}
