@@ -9,6 +9,7 @@
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
+#include "rolo/lint.hpp"
 #include "rolo/paths.hpp"
 #include "rolo/text.hpp"
 #include "rolo/warm_path.hpp"
@@ -108,18 +109,31 @@ LintContext lint_context_for(Context& context, const std::string& kind, const Co
     lint_context.kind = kind;
     lint_context.connect_limit = config.connect_limit;
     lint_context.pitch_words = read_word_list(data_file("pitch-words.txt"));
-    if (recipient)
-        lint_context.pitch_applies = pitch_applies(kind, *recipient, context.today(), config.hello_window_days);
+    if (recipient) {
+        lint_context.new_connection = pitch_applies(kind, *recipient, context.today(), config.hello_window_days);
+        lint_context.own_words = own_words_of(*recipient);
+    }
     return lint_context;
 }
 
 void check(Context& context, const DraftOptions& options) {
     std::optional<Contact> recipient;
+    std::optional<Intro> request;
+    std::string other_name;
     if (!options.who.empty()) {
         Store store = context.existing_store();
         recipient = get_contact(store, resolve_who(store, options.who));
+        if (options.kind == "intro-request") {  // WHO is the person to meet, not the broker
+            other_name = recipient->name;
+            recipient.reset();
+        } else if (options.kind == "intro-follow-up") {
+            request = open_request_to(store, recipient->id);
+            if (request) other_name = request->target_name;
+        }
     }
     auto lint_context = lint_context_for(context, options.kind, recipient ? &*recipient : nullptr);
+    lint_context.other_name = other_name;
+    lint_context.follow_up_sent = request && request->followed_up_on;
     report(context, lint(InputText(*options.check).text(), lint_context), options.strict);
 }
 
@@ -157,6 +171,8 @@ void write_draft(Context& context, const DraftRequest& options) {
     LintContext lint_context = lint_context_for(context, options.kind, &cast.recipient);
     for (const auto& field : rendered.missing)
         lint_context.missing.push_back(how_to_fill(field, subject, config.path.string()));
+    if (cast.other) lint_context.other_name = cast.other->name;
+    lint_context.follow_up_sent = cast.intro && cast.intro->followed_up_on;
     if (!report(context, lint(text, lint_context), options.strict)) return;
     std::cout << text;
     if (options.log) log_draft(context, store, options, cast, text);

@@ -48,31 +48,6 @@ std::string read_file(const std::filesystem::path& file) {
     return text.str();
 }
 
-// Letters and digits only, single-spaced: how notes are compared with LinkedIn's default.
-std::string normalized(std::string_view text) {
-    std::string out;
-    for (char c : fold(text)) {
-        bool keep = std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-        if (keep)
-            out += c;
-        else if (!out.empty() && out.back() != ' ')
-            out += ' ';
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-bool contains_phrase(const std::string& folded_text, const std::string& phrase) {
-    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
-    for (std::size_t at = folded_text.find(phrase); at != std::string::npos; at = folded_text.find(phrase, at + 1)) {
-        bool starts = at == 0 || !word_char(folded_text[at - 1]);
-        std::size_t end = at + phrase.size();
-        bool ends = end == folded_text.size() || !word_char(folded_text[end]);
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 const std::vector<std::string>& draft_kinds() {
@@ -231,84 +206,6 @@ std::string humanize_date(Date date, Date today) {
     if (then.year() == now.year() && then.month() == now.month()) return "earlier this month";
     if (then.year() == now.year()) return "in " + month;
     return fmt::format("in {} {}", month, static_cast<int>(then.year()));
-}
-
-int count_sentences(std::string_view text) {
-    static const std::set<std::string> abbreviations = {"e.g", "i.e", "eg", "ie", "dr",  "mr",  "mrs", "ms",
-                                                        "prof", "etc", "vs", "st", "jr", "sr", "a.m", "p.m"};
-    int count = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c != '.' && c != '!' && c != '?') continue;
-        std::size_t end = i;
-        bool strong = false;  // ! and ? always end a sentence
-        while (end < text.size() && (text[end] == '.' || text[end] == '!' || text[end] == '?')) {
-            strong = strong || text[end] != '.';
-            ++end;
-        }
-        std::size_t after = end;
-        while (after < text.size() && (text[after] == '"' || text[after] == '\'' || text[after] == ')')) ++after;
-        bool at_boundary = after == text.size() || std::isspace(static_cast<unsigned char>(text[after]));
-        if (at_boundary && !strong && end == i + 1) {
-            std::size_t start = text.find_last_of(" \t\r\n(\"'", i == 0 ? 0 : i - 1);
-            start = start == std::string_view::npos ? 0 : start + 1;
-            std::string word = fold(text.substr(start, i - start));
-            bool initial = word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
-            if (abbreviations.contains(word) || initial) at_boundary = false;
-        }
-        if (at_boundary) ++count;
-        i = end - 1;
-    }
-    return count;
-}
-
-std::vector<Finding> lint(std::string_view text, const LintContext& context) {
-    std::vector<Finding> findings;
-    std::string body = trim(text);
-    if (context.kind == "connect" && code_points(body) > static_cast<std::size_t>(context.connect_limit))
-        findings.push_back({"length", fmt::format("{} characters; a connection note allows {}", code_points(body),
-                                                  context.connect_limit)});
-    if (int sentences = count_sentences(body); sentences > 5)
-        findings.push_back({"sentences", fmt::format("{} sentences; keep it to five: who you are, what you ask, how "
-                                                     "you can help each other, why it matters to them, when",
-                                                     sentences)});
-    for (const auto& missing : context.missing) findings.push_back({"empty-field", missing});
-    for (const auto& name : placeholders(body))
-        findings.push_back({"empty-field", fmt::format("{{{}}} is still in the message: fill it in", name)});
-    if (context.pitch_applies) {
-        std::string folded = fold(body);
-        std::vector<std::string> found;
-        for (const auto& phrase : context.pitch_words)
-            if (contains_phrase(folded, fold(phrase))) found.push_back("'" + phrase + "'");
-        if (!found.empty())
-            findings.push_back({"pitch", fmt::format("{} in a message to someone new: say hello and ask about them "
-                                                     "first, no pitch",
-                                                     join(found, ", "))});
-    }
-    if (context.kind == "connect" || context.kind.empty()) {
-        std::string note = normalized(body);
-        for (std::string_view standard : {"I'd like to add you to my professional network on LinkedIn.",
-                                          "I'd like to join your LinkedIn network.",
-                                          "I'd like to connect with you on LinkedIn."}) {
-            std::string plain = normalized(standard);
-            // LinkedIn appends the sender's name; allow a short sign-off after the default text.
-            if (note.starts_with(plain) && note.size() <= plain.size() + 40) {
-                findings.push_back({"default-note", "this is LinkedIn's default note: say where you met or why you "
-                                                    "want to connect"});
-                break;
-            }
-        }
-    }
-    return findings;
-}
-
-std::vector<std::string> read_word_list(const std::filesystem::path& file) {
-    std::vector<std::string> words;
-    for (const auto& line : split(read_file(file), '\n')) {
-        std::string word = trim(line);
-        if (!word.empty() && !word.starts_with('#')) words.push_back(word);
-    }
-    return words;
 }
 
 }  // namespace rolo

@@ -1,5 +1,5 @@
 #pragma once
-// Messages from templates, and the etiquette lint that checks them.
+// Messages from templates (the lint that checks them is rolo/lint.hpp).
 //
 // A template is a TOML file with one or more [[variant]] tables, each with a
 // `text`. Placeholders are {field} (see known_fields); {{ and }} are literal
@@ -76,29 +76,5 @@ std::string how_to_fill(const std::string& field, const DraftSubject& subject, c
 
 // "today", "yesterday", "last week", "earlier this month", "in March", "in March 2025".
 std::string humanize_date(Date date, Date today);
-
-// Sentences end with . ! or ? (a run of them counts once) followed by white
-// space or the end. Abbreviations (e.g. i.e. Dr. Mr. Mrs. Ms. Prof. etc. vs.
-// St. Jr. Sr. a.m. p.m.), single initials and decimals do not end one;
-// greetings and sign-offs without end punctuation are not counted.
-int count_sentences(std::string_view text);
-
-struct LintContext {
-    std::string kind = {};            // empty: not known (draft --check without a kind)
-    int connect_limit = 300;          // code points, for connect notes
-    bool pitch_applies = false;       // a new connection, or a connect note to someone not connected
-    std::vector<std::string> pitch_words = {};
-    std::vector<std::string> missing = {};  // from Rendered::missing, phrased with how to fill them
-};
-
-struct Finding {
-    std::string rule;  // length sentences empty-field pitch default-note
-    std::string message;
-};
-
-std::vector<Finding> lint(std::string_view text, const LintContext& context);
-
-// One phrase per non-empty, non-comment line of a pitch word list.
-std::vector<std::string> read_word_list(const std::filesystem::path& file);
 
 }  // namespace rolo
