@@ -251,7 +251,7 @@ std::string without_innocent_phrases(std::string lowered) {
         pattern(R"(\bdemo ?days?\b|\bjob offers?\b|\boffer letter\b|\bthe offer (to|of)\b|\bthanks for the offer\b)"),
         pattern(R"(\boffer(ed|ing|s)? (to (help|introduce|connect|share|make|host|support|mentor))\b)"),
         pattern(R"(\boffer(ed|ing|s)? (you |them |him |her )?(an |a |my |any |some |a few )?(warm )?)"
-                R"((intro|introductions?|help|advice|hand|feedback|support|thoughts|ideas|pointers|names|contacts|)"
+                R"((intros?|introductions?|help|advice|hand|feedback|support|thoughts|ideas|pointers|names|contacts|)"
                 R"(reference|referral|mentoring)\b)"),
         pattern(R"(\b(talks?|posts?|articles?|piece|thread|paper|essay|book|podcast|newsletter|session|panel|keynote|)"
                 R"(workshop|research|works?|working|thoughts|views|take|writing|course|series) (on|about) )"
@@ -288,8 +288,12 @@ void check_pitch(const std::string& text, const std::string& lowered, const Lint
         pattern(R"(\b(grab|book|snag|reserve) (a |some |an? )?(quick )?(slot|time|call|demo|meeting)\b|)"
                 R"(\bschedule (a |some )?(quick )?(call|demo)\b|\b(my|the) (calendar|booking|scheduling) link\b|)"
                 R"(\bon my calendar\b)"),
-        pattern(R"(\bwe (help|helped|work with|partner with|enable|empower|speciali[sz]e in)\b)"),
-        pattern(R"(\b(companies|teams|businesses|firms|agencies|brands|organi[sz]ations|startups|clients|leaders) )"
+        pattern(R"(\bwe (help|helped|work with|partner with|enable|empower|speciali[sz]e in)\b|)"
+                R"(\bi (help|work with) (companies|teams|businesses|founders|brands|startups|clients|agencies|firms)\b|)"
+                R"(\bwe('ve| have) (built|launched|created|developed|made) (a|an)\b|)"
+                R"(\bworth a (quick )?(chat|call|conversation)\b)"),
+        pattern(R"(\b(companies|teams|businesses|firms|agencies|brands|organi[sz]ations|startups|clients|leaders|)"
+                R"(founders|ceos|ctos|owners|managers|marketers|professionals) )"
                 R"(like (yours|you)\b)"),
         pattern(R"(\bour (products?|platform|solutions?|services?|tools?|software|apps?|offerings?|agency)\b)"
                 R"((?! (team|teams|manager|managers|org|lead|leads|launch|launches|roadmap|design|designers?|)"
@@ -297,13 +301,16 @@ void check_pitch(const std::string& text, const std::string& lowered, const Lint
         pattern(R"(\b(5|10|15|20|30|five|ten|fifteen|twenty|thirty)[ -]?(min|mins|minutes)\b|)"
                 R"(\bquick (call|demo)\b|\b(hop|jump) on a (quick )?call\b)"),
         pattern(R"((\$|€|£) ?\d[\d.,]*(k|m)?\b|\d ?(usd|eur|gbp|dollars|euros)\b|\bper (month|year|seat|user|licen[cs]e)\b|)"
-                R"(/mo(nth)?\b|\d+ ?% off\b|\bfree (trial|audit|consultation|assessment|demo)\b|\bcoupon|)"
+                R"(/mo(nth)?\b|\d+ ?% off\b|\bcoupon|)"
+                R"(\bfree (trial|audit|consultation|assessment|demo|playbook|guide|e-?book|report|strategy call)\b|)"
                 R"(\bpromo code\b|\bno strings attached\b|\blimited[- ]time\b|\b(send|get|give) you a quote\b)"),
         pattern(R"(\b(show|walk) you (through|how|what|around)\b)"),
+        pattern(R"(\b(a|an|our|my|quick|short|free|live|personal|custom|private) ((quick|short|free|live) )?demo\b|)"
+                R"(\bdemos? (of (our|my)|call|session)\b)"),
     };
     // Single words: their own fields or a proper name ("Pricing Summit") use them innocently.
     static const std::regex word = pattern(
-        R"(\b(price|prices|pricing|discounts?|discounted|offers?|offering|demos?|buy|purchase|proposal|roi)\b)");
+        R"(\b(price|prices|pricing|discounts?|discounted|offers?|offering|buy|purchase|proposal|roi)\b)");
     static const std::regex a_word = pattern(R"([a-z0-9]+)");
     std::string masked = without_innocent_phrases(lowered);
     std::set<std::string> own;
@@ -407,7 +414,8 @@ void check_intro(const std::string& lowered, std::vector<Finding>& findings) {
         R"(you both (work|care|are|have|build|love|run|share|know|live|like|want|need|spent|moved|went|do|did|)"
         R"(use|wrote|started|'re)|both (of you )?(work|care|are|have|build|love|run|share)|)"
         R"(would (help|benefit|enjoy|get|learn)|could (help|learn|benefit)|can help|)"
-        R"(same (problem|challenge|space|field|area|market|stack)|(looking|hiring|raising|searching) for|)"
+        R"(same \w+|(useful|valuable|helpful) (to|for)|(looking|hiring|raising|searching) for|)"
+        R"((he|she|they)('s| is| are|'re) (building|working on|looking|hiring|raising|exploring|researching|starting)|)"
         R"(i think (you'?d|you would|you'?ll|you will|he|she|they) ))");
     auto add = [&](std::string message) { findings.push_back({"intro", std::move(message)}); };
     if (found(copied, lowered))
@@ -421,13 +429,12 @@ void check_intro(const std::string& lowered, std::vector<Finding>& findings) {
 std::string inferred_kind(const std::string& lowered) {
     static const std::regex follow_up = pattern(R"(\bfollow(ing)? up\b.{0,80}\b(intro|introduction)\b)");
     static const std::regex request = pattern(
-        R"(\b(could|would|can|will|might) you (please )?(be (willing|able|open|happy) to |possibly |kindly )?)"
-        R"((introduce|connect|put) me\b|\b(i'?d|i would) (really )?(love|like|appreciate|value|welcome|be grateful for) )"
-        R"((an?|your) (warm |quick )?(intro|introduction)\b|\bwilling to (introduce|connect) me\b|)"
-        R"(\bmind (introducing|connecting|putting) me\b|\bif you could (introduce|connect|put) me\b|)"
-        R"(\bask (for|you for) an? (intro|introduction)\b)");
+        R"(\b(introduce|connect|put) me\b|\b(mind|comfortable|willing|open to|happy) (introducing|connecting|putting) me\b|)"
+        R"(\b(i'?d|i would) (really )?(love|like|appreciate|value|welcome|be grateful for) (an?|your) (warm |quick )?)"
+        R"((intro|introduction)\b|\bask (for|you for) an? (intro|introduction)\b)");
     static const std::regex introduce = pattern(
-        R"(\bintroduc(e|ing) you\b|\byou two\b|\b(cc'?d|cc'?ing|copying|looping)( in)? (you )?both\b|)"
+        R"(\bintroduc(e|ing) you\b|\byou two\b|\b(cc'?d|cc'?ing|copying|looping|adding)( in)? (you )?both\b|)"
+        R"(\byou (both )?should (talk|meet|connect|chat)\b|)"
         R"(\bmeet each other\b|\b(open|happy|willing|up) (to|for) (an? )?(intro|introduction)\b|)"
         R"(\bconnect you (two|both)\b)");
     if (found(follow_up, lowered)) return "intro-follow-up";

@@ -71,9 +71,9 @@ TOML
 run draft hello "new connection"
 expect_rc 0
 expect_out "Hi New, great to connect. Happy to give you a demo of our services."
-expect_err "rolo: warning: pitch: 'demo', 'our services' in a message to someone new: say hello and ask about them first, no pitch"
+expect_err "rolo: warning: pitch: 'a demo', 'our services' in a message to someone new: say hello and ask about them first, no pitch"
 run draft hello janet
-expect_err_has "rolo: warning: pitch: 'demo', 'our services'"
+expect_err_has "rolo: warning: pitch: 'a demo', 'our services'"
 run draft hello "new connection" --strict
 expect_rc 1
 
@@ -186,7 +186,7 @@ check_text "Hi Janet, happy to give you a demo of the new release." checkin jane
 expect_rc 0
 check_text "Hi New, happy to give you a demo of the new release." checkin "new connection"
 expect_rc 1
-expect_err_has "rolo: error: pitch: 'demo'"
+expect_err_has "rolo: error: pitch: 'a demo' in"
 check_text "Hi Clive, good to meet you at the Kraków Rust meetup on Thursday. Your take on async cancellation and structured concurrency stuck with me all weekend, and I would really like to keep in touch with you." connect
 expect_rc 1
 expect_err "rolo: error: length: 202 characters; a connection note allows 200: keep one detail and one wish"
