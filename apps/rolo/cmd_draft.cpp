@@ -9,14 +9,12 @@
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
+#include "rolo/lint.hpp"
 #include "rolo/paths.hpp"
 #include "rolo/text.hpp"
-#include "rolo/warm_path.hpp"
 #include "rolo/who.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -37,28 +35,34 @@ bool report(Context& context, const std::vector<Finding>& findings, bool strict)
     return !(strict && !findings.empty());
 }
 
-// The lint rules for a kind of message, to a recipient when one is known.
-LintContext lint_context_for(Context& context, const std::string& kind, bool new_connection) {
+// The lint rules for a kind of message; the caller adds what it knows of the recipient.
+LintContext lint_context_for(Context& context, const std::string& kind) {
     LintContext lint_context;
     lint_context.kind = kind;
     lint_context.connect_limit = context.settings().connect_limit;
     lint_context.pitch_words = read_word_list(data_file("pitch-words.txt"));
-    lint_context.pitch_applies = new_connection;
     return lint_context;
 }
 
 void check(Context& context, const DraftOptions& options) {
-    bool new_connection = true;  // a message to no one in particular is checked as to someone new
+    auto lint_context = lint_context_for(context, options.kind);
     if (!options.who.empty()) {
         Store store = context.existing_store();
-        Contact recipient = get_contact(store, resolve_who(store, options.who));
-        Date today = context.today();
-        int window = context.settings().hello_window_days;
-        new_connection = (options.kind == "connect" && !recipient.connected) ||
-                         (recipient.connected && recipient.connected_on && *recipient.connected_on <= today &&
-                          days_between(*recipient.connected_on, today) < window);
+        Contact person = get_contact(store, resolve_who(store, options.who));
+        if (options.kind == "intro-request") {
+            lint_context.other_name = person.name;  // WHO is the person to meet, not the broker
+        } else {
+            if (options.kind == "intro-follow-up") {
+                if (auto request = open_request_to(store, person.id)) {
+                    lint_context.other_name = request->target_name;
+                    lint_context.follow_up_sent = request->followed_up_on.has_value();
+                }
+            }
+            lint_context.new_connection = is_new_connection(person, options.kind, context.today(),
+                                                            context.settings().hello_window_days);
+            lint_context.own_words = own_words_of(person);
+        }
     }
-    auto lint_context = lint_context_for(context, options.kind, new_connection);
     report(context, lint(InputText(*options.check).text(), lint_context), options.strict);
 }
 
@@ -91,8 +95,8 @@ void write_draft(Context& context, Store& store, const DraftCommand& options) {
     std::string text = options.edit ? edit_text(draft.rendered.text) : draft.rendered.text;
     if (trim(text).empty()) throw Error("empty message; nothing written");
 
-    LintContext lint_context = lint_context_for(context, options.kind, draft.new_connection);
-    lint_context.missing = draft.gaps;
+    LintContext lint_context = lint_context_of(draft, config);
+    lint_context.pitch_words = read_word_list(data_file("pitch-words.txt"));
     if (!report(context, lint(text, lint_context), options.strict)) return;
     std::cout << text;
     if (options.log) record_draft(store, draft, context.today());

@@ -160,7 +160,7 @@ std::string default_config_text() {
 # client = "4w..6w"               # ideal..maximum
 
 [draft]
-# connect_limit = 300             # LinkedIn: 300 for premium accounts, 200 for free ones
+# connect_limit = 200             # fits every LinkedIn account; 300 on premium ones
 )toml";
 }
 

@@ -2,6 +2,7 @@
 
 #include "rolo/error.hpp"
 #include "rolo/knows.hpp"
+#include "rolo/lint.hpp"
 #include "rolo/phrase.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
@@ -154,7 +155,8 @@ bool is_meeting(const Interaction& i) {
 
 // What rolo knows of one person that a message may use: their history, newest first.
 struct History {
-    std::vector<Interaction> past;  // on or before today
+    std::vector<Interaction> past;            // on or before today
+    std::optional<Interaction> upcoming;      // the soonest meeting or call logged after today
     template <typename Pred>
     const Interaction* newest(Pred pred) const {
         auto found = std::find_if(past.begin(), past.end(), pred);
@@ -164,8 +166,12 @@ struct History {
 
 History history_of(Store& store, std::int64_t id, Date today) {
     History h;
-    for (auto& i : list_interactions(store, {.contact_id = id, .limit = 500}))
-        if (i.on <= today) h.past.push_back(std::move(i));
+    for (auto& i : list_interactions(store, {.contact_id = id, .limit = 500})) {
+        if (i.on <= today)
+            h.past.push_back(std::move(i));
+        else if (is_conversation(i))
+            h.upcoming = std::move(i);  // newest first: the last one kept is the soonest
+    }
     return h;
 }
 
@@ -198,7 +204,7 @@ struct Builder {
         fields[prefix + "role"] = role_phrase(c.title, c.company);
         fields[prefix + "interests"] = interests_phrase(c.interests, prefix.empty() ? 3 : 2);
         if (!c.interests.empty() && fields[prefix + "interests"].empty())
-            problems[prefix + "interests"] = "none of its items can be said to them as written";
+            problems[prefix + "interests"] = "has nothing that can be said to them as written";
         if (prefix.empty() && !greeting.problem.empty()) draft.warnings.push_back(greeting.problem);
     }
 
@@ -206,27 +212,65 @@ struct Builder {
         person_fields(r, "");
         fields["company"] = r.company;
         fields["title"] = r.title;
-        if (auto met = met_phrase(r.met_at)) {
+        bool met_later = r.met_on && *r.met_on > today;
+        if (met_later) {
+            // A meeting that has not happened is no "good to meet you".
+            draft.warnings.push_back(fmt::format("{} is met on {}, after today: the draft does not say you have met",
+                                                 describe(r), format_date(*r.met_on)));
+        } else if (auto met = met_phrase(r.met_at)) {
             fields[met->in_person ? "met" : "met_online"] = met->text;
+            if (!met->in_person) problems["met"] = "is where you found each other, not a meeting";
         } else if (!r.met_at.empty()) {
-            problems["met"] = unsayable(r.met_at).value_or("it cannot be fitted into a sentence");
+            problems["met"] = unsayable(r.met_at).value_or("cannot be said in a sentence as written");
         }
-        if (r.met_on && *r.met_on <= today && known(fields, "met")) fields["met_when"] = humanize_date(*r.met_on, today);
-        if (const auto* talk = history.newest(is_conversation); talk && days_between(talk->on, today) >= 14)
-            fields["last_talk"] = talk_phrase(*talk, today);
-        std::optional<Date> since = r.met_on ? r.met_on : r.connected_on;
-        if (const auto* talk = history.newest(is_conversation)) since = talk->on;
-        if (since && days_between(*since, today) >= 90) fields["long_gap"] = "yes";
+        // "at Web Summit 2025" needs no "in November 2025".
+        bool dated = std::any_of(r.met_at.begin(), r.met_at.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (r.met_on && !met_later && !dated && known(fields, "met"))
+            fields["met_when"] = humanize_date(*r.met_on, today);
+        if (const auto* talk = history.newest(is_conversation)) {
+            if (days_between(talk->on, today) >= 14) fields["last_talk"] = talk_phrase(*talk, today);
+            // Only a known last conversation makes "it has been a while" true.
+            if (days_between(talk->on, today) >= 90) fields["long_gap"] = "yes";
+        }
+        if (history.upcoming) fields["upcoming"] = humanize_future(history.upcoming->on, today);
         if (const auto* said = history.newest([](const Interaction& i) { return !i.by_rolo && !i.topic.empty(); })) {
             if (auto problem = unsayable(said->topic))
                 problems["topic"] = *problem;
             else
                 fields["topic"] = fragment(said->topic, "");
         }
-        fields["about"] = trim(draft.kind == "thanks" ? fragment(draft_about, "for") : draft_about);
+        fields["about"] = about_field(r);
     }
 
     std::string draft_about;
+
+    // --about as the kind says it: what they did after "Thank you for", a
+    // sentence of its own elsewhere ("sending the deck" -> "I am sending the deck.").
+    std::string about_field(const Contact& r) {
+        std::string about = trim(draft_about);
+        if (about.empty()) return about;
+        // Said to them: never about them in the third person.
+        std::string name = greeting_name(r.name, r.call_name).name;
+        bool to_them = draft.kind != "intro-request" && draft.kind != "intro-follow-up";
+        auto problem = to_them && draft.kind != "intro" ? unsayable(about) : std::nullopt;
+        if (!name.empty() && fold(" " + about + " ").find(" " + fold(name) + " ") != std::string::npos && to_them)
+            problem = fmt::format("names {} in the third person", name);
+        if (problem)
+            throw Error(fmt::format("--about is said to {}, and {}: write it to them (\"your move\", \"introducing me "
+                                    "to Clive\")",
+                                    describe(r), *problem));
+        if (draft.kind == "thanks") {
+            for (std::string_view thanks : {"thank you so much for ", "thanks so much for ", "thank you for ",
+                                            "thanks for ", "thanks again for "})
+                if (fold(about).starts_with(thanks)) about = about.substr(thanks.size());
+            return fragment(about, "for");
+        }
+        auto space = about.find(' ');
+        std::string first = fold(about.substr(0, space));
+        if (space != std::string::npos && first.size() > 4 && first.ends_with("ing") && draft.kind != "intro")
+            about = "I am " + fragment(about, "");
+        return about;
+    }
 };
 
 void me_fields(Fields& fields, const Me& me) {
@@ -243,7 +287,7 @@ std::string hint_for(const std::string& field, const Draft& draft, const std::ma
     const Contact* person = other && draft.other ? &*draft.other : &draft.recipient;
     std::int64_t id = person->id;
     std::string prefix = field + ": ";
-    if (auto problem = problems.find(field); problem != problems.end()) prefix = field + " " + problem->second + ": ";
+    if (auto problem = problems.find(field); problem != problems.end()) prefix = field + " " + problem->second + "; ";
     if (field.starts_with("me."))
         return fmt::format("{} is empty: set {} under [me] in {}", field, field.substr(3), config_file);
     static const std::map<std::string, std::string> how = {
@@ -289,14 +333,17 @@ void cast_and_check(Builder& b, const DraftRequest& request) {
         d.recipient = request.via ? person(*request.via) : best_broker(store, target, today);
         d.other = target;
         if (d.recipient.id == target.id) throw Error("the message needs two different people");
+        // Never ask someone who does not know them, nor ask twice.
         if (!linked(store, d.recipient.id, target.id))
-            d.warnings.push_back(fmt::format("nothing says {} knows {}: ask someone who does (rolo intro {})",
-                                             describe(d.recipient), describe(target), target.id));
+            throw Error(fmt::format("nothing says {} knows {}: ask someone who does (rolo intro {}), or record "
+                                    "that they know each other (rolo link {} {})",
+                                    describe(d.recipient), describe(target), target.id, d.recipient.id, target.id));
         d.request = open_request(store, d.recipient.id, target.id);
-        if (d.request)
-            d.warnings.push_back(fmt::format("you asked on {} already (intro #{}); the one follow-up is rolo draft "
-                                             "intro-follow-up {}",
-                                             format_date(d.request->asked_on), d.request->id, d.recipient.id));
+        if (d.request && d.request->asked_on < today)
+            throw Error(fmt::format("you asked {} on {} already (intro #{}); the one follow-up is rolo draft "
+                                    "intro-follow-up {} --via {}",
+                                    describe(d.recipient), format_date(d.request->asked_on), d.request->id, target.id,
+                                    d.recipient.id));
         d.reason = trim(request.about.empty() && d.request ? d.request->reason : request.about);
         return;
     }
@@ -326,29 +373,38 @@ void cast_and_check(Builder& b, const DraftRequest& request) {
     if (d.other && d.other->id == d.recipient.id) throw Error("the message needs two different people");
     const Contact& r = d.recipient;
     int window = b.config.hello_window_days;
-    bool in_window = r.connected && r.connected_on && *r.connected_on <= today &&
-                     days_between(*r.connected_on, today) < window;
+    bool in_window = r.connected && is_new_connection(r, "", today, window);
     if (kind == "hello" && !in_window) {
         if (!r.connected)
             throw Error(fmt::format("{} is not connected yet: a hello thanks them for accepting; send a connection "
                                     "note first (rolo draft connect {})",
                                     describe(r), r.id));
-        throw Error(fmt::format("{} {}; a hello belongs to the first {} days: write a check-in instead (rolo draft "
-                                "checkin {})",
-                                describe(r),
-                                r.connected_on ? "connected on " + format_date(*r.connected_on)
-                                               : "has no connection date",
-                                window, r.id));
+        if (!r.connected_on || *r.connected_on > today)
+            throw Error(fmt::format("rolo does not know when {} accepted: a hello belongs to the first {} days after; "
+                                    "log it (rolo log {} \"accepted\" --kind accepted --on DATE), or write a check-in "
+                                    "(rolo draft checkin {})",
+                                    describe(r), window, r.id, r.id));
+        throw Error(fmt::format("{} connected on {}; a hello belongs to the first {} days: write a check-in instead "
+                                "(rolo draft checkin {})",
+                                describe(r), format_date(*r.connected_on), window, r.id));
     }
     if (kind == "connect" && r.connected)
-        d.warnings.push_back(fmt::format("{} is already connected{}: a hello or a check-in fits better", describe(r),
-                                         r.connected_on ? " (since " + format_date(*r.connected_on) + ")" : ""));
+        throw Error(fmt::format("{} is already connected{}: write a hello (in the first {} days) or a check-in; "
+                                "if you are not connected yet, rolo edit {} --not-connected",
+                                describe(r), r.connected_on ? " (since " + format_date(*r.connected_on) + ")" : "",
+                                window, r.id));
     if (kind == "intro" && linked(store, r.id, d.other->id))
         d.warnings.push_back(fmt::format("{} and {} already know each other", describe(r), describe(*d.other)));
+    if (kind == "connect") {
+        auto invites = list_interactions(store, {.contact_id = r.id, .kind = "invite", .limit = 1});
+        if (!invites.empty() && invites.front().direction == Direction::out)
+            throw Error(fmt::format("you sent {} an invitation on {}; it is pending: wait, or reach them another way",
+                                    describe(r), format_date(invites.front().on)));
+    }
     if (kind == "connect" && d.other && !linked(store, r.id, d.other->id))
         d.warnings.push_back(fmt::format("nothing says {} knows {}: the note will not mention them", describe(r),
                                          describe(*d.other)));
-    d.new_connection = in_window || (kind == "connect" && !r.connected);
+    d.new_connection = is_new_connection(r, kind, today, window);
 }
 
 }  // namespace
@@ -364,7 +420,7 @@ const std::vector<std::string>& known_fields() {
         "first",          "name",         "company",        "title",          "role",         "met",
         "met_online",     "met_when",     "interests",      "topic",          "last_talk",    "long_gap",
         "meeting",        "meeting_when", "meeting_topic",  "next_when",      "helped",       "new_role",
-        "about",          "why",          "asked_when",     "mutual",         "other.first",  "other.name",
+        "about",          "why",          "asked_when",     "mutual",         "upcoming",         "other.first",  "other.name",
         "other.role",     "other.interests", "other.known_well", "other.known_slightly", "me.name", "me.first",
         "me.email",       "me.signature"};
     return fields;
@@ -489,7 +545,9 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
         b.person_fields(*draft.other, "other.");
         int talks = 0;
         for (const auto& i : history_of(store, draft.other->id, today).past) talks += is_conversation(i);
-        f[talks >= 3 ? "other.known_well" : "other.known_slightly"] = "yes";
+        // Vouch only from what the history shows: no conversation at all is "only a little".
+        if (talks >= 3) f["other.known_well"] = "yes";
+        if (talks == 0) f["other.known_slightly"] = "yes";
         if (request.kind == "connect" && linked(store, r.id, draft.other->id)) f["mutual"] = f["other.first"];
     }
     if (!draft.reason.empty() || request.kind == "intro")
@@ -499,12 +557,12 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
         const Interaction* meeting = history.newest(is_meeting);
         if (!meeting)
             throw Error(fmt::format("no meeting, coffee or call with {} is logged on or before {}: a follow-up comes "
-                                    "after one (rolo log {} \"...\" --kind coffee)",
+                                    "after one; if you met, log it first (rolo log {} \"...\" --kind meeting --on DATE)",
                                     describe(r), format_date(today), r.id));
         if (days_between(meeting->on, today) > 30)
-            draft.warnings.push_back(fmt::format("your last meeting was on {}: a follow-up belongs to the days after "
-                                                 "it; a check-in fits better",
-                                                 format_date(meeting->on)));
+            throw Error(fmt::format("your last meeting with {} was on {}: a follow-up belongs to the days after it; "
+                                    "write a check-in (rolo draft checkin {})",
+                                    describe(r), format_date(meeting->on), r.id));
         f["meeting"] = meeting_phrase(*meeting);
         f["meeting_when"] = humanize_date(meeting->on, today);
         if (!meeting->topic.empty() && !unsayable(meeting->topic)) f["meeting_topic"] = fragment(meeting->topic, "");
@@ -536,22 +594,35 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
         std::string hint = hint_for(field, draft, b.problems, config.path.string());
         if (!hint.empty()) draft.hints.push_back(hint);
     }
-    if (!draft.rendered.has_detail)
-        draft.gaps.push_back(fmt::format("nothing in it is about {} yet; {}", r.name,
-                                         draft.hints.empty() ? "fill in where you met or what they care about"
-                                                             : "see the hints"));
-    bool needs_why = request.kind == "intro" || request.kind == "intro-request";
-    auto& missing = draft.rendered.missing;
-    if (needs_why && std::find(missing.begin(), missing.end(), "why") != missing.end()) {
-        // Said once, as a finding, not also as a hint.
-        draft.gaps.push_back(hint_for("why", draft, b.problems, config.path.string()));
-        std::erase(draft.hints, draft.gaps.back());
+    // Some kinds cannot be sent without their one detail: rather than a
+    // generic message, rolo says what to fill.
+    static const std::map<std::string, std::string> essential = {
+        {"connect", ""}, {"thanks", "about"}, {"congrats", "new_role"}, {"intro-request", "why"}, {"intro", "why"}};
+    if (auto needs = essential.find(request.kind); needs != essential.end()) {
+        bool lacking = needs->second.empty() ? !draft.rendered.has_detail
+                                             : !known(f, needs->second) && !known(f, "helped");
+        if (lacking)
+            throw Error(fmt::format("rolo knows too little for a {} to {} that could be sent as it is: {}",
+                                    request.kind, describe(r),
+                                    needs->second.empty() && !draft.hints.empty() ? join(draft.hints, "; ")
+                                    : needs->second.empty() ? "say where you met (--met) or what they care about (--interests)"
+                                                          : hint_for(needs->second, draft, b.problems,
+                                                                     config.path.string())));
     }
-    for (const std::string* own : {&r.met_at, &r.title, &r.company, &r.interests, &r.name})
-        if (!own->empty()) draft.own_words.push_back(*own);
+    draft.own_words = own_words_of(r);
     for (const auto& i : history.past)
         if (!i.topic.empty()) draft.own_words.push_back(i.topic);
     return draft;
+}
+
+LintContext lint_context_of(const Draft& draft, const Config& config) {
+    LintContext context;
+    context.kind = draft.kind;
+    context.connect_limit = config.connect_limit;
+    context.new_connection = draft.new_connection;
+    context.own_words = draft.own_words;
+    if (draft.other) context.other_name = draft.other->name;
+    return context;
 }
 
 void record_draft(Store& store, const Draft& draft, Date today) {
@@ -578,35 +649,6 @@ void record_draft(Store& store, const Draft& draft, Date today) {
     log_interaction(store, row, today);
 }
 
-namespace {
-
-// Letters and digits only, single-spaced: how notes are compared with LinkedIn's default.
-std::string normalized(std::string_view text) {
-    std::string out;
-    for (char c : fold(text)) {
-        bool keep = std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-        if (keep)
-            out += c;
-        else if (!out.empty() && out.back() != ' ')
-            out += ' ';
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-bool contains_phrase(const std::string& folded_text, const std::string& phrase) {
-    auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
-    for (std::size_t at = folded_text.find(phrase); at != std::string::npos; at = folded_text.find(phrase, at + 1)) {
-        bool starts = at == 0 || !word_char(folded_text[at - 1]);
-        std::size_t end = at + phrase.size();
-        bool ends = end == folded_text.size() || !word_char(folded_text[end]);
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
 std::string humanize_date(Date date, Date today) {
     using namespace std::chrono;
     static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -623,82 +665,10 @@ std::string humanize_date(Date date, Date today) {
     return fmt::format("in {} {}", month, static_cast<int>(then.year()));
 }
 
-int count_sentences(std::string_view text) {
-    static const std::set<std::string> abbreviations = {"e.g", "i.e", "eg", "ie", "dr",  "mr",  "mrs", "ms",
-                                                        "prof", "etc", "vs", "st", "jr", "sr", "a.m", "p.m"};
-    int count = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c != '.' && c != '!' && c != '?') continue;
-        std::size_t end = i;
-        bool strong = false;  // ! and ? always end a sentence
-        while (end < text.size() && (text[end] == '.' || text[end] == '!' || text[end] == '?')) {
-            strong = strong || text[end] != '.';
-            ++end;
-        }
-        std::size_t after = end;
-        while (after < text.size() && (text[after] == '"' || text[after] == '\'' || text[after] == ')')) ++after;
-        bool at_boundary = after == text.size() || std::isspace(static_cast<unsigned char>(text[after]));
-        if (at_boundary && !strong && end == i + 1) {
-            std::size_t start = text.find_last_of(" \t\r\n(\"'", i == 0 ? 0 : i - 1);
-            start = start == std::string_view::npos ? 0 : start + 1;
-            std::string word = fold(text.substr(start, i - start));
-            bool initial = word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
-            if (abbreviations.contains(word) || initial) at_boundary = false;
-        }
-        if (at_boundary) ++count;
-        i = end - 1;
-    }
-    return count;
-}
-
-std::vector<Finding> lint(std::string_view text, const LintContext& context) {
-    std::vector<Finding> findings;
-    std::string body = trim(text);
-    if (context.kind == "connect" && code_points(body) > static_cast<std::size_t>(context.connect_limit))
-        findings.push_back({"length", fmt::format("{} characters; a connection note allows {}", code_points(body),
-                                                  context.connect_limit)});
-    if (int sentences = count_sentences(body); sentences > 5)
-        findings.push_back({"sentences", fmt::format("{} sentences; keep it to five: who you are, what you ask, how "
-                                                     "you can help each other, why it matters to them, when",
-                                                     sentences)});
-    for (const auto& missing : context.missing) findings.push_back({"empty-field", missing});
-    for (const auto& name : placeholders(body))
-        findings.push_back({"empty-field", fmt::format("{{{}}} is still in the message: fill it in", name)});
-    if (context.pitch_applies) {
-        std::string folded = fold(body);
-        std::vector<std::string> found;
-        for (const auto& phrase : context.pitch_words)
-            if (contains_phrase(folded, fold(phrase))) found.push_back("'" + phrase + "'");
-        if (!found.empty())
-            findings.push_back({"pitch", fmt::format("{} in a message to someone new: say hello and ask about them "
-                                                     "first, no pitch",
-                                                     join(found, ", "))});
-    }
-    if (context.kind == "connect" || context.kind.empty()) {
-        std::string note = normalized(body);
-        for (std::string_view standard : {"I'd like to add you to my professional network on LinkedIn.",
-                                          "I'd like to join your LinkedIn network.",
-                                          "I'd like to connect with you on LinkedIn."}) {
-            std::string plain = normalized(standard);
-            // LinkedIn appends the sender's name; allow a short sign-off after the default text.
-            if (note.starts_with(plain) && note.size() <= plain.size() + 40) {
-                findings.push_back({"default-note", "this is LinkedIn's default note: say where you met or why you "
-                                                    "want to connect"});
-                break;
-            }
-        }
-    }
-    return findings;
-}
-
-std::vector<std::string> read_word_list(const std::filesystem::path& file) {
-    std::vector<std::string> words;
-    for (const auto& line : split(read_file(file), '\n')) {
-        std::string word = trim(line);
-        if (!word.empty() && !word.starts_with('#')) words.push_back(word);
-    }
-    return words;
+bool is_new_connection(const Contact& r, std::string_view kind, Date today, int hello_window_days) {
+    if (kind == "connect" && !r.connected) return true;
+    return r.connected && r.connected_on && *r.connected_on <= today &&
+           days_between(*r.connected_on, today) < hello_window_days;
 }
 
 }  // namespace rolo

@@ -59,14 +59,32 @@ constexpr std::array<std::string_view, 16> prepositions = {"at",   "in",   "on",
                                                            "before", "while", "when", "outside"};
 constexpr std::array<std::string_view, 9> determiners = {"a", "an", "the", "our", "my", "your", "one", "that", "this"};
 constexpr std::array<std::string_view, 6> meals = {"coffee", "lunch", "dinner", "breakfast", "drinks", "tea"};
-constexpr std::array<std::string_view, 18> platforms = {
-    "linkedin", "twitter",            "mastodon", "bluesky",    "github",  "slack",  "discord",   "reddit",
+constexpr std::array<std::string_view, 22> platforms = {
+    "linkedin", "twitter",  "thread", "forum", "hn", "subreddit", "mastodon", "bluesky",    "github",  "slack",  "discord",   "reddit",
     "online",   "email",   "e-mail",  "newsletter", "podcast",  "blog",    "substack", "youtube", "medium",
     "internet"};
 constexpr std::array<std::string_view, 12> credentials = {"phd", "ph.d", "mba", "md",  "cpa", "cfa",
                                                           "jr",  "sr",   "ii",  "iii", "esq", "pe"};
 constexpr std::array<std::string_view, 12> honorifics = {"dr",   "prof", "mr",  "mrs", "ms",     "mx",
                                                          "miss", "sir",  "dame", "rev", "professor", "doctor"};
+
+// What people type for "nothing": never said.
+constexpr std::array<std::string_view, 8> placeholders = {"etc", "n/a", "na", "none", "-", "?", "tbd", "..."};
+// Relations, not places: "good to meet you at the ex-colleague" is no sentence.
+constexpr std::array<std::string_view, 12> relations = {"colleague", "ex-colleague", "coworker", "co-worker",
+                                                        "friend",    "neighbour",    "neighbor", "classmate",
+                                                        "client",    "boss",         "cousin",   "family"};
+constexpr std::array<std::string_view, 6> first_person = {"i", "me", "my", "mine", "our", "us"};
+
+// "OBSERVABILITY", "CLIMATE TECH": typed in capitals, not an acronym.
+bool shouted(std::string_view text) {
+    std::size_t letters = 0;
+    for (char c : text) {
+        if (is_lower(c)) return false;
+        letters += is_upper(c);
+    }
+    return letters > 5;
+}
 
 bool ends_cut_off(std::string_view text) { return text.ends_with("...") || text.ends_with("\u2026"); }
 
@@ -131,8 +149,7 @@ std::optional<std::string> unsayable(std::string_view text) {
             if ((before == "through" || before == "via" || before == "with") && is_upper(list[j + 1][0])) go_between = true;
         }
         if (!go_between)
-            return fmt::format("reads as a note about them, not to them ('{}'); write it as you would say it to them",
-                               list[i]);
+            return fmt::format("reads as a note about them ('{}')", list[i]);
     }
     return std::nullopt;
 }
@@ -192,10 +209,11 @@ std::string interests_phrase(std::string_view interests, std::size_t most) {
         if (item.starts_with("and ")) item = trim(item.substr(4));
         if (ends_cut_off(item)) continue;
         item = strip_end_punctuation(item);
-        if (item.empty() || unsayable(item)) continue;
-        auto first = words(item);
-        if (one_of(bare(first.front()), note_verbs)) continue;
-        kept.push_back(item);
+        if (item.empty() || unsayable(item) || one_of(fold(item), placeholders)) continue;
+        auto list = words(item);
+        // "wrote about X" is a note; "talks" alone is a topic.
+        if (list.size() > 1 && one_of(bare(list.front()), note_verbs)) continue;
+        kept.push_back(shouted(item) ? fold(item) : item);
         if (kept.size() == most) break;
     }
     return join_list(kept);
@@ -215,7 +233,16 @@ std::optional<MetPhrase> met_phrase(std::string_view met_at) {
     }
     if (text.empty() || unsayable(text)) return std::nullopt;
     auto list = words(text);
+    // "my old team at Google", "ex-colleague": notes about you or the relation, not a place.
+    if (std::any_of(list.begin(), list.end(), [](const auto& w) {
+            return one_of(bare(w), first_person) || one_of(bare(w), relations);
+        }))
+        return std::nullopt;
     std::string first = bare(list.front());
+    // "intro'd by Sam", "introduced by Sam", "referred by Sam": through Sam.
+    if (list.size() > 2 && bare(list[1]) == "by" &&
+        (first.starts_with("intro") || first == "referred" || first == "recommended"))
+        return MetPhrase{"through " + join(std::vector<std::string>(list.begin() + 2, list.end()), " "), true};
     if (first == "met" || (first == "we" && list.size() > 1 && bare(list[1]) == "met")) {
         list.erase(list.begin(), list.begin() + (first == "met" ? 1 : 2));
         if (list.empty()) return std::nullopt;
@@ -223,13 +250,24 @@ std::optional<MetPhrase> met_phrase(std::string_view met_at) {
     }
     if (first == "via") list.front() = "through";
     auto platform = std::find_if(list.begin(), list.end(), [](const auto& w) { return one_of(bare(w), platforms); });
-    // Not a meeting: say where you found each other, no more.
-    if (platform != list.end()) return MetPhrase{"on " + strip_end_punctuation(*platform), false};
     std::string phrase = join(list, " ") + place;
+    bool capital = is_upper(list.front()[0]) || is_digit(list.front()[0]);
+    auto the = [&](const std::string& p) { return capital || one_of(first, determiners) ? p : "the " + p; };
+    // Not a meeting: say where you found each other. "LinkedIn" alone is on
+    // LinkedIn; a community or group is "in" it.
+    if (platform != list.end()) {
+        if (one_of(first, prepositions)) return MetPhrase{phrase, false};
+        bool group = std::any_of(list.begin(), list.end(), [](const auto& w) {
+            std::string b = bare(w);
+            return b == "community" || b == "group" || b == "channel" || b == "server" || b == "forum";
+        });
+        return MetPhrase{(group ? "in " : "on ") + the(phrase), false};
+    }
     if (one_of(first, prepositions)) return MetPhrase{phrase, true};
     if (one_of(first, meals)) return MetPhrase{"over " + phrase, true};
+    if (bare(list.back()) == "call") return MetPhrase{one_of(first, determiners) ? "on " + phrase : "on the " + phrase, true};
     bool possessive = list.front().ends_with("'s") || list.front().ends_with("\u2019s");
-    bool proper_end = is_upper(list.back()[0]) || is_digit(list.back()[0]);
+    bool proper_end = capital && (is_upper(list.back()[0]) || is_digit(list.back()[0]));
     if (one_of(first, determiners) || possessive || proper_end) return MetPhrase{"at " + phrase, true};
     return MetPhrase{"at the " + phrase, true};
 }
@@ -247,12 +285,16 @@ std::string reason_phrase(std::string_view why, bool to_one_of_them) {
             "is",    "are",   "am",    "was",   "were",   "have",  "has",   "want",
             "need",  "work",  "care",  "share", "leads",  "runs",  "built", "builds",
             "knows", "works", "wrote", "writes", "started", "founded", "moved", "can"};
+        constexpr std::array<std::string_view, 20> base_verbs = {
+            "get",  "learn", "ask",   "discuss", "talk",  "explore", "understand", "hear",  "pick", "share",
+            "find", "hire",  "sell",  "partner", "compare", "swap",  "meet",       "see",   "help", "invite"};
         bool clause = one_of(first, subjects) ||
                       std::any_of(list.begin(), list.end(), [&](const auto& w) { return one_of(bare(w), verbs); });
-        if (clause && !(first == "i" || first.starts_with("i'")) && is_upper(list.front()[0]) &&
-            !(list.front().size() > 1 && is_upper(list.front()[1])))
+        // "They both care" -> "because they both care"; a name keeps its capital.
+        if (clause && one_of(first, subjects) && first != "i" && !first.starts_with("i'"))
             list.front()[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(list.front()[0])));
-        list.insert(list.begin(), clause ? "because" : "for");
+        if (first == "both" && to_one_of_them) list.front() = "you both";
+        list.insert(list.begin(), one_of(first, base_verbs) ? "to" : clause ? "because" : "for");
     }
     text = join(list, " ");
     if (to_one_of_them) {
@@ -276,8 +318,12 @@ std::string fragment(std::string_view text, std::string_view leading_word) {
     std::string out = strip_end_punctuation(text);
     auto list = words(out);
     if (!list.empty() && bare(list.front()) == leading_word) out = trim(out.substr(list.front().size()));
-    if (!out.empty() && is_upper(out[0]) && !(out.size() > 1 && (is_upper(out[1]) || out[1] == ' ')) &&
-        !(out.starts_with("I ") || out.starts_with("I'")))
+    // "Introducing me to Clive", "The intro": lower case after "for"; a name keeps its capital.
+    auto first = words(out);
+    constexpr std::array<std::string_view, 10> common = {"the", "a", "an", "your", "my", "our", "this", "that",
+                                                         "all", "both"};
+    if (!first.empty() && is_upper(out[0]) &&
+        (one_of(bare(first.front()), common) || (bare(first.front()).ends_with("ing") && first.front().size() > 4)))
         out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
     return out;
 }

@@ -111,7 +111,7 @@ expect_rc 1
 cat >"$HOME/.config/rolo/templates/checkin.toml" <<'TOML'
 greeting = "Hi {first}."
 [[sentence]]
-say = "One. Two. Three. Four. Five."
+say = "One. Two. Three. Four. Five. Six."
 TOML
 run draft checkin janet
 expect_err_has "rolo: warning: sentences: 6 sentences"
@@ -120,7 +120,7 @@ printf '[draft]\nconnect_limit = 60\n' >"$ROLO_CONFIG"
 run draft connect janet
 # Over the limit, wordings step down to shorter ones before the lint complains.
 expect_out "Hi Janet, it was good to meet you at the BNI breakfast. I would like to connect."
-expect_err_has "rolo: warning: length: 80 characters; a connection note allows 60"
+expect_err_has "rolo: warning: length: 80 characters; a connection note allows 60: keep one detail and one wish"
 printf '[me]\nname = "Ada Lovelace"\nemail = "ada@example.com"\nsignature = "Ada"\n' >"$ROLO_CONFIG"
 
 # A user template with an unknown placeholder names its file and line.
@@ -135,7 +135,7 @@ run draft --check - < <(printf "I'd like to add you to my professional network o
 expect_rc 0
 expect_out ""
 expect_err "rolo: warning: default-note: this is LinkedIn's default note: say where you met or why you want to connect"
-run draft --check - --strict < <(printf "Hi. One. Two. Three. Four. Five.\n")
+run draft --check - --strict < <(printf "Hi. One. Two. Three. Four. Five. Six.\n")
 expect_rc 1
 expect_err_has "rolo: error: sentences: 6 sentences"
 printf 'Hi Clive, loved your talk. Can I show you our pricing?\n' >"$TMP/note.txt"
@@ -176,5 +176,59 @@ expect_rc 1
 run draft hello noone
 expect_rc 1
 expect_err "rolo: error: no contact matches 'noone'"
+
+# The lint on any text: every rule runs with --check -, with or without KIND and WHO.
+check_text() {  # check_text TEXT [ARGS...]: lint TEXT from stdin, strictly
+  local text=$1
+  shift
+  run draft "$@" --check - --strict < <(printf '%s\n' "$text")
+}
+q add "Mia Price" --met "the pricing summit" --interests "pricing strategy"
+check_text "Hi Marta, we help SaaS teams cut churn… grab a slot: calendly.com/ada/15min"
+expect_rc 1
+expect_err_has "rolo: error: pitch: 'we help', 'grab a slot', 'calendly'"
+run draft --check - < <(printf 'Hi Marta, we help SaaS teams cut churn.\n')
+expect_rc 0
+expect_err_has "rolo: warning: pitch: 'we help'"
+check_text "$(printf 'Hi Ana,\n\nI’d like to add you to my professional network.\n\nBest,\nAda')"
+expect_rc 1
+expect_err "rolo: error: default-note: this is LinkedIn's default note: say where you met or why you want to connect"
+check_text "Hi Mia, great to meet you at the Pricing Summit. Let me buy you a coffee next time; I loved your demo!"
+expect_rc 0
+expect_err ""
+check_text "$(printf 'Hi Sarah,\n\nCongrats on the U.S. move! The Ph.D. team at Acme Inc. says hi. Dr. Lee too. How is it going? Talk soon.\n\nThanks,\nAda')"
+expect_rc 0
+check_text "Hi Sam, $(printf 'and then we talked about the new pipeline, %.0s' {1..18})and that was it."
+expect_rc 1
+expect_err "rolo: error: length: a sentence of 150 words; split it, at most 45 words each"
+check_text "$(printf 'Hey Sam,\n\nWould you be able to introduce me to the CTO at Acme?\n\nThanks,\nAda')"
+expect_rc 1
+expect_err "$(printf '%s\n' \
+  'rolo: error: intro-request: say why you want to meet them and what you intend (advice, a partnership, a sale)' \
+  'rolo: error: intro-request: give your direct email, so they can forward the note or ask you questions' \
+  "rolo: error: intro-request: give them an out: \"if it's not a good time, no problem at all\"")"
+check_text "Hi Janet, cc'd you both, you two should talk!"
+expect_rc 1
+expect_err_has "rolo: error: intro: you copy them both in before asking"
+# With KIND and WHO: who the intro is about, the recipient's own words, a new connection, a second follow-up.
+check_text "Hi Janet, could you introduce me to someone at Acme? I'm building a licensing audit. My email is ada@example.com; if not, no problem." intro-request clive
+expect_rc 1
+expect_err "rolo: error: intro-request: say who you would like to meet: Clive Smith"
+check_text "Hi Mia, good to meet you at the pricing summit. How is the pricing strategy work going?" hello mia
+expect_rc 0
+check_text "Hi Mia, good to meet you at the pricing summit. How is the pricing strategy work going?"
+expect_rc 1
+expect_err_has "rolo: error: pitch: 'pricing' in"
+check_text "Hi Janet, happy to give you a demo of the new release." checkin janet
+expect_rc 0
+check_text "Hi New, happy to give you a demo of the new release." checkin "new connection"
+expect_rc 1
+expect_err_has "rolo: error: pitch: 'a demo' in"
+check_text "Hi Clive, good to meet you at the Kraków Rust meetup on Thursday. Your take on async cancellation and structured concurrency stuck with me all weekend, and I would really like to keep in touch with you." connect
+expect_rc 1
+expect_err "rolo: error: length: 202 characters; a connection note allows 200: keep one detail and one wish"
+check_text "Hi Janet, following up once on the intro to Clive Smith; if not, no problem at all: this is my only follow-up." intro-follow-up janet
+expect_rc 1
+expect_err "rolo: error: intro-follow-up: you already followed up once; silence after it is a gentle no: do not send another"
 
 finish

@@ -10,7 +10,7 @@ TEST_CASE("a missing config file means defaults") {
     CHECK_FALSE(config.found);
     CHECK(config.hello_window_days == 14);
     CHECK(config.intro_follow_up_days == 7);
-    CHECK(config.connect_limit == 300);
+    CHECK(config.connect_limit == 200);
     CHECK_FALSE(config.default_every);
 }
 
@@ -31,7 +31,7 @@ family = "14d"
 client = "4w..6w"
 
 [draft]
-connect_limit = 200
+connect_limit = 300
 )",
                                  "config.toml");
     CHECK(config.me.name == "Ada Lovelace");
@@ -41,7 +41,7 @@ connect_limit = 200
     CHECK(config.every_by_tag.at("family") == Every{14, {}});
     CHECK(config.every_by_tag.at("good friend") == Every{30, {}});
     CHECK(config.every_by_tag.at("client") == Every{28, 42});
-    CHECK(config.connect_limit == 200);
+    CHECK(config.connect_limit == 300);
     CHECK(config.warnings.empty());
 }
 

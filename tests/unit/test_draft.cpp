@@ -3,6 +3,7 @@
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
 #include "rolo/knows.hpp"
+#include "rolo/lint.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 
@@ -306,6 +307,7 @@ TEST_CASE("the draft corpus: every draft to every person could be sent as it is"
     for (const auto& p : corpus()) people.emplace_back(add(store, p), &p);
     REQUIRE(people.size() >= 60);
     Contact clive = add_clive(store);
+    auto pitch_words = read_word_list(data / "pitch-words.txt");
     int drafts = 0, refused = 0, clean = 0;
     // ROLO_DRAFT_DUMP=FILE writes every draft there, for reading them as their recipients would.
     const char* dump_path = std::getenv("ROLO_DRAFT_DUMP");
@@ -317,13 +319,22 @@ TEST_CASE("the draft corpus: every draft to every person could be sent as it is"
             if (kind == "intro-follow-up") continue;  // needs a request: its own test
             DraftRequest request{.kind = kind, .who = std::to_string(id)};
             if (kind == "intro") request.to = std::to_string(clive.id);
-            if (kind == "intro-request") request = {.kind = kind, .who = std::to_string(clive.id), .via = std::to_string(id)};
+            if (kind == "intro") request.about = "they both care about open data";
+            if (kind == "thanks") request.about = "introducing me to Dana";
+            if (kind == "intro-request")
+                request = {.kind = kind, .who = std::to_string(clive.id), .via = std::to_string(id),
+                           .about = "advice on licensing Rust crates"};
             CAPTURE(person->name);
             CAPTURE(kind);
             try {
                 Draft draft = compose_draft(store, request, shipped(kind), config, today);
                 ++drafts;
                 auto found = problems(kind, draft.rendered.text, *person, 200);
+                LintContext lint_context = lint_context_of(draft, config);
+                lint_context.missing.clear();  // a sparse person's gaps are hints, checked elsewhere
+                lint_context.pitch_words = pitch_words;
+                for (const auto& finding : lint(draft.rendered.text, lint_context))
+                    found.push_back(finding.rule + ": " + finding.message);
                 CAPTURE(draft.rendered.text);
                 if (dump_path)
                     dump << fmt::format("=== {} to {}\n{}{}\n", kind, person->name, draft.rendered.text,
@@ -337,22 +348,22 @@ TEST_CASE("the draft corpus: every draft to every person could be sent as it is"
         }
     }
     MESSAGE(fmt::format("{} drafts, {} sendable, {} refused by state rules", drafts, clean, refused));
-    CHECK(drafts > 300);
+    CHECK(drafts > 250);
 }
 
 TEST_CASE("what the user typed is never dropped") {
     Store store = Store::open_memory();
     Config config = config_with_me();
-    auto sparse = add(store, {"Ben Ode"});
+    auto sparse = add(store, {"Ben Ode", "", "", "", "CTO", "Acme"});
     Contact clive;
     clive.name = "Clive Smith";
     insert_contact(store, clive, today);
-    for (const auto& kind : {"checkin", "thanks", "congrats", "intro", "connect"}) {
+    for (const auto& kind : {"checkin", "thanks", "congrats", "intro"}) {
         CAPTURE(kind);
         DraftRequest request{.kind = kind, .who = std::to_string(sparse), .about = "the article on Arrow I mentioned"};
         if (std::string(kind) == "intro") request.to = std::to_string(clive.id);
         std::string text = compose_draft(store, request, shipped(kind), config, today).rendered.text;
-        if (std::string(kind) != "connect") CHECK(text.find("article on Arrow") != std::string::npos);
+        CHECK(text.find("article on Arrow") != std::string::npos);
     }
 }
 
@@ -372,7 +383,7 @@ TEST_CASE("state rules: hello, connect, followup, checkin timing") {
     CHECK(hello.rendered.text.starts_with("Hi Nina,\n\nThanks for connecting, and it was good to meet you at Product "
                                           "Camp this week."));
     CHECK(hello.new_connection);
-    CHECK(draft("connect", fresh).warnings.front().find("already connected") != std::string::npos);
+    CHECK_THROWS_WITH_AS(draft("connect", fresh), doctest::Contains("is already connected (since 2026-11-23)"), Error);
     CHECK(draft("connect", pending).warnings.empty());
     CHECK(draft("connect", pending).rendered.text == "Hi Karl, it was good to meet you at the AWS booth yesterday. I "
                                                      "would like to stay in touch.\n");
@@ -401,6 +412,44 @@ TEST_CASE("state rules: hello, connect, followup, checkin timing") {
           std::string::npos);
 }
 
+TEST_CASE("rolo knows too little: it says what to fill instead of sending something generic") {
+    Store store = Store::open_memory();
+    Config config = config_with_me();
+    auto bare = add(store, {"Ben Ode", "", "", "", "", "", "", "", false});
+    auto clive = add_clive(store);
+    auto draft = [&](DraftRequest request) {
+        return compose_draft(store, request, shipped(request.kind), config, today);
+    };
+    CHECK_THROWS_WITH_AS(draft({.kind = "connect", .who = "Ben"}), doctest::Contains("say where you met"), Error);
+    CHECK_THROWS_WITH_AS(draft({.kind = "thanks", .who = "Ben"}), doctest::Contains("say what they did"), Error);
+    CHECK_THROWS_WITH_AS(draft({.kind = "congrats", .who = "Ben"}), doctest::Contains("record the new role"), Error);
+    CHECK_THROWS_WITH_AS(draft({.kind = "intro", .who = "Ben", .to = "Clive"}), doctest::Contains("say why"), Error);
+    CHECK_THROWS_WITH_AS(draft({.kind = "intro-request", .who = "Clive", .via = "Ben"}),
+                         doctest::Contains("nothing says #1 Ben Ode knows #2 Clive Smith"), Error);
+    link(store, {bare, clive.id, 3, "", std::nullopt});
+    CHECK_THROWS_WITH_AS(draft({.kind = "intro-request", .who = "Clive", .via = "Ben"}), doctest::Contains("say why"),
+                         Error);
+    // --about is said to them: not about them.
+    CHECK_THROWS_WITH_AS(draft({.kind = "thanks", .who = "Ben", .about = "he introduced me to Clive"}),
+                         doctest::Contains("--about is said to #1 Ben Ode"), Error);
+    CHECK_THROWS_WITH_AS(draft({.kind = "intro", .who = "Ben", .to = "Clive", .about = "Ben is hiring"}),
+                         doctest::Contains("names Ben in the third person"), Error);
+    CHECK(draft({.kind = "thanks", .who = "Ben", .about = "Thanks for the intro!"}).rendered.text.find(
+              "Thank you for the intro.") != std::string::npos);
+    // An invitation already sent, a meeting still to come.
+    Interaction invite{.contact_id = bare, .on = day("2026-11-21"), .kind = "invite", .summary = "sent"};
+    log_interaction(store, invite, today);
+    CHECK_THROWS_WITH_AS(draft({.kind = "connect", .who = "Ben"}), doctest::Contains("it is pending"), Error);
+    auto later = add(store, {"Dana Fox", "Devoxx", "2026-12-05", "Java", "", "", "", "", false});
+    Draft future = draft({.kind = "connect", .who = "Dana"});
+    CHECK(future.rendered.text.find("meet") == std::string::npos);
+    CHECK_FALSE(future.warnings.empty());
+    Interaction lunch{.contact_id = later, .on = day("2026-12-01"), .kind = "meeting", .summary = "lunch"};
+    log_interaction(store, lunch, today);
+    CHECK(draft({.kind = "checkin", .who = "Dana"}).rendered.text.find("I look forward to seeing you next week.") !=
+          std::string::npos);
+}
+
 TEST_CASE("intro requests: the open request's reason, one follow-up after the wait, never two") {
     Store store = Store::open_memory();
     Config config = config_with_me();
@@ -408,11 +457,15 @@ TEST_CASE("intro requests: the open request's reason, one follow-up after the wa
     Contact target = add_clive(store);
     link(store, {broker, target.id, 4, "", std::nullopt});
     Contact janet = get_contact(store, broker);
-    ask_for_intro(store, janet, target, "advice on licensing Rust crates", day("2026-11-20"));
+    Date asked_on = day("2026-11-20");
+    ask_for_intro(store, janet, target, "advice on licensing Rust crates", asked_on);
     CHECK_THROWS_WITH_AS(ask_for_intro(store, janet, target, "again", today), doctest::Contains("already asked"), Error);
 
+    // Drafted the day it was asked (intro --ask --draft), with the request's reason.
     DraftRequest request{.kind = "intro-request", .who = "Clive", .via = "Janet"};
-    Draft asked = compose_draft(store, request, shipped("intro-request"), config, today);
+    Draft asked = compose_draft(store, request, shipped("intro-request"), config, asked_on);
+    CHECK_THROWS_WITH_AS(compose_draft(store, request, shipped("intro-request"), config, today),
+                         doctest::Contains("the one follow-up is rolo draft intro-follow-up"), Error);
     CHECK(asked.rendered.text.find("Would you be willing to introduce me to Clive Smith, CTO at Acme?") !=
           std::string::npos);
     CHECK(asked.rendered.text.find("I would like to meet Clive for advice on licensing Rust crates") !=

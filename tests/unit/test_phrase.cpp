@@ -49,6 +49,10 @@ TEST_CASE("lists join with and; notes and cut-off items are left out") {
     CHECK(interests_phrase("wrote about pricing; Rust.") == "Rust");
     CHECK(interests_phrase("his kids").empty());
     CHECK(interests_phrase("a, b, c, d", 2) == "a and b");
+    CHECK(interests_phrase("OBSERVABILITY, AWS") == "observability and AWS");
+    CHECK(interests_phrase("Africa-first SaaS, remote work, etc.") == "Africa-first SaaS and remote work");
+    CHECK(interests_phrase("n/a").empty());
+    CHECK(interests_phrase("DevRel; talks; writing") == "DevRel, talks and writing");
 }
 
 TEST_CASE("where you met takes its preposition, and a platform is no meeting") {
@@ -71,6 +75,13 @@ TEST_CASE("where you met takes its preposition, and a platform is no meeting") {
     CHECK(met("PyData, he gave a talk on Arrow") == "at PyData");
     CHECK(met("she was on the panel") == "-");
     CHECK(met("") == "-");
+    CHECK(met("Zoom call") == "on the Zoom call");
+    CHECK(met("intro'd by Sam") == "through Sam");
+    CHECK(met("my old team at Google") == "-");
+    CHECK(met("ex-colleague") == "-");
+    CHECK(met("conference in Berlin, she spoke on eBPF") == "at the conference in Berlin");
+    CHECK(met("Hacker News thread on SQLite") == "on Hacker News thread on SQLite");
+    CHECK(met("the Slack community for Rust in Spain") == "in the Slack community for Rust in Spain");
     auto online = met_phrase("LinkedIn, after his post on pricing");
     REQUIRE(online);
     CHECK(online->text == "on LinkedIn");
@@ -83,6 +94,9 @@ TEST_CASE("reasons read after 'I would like to meet them'") {
     CHECK(reason_phrase("to learn how they priced their API") == "to learn how they priced their API");
     CHECK(reason_phrase("because we both sail") == "because we both sail");
     CHECK(reason_phrase("They both care about open data", true) == "because you both care about open data");
+    CHECK(reason_phrase("get advice on hiring") == "to get advice on hiring");
+    CHECK(reason_phrase("Dana is hiring a CTO") == "because Dana is hiring a CTO");
+    CHECK(reason_phrase("both run engineering teams", true) == "because you both run engineering teams");
     CHECK(reason_phrase("").empty());
 }
 
@@ -92,6 +106,8 @@ TEST_CASE("user text as a sentence, fragments, roles and future dates") {
     CHECK(fragment("for sending the deck.", "for") == "sending the deck");
     CHECK(fragment("Introducing me to Clive", "for") == "introducing me to Clive");
     CHECK(fragment("AWS credits", "for") == "AWS credits");
+    CHECK(fragment("Kuda's expansion", "") == "Kuda's expansion");
+    CHECK(fragment("The intro", "for") == "the intro");
     CHECK(role_phrase("CTO", "Acme") == "CTO at Acme");
     CHECK(role_phrase("", "Acme") == "at Acme");
     CHECK(role_phrase("CTO", "") == "CTO");

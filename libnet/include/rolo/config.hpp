@@ -26,7 +26,7 @@ struct Config {
     int hello_window_days = 14;             // [defaults].hello_window
     int intro_follow_up_days = 7;           // [defaults].intro_follow_up
     std::map<std::string, Every> every_by_tag;  // [every]: tag -> cadence
-    int connect_limit = 300;                  // [draft].connect_limit, in code points
+    int connect_limit = 200;                  // [draft].connect_limit, in code points
     std::vector<std::string> warnings;        // "file:line:col: ..." for the caller to print
 };
 

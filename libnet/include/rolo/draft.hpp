@@ -20,6 +20,7 @@
 #include "rolo/date.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
+#include "rolo/lint.hpp"
 
 #include <filesystem>
 #include <map>
@@ -84,12 +85,9 @@ struct Draft {
     std::string reason;            // why, for an intro-request that --log records
     Rendered rendered;
     std::vector<std::string> hints;     // what to fill to make it more personal, and how
-    // What the message cannot do without (a detail about the person; the why
-    // of an introduction): lint findings, so --strict refuses the message.
-    std::vector<std::string> gaps;
     std::vector<std::string> warnings;  // relationship state and doubtful names
-    bool new_connection = false;        // pitch rules apply
-    std::vector<std::string> own_words; // the recipient's own fields, which are never pitch
+    bool new_connection = false;        // see is_new_connection
+    std::vector<std::string> own_words; // the recipient's own words (own_words_of, topics): never a pitch
 };
 
 // Builds the message: resolves WHO (and --via/--to, or the best broker for
@@ -97,6 +95,10 @@ struct Draft {
 // rules out (hello outside the hello window, a second intro follow-up, one
 // sent too early) with an Error that says what to do instead.
 Draft compose_draft(Store& store, const DraftRequest& request, const Template& tmpl, const Config& config, Date today);
+
+// The lint rules for a draft: its kind and limit, the recipient's state and
+// own words; the caller adds the user's pitch word list.
+LintContext lint_context_of(const Draft& draft, const Config& config);
 
 // `draft --log`: records that the message was sent (never its text): an
 // invite for a connect note, an intro request and its row for intro-request,
@@ -106,28 +108,8 @@ void record_draft(Store& store, const Draft& draft, Date today);
 // "today", "yesterday", "last week", "earlier this month", "in March", "in March 2025".
 std::string humanize_date(Date date, Date today);
 
-// Sentences end with . ! or ? (a run of them counts once) followed by white
-// space or the end. Abbreviations (e.g. i.e. Dr. Mr. Mrs. Ms. Prof. etc. vs.
-// St. Jr. Sr. a.m. p.m.), single initials and decimals do not end one;
-// greetings and sign-offs without end punctuation are not counted.
-int count_sentences(std::string_view text);
-
-struct LintContext {
-    std::string kind = {};            // empty: not known (draft --check without a kind)
-    int connect_limit = 300;          // code points, for connect notes
-    bool pitch_applies = false;       // a new connection, or a connect note to someone not connected
-    std::vector<std::string> pitch_words = {};
-    std::vector<std::string> missing = {};  // from Rendered::missing, phrased with how to fill them
-};
-
-struct Finding {
-    std::string rule;  // length sentences empty-field pitch default-note
-    std::string message;
-};
-
-std::vector<Finding> lint(std::string_view text, const LintContext& context);
-
-// One phrase per non-empty, non-comment line of a pitch word list.
-std::vector<std::string> read_word_list(const std::filesystem::path& file);
+// Connected within the hello window, or (for a connect note) not connected:
+// someone who gets no pitch. Shared by drafting and `draft --check`.
+bool is_new_connection(const Contact& recipient, std::string_view kind, Date today, int hello_window_days);
 
 }  // namespace rolo

@@ -16,16 +16,16 @@ class Store;
 
 struct Intro {
     std::int64_t id = 0;
-    std::string kind;  // "asked": broker -> you -> target; "made": you introduced broker (from) to target (to)
+    std::string kind = {};  // "asked": broker -> you -> target; "made": you introduced broker (from) to target (to)
     std::int64_t broker_id = 0;
-    std::string broker_name;
+    std::string broker_name = {};
     std::int64_t target_id = 0;
-    std::string target_name;
+    std::string target_name = {};
     Date asked_on{};
-    std::optional<Date> followed_up_on;
+    std::optional<Date> followed_up_on = {};
     std::string status = "open";  // open done declined silent
-    std::string reason;
-    std::string note;
+    std::string reason = {};
+    std::string note = {};
 };
 
 // Records a new intro (asked or made); assigns its id unless it has one (a restore).
