@@ -5,6 +5,9 @@
 
 #include "rolo/error.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -28,9 +31,17 @@ int fail(std::string_view message, int code) {
     return code;
 }
 
-}  // namespace
+// Output that could not be written (a full disk, /dev/full) fails the
+// command, as it does cat's: a short export must not pass for a whole one.
+int check_output(int code) {
+    errno = 0;
+    bool written = std::cout.flush() && std::fflush(stdout) == 0 && !std::ferror(stdout);
+    if (written) return code;
+    int error = errno ? errno : EIO;
+    return fail(std::string("write error: ") + std::strerror(error), 1);
+}
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     CLI::App app{"rolo: remember the people you meet, keep in touch, ask for warm introductions.", "rolo"};
     app.set_version_flag("--version", ROLO_VERSION);
     app.require_subcommand(1);
@@ -84,3 +95,7 @@ int main(int argc, char** argv) {
     }
     return context.exit_code;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return check_output(run(argc, argv)); }
