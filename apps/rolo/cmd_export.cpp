@@ -5,7 +5,9 @@
 #include "rolo/error.hpp"
 #include "rolo/export.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -23,6 +25,7 @@ struct ExportCommand {
     std::string format = "csv";
     std::optional<std::string> what;  // csv: contacts when absent; json: the whole document
     std::optional<std::string> output;
+    bool raw = false;  // csv: cells as stored, formulas unguarded
 };
 
 // Writes next to the target and renames, so a reader never sees half a file;
@@ -30,13 +33,14 @@ struct ExportCommand {
 void write_file(const std::string& path, const std::string& text) {
     std::string temporary = path + ".rolo-tmp";
     int fd = ::open(temporary.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(fmt::format("cannot write {}", path));
+    if (fd < 0) throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
     ok = ::fsync(fd) == 0 && ok;  // on disk before it replaces the old file: a crash leaves one or the other
     ok = ::close(fd) == 0 && ok;
     if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        int error = errno;
         std::remove(temporary.c_str());
-        throw Error(fmt::format("cannot write {}", path));
+        throw Error(fmt::format("cannot write {}: {}", path, std::strerror(error)));
     }
 }
 
@@ -60,7 +64,8 @@ void run_export(Context& context, const ExportCommand& command) {
     } else if (command.format == "vcard") {
         text = export_vcards(store);
     } else {
-        text = render(table_of(store, what), Format::csv, false);
+        Table table = table_of(store, what);
+        text = render(command.raw ? table : with_formulas_guarded(std::move(table)), Format::csv, false);
     }
     if (command.output)
         write_file(*command.output, text);
@@ -78,6 +83,8 @@ void register_export(CLI::App& app, Context& context) {
     sub->add_option("--what", command->what, "contacts (csv's default), interactions, knows or intros; "
                                        "with json, that list alone instead of the whole document")
         ->check(CLI::IsMember({"contacts", "interactions", "knows", "intros"}));
+    sub->add_flag("--raw", command->raw, "csv: write cells as stored, without the ' that keeps a spreadsheet "
+                                         "from running one that starts with = + - @ as a formula");
     sub->add_option("-o,--output", command->output, "Write to FILE (mode 0600) instead of stdout");
     sub->callback([&context, command] { run_export(context, *command); });
 }
