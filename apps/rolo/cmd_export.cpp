@@ -1,4 +1,4 @@
-// rolo export [--format csv|json|vcard] [--what contacts|interactions|knows|intros] [-o FILE]:
+// rolo export [--format csv|json|vcard] [--what contacts|interactions|knows|intros] [--raw] [-o FILE]:
 // everything needed to rebuild the database, or read it elsewhere.
 #include "common.hpp"
 
@@ -20,6 +20,7 @@ struct ExportCommand {
     std::string format = "csv";
     std::optional<std::string> what;  // csv: contacts when absent; json: the whole document
     std::optional<std::string> output;
+    bool raw = false;  // csv: cells as stored, formulas unguarded
 };
 
 Table table_of(Store& store, const std::string& what) {
@@ -45,7 +46,8 @@ void run_export(Context& context, const ExportCommand& command) {
     } else if (command.format == "vcard") {
         text = export_vcards(store);
     } else {
-        text = render(table_of(store, what), Format::csv, false);
+        Table table = table_of(store, what);
+        text = render(command.raw ? table : with_formulas_guarded(std::move(table)), Format::csv, false);
     }
     if (to_file) {
         StagedFile file(target);
@@ -66,6 +68,8 @@ void register_export(CLI::App& app, Context& context) {
     sub->add_option("--what", command->what, "contacts (csv's default), interactions, knows or intros; "
                                        "with json, that list alone instead of the whole document")
         ->check(CLI::IsMember({"contacts", "interactions", "knows", "intros"}));
+    sub->add_flag("--raw", command->raw, "csv: write cells as stored, without the ' that keeps a spreadsheet "
+                                         "from running one that starts with = + - @ as a formula");
     sub->add_option("-o,--output", command->output, "Write to FILE (mode 0600) instead of stdout (-)");
     sub->callback([&context, command] { run_export(context, *command); });
 }

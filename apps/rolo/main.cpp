@@ -2,6 +2,7 @@
 // global options, hands over to one subcommand, and turns every failure into
 // one line on stderr and an exit code: 1 for a failed operation, 2 for usage.
 #include "common.hpp"
+#include "terminal.hpp"
 
 #include "rolo/error.hpp"
 
@@ -42,6 +43,9 @@ int check_output(int code) {
 }
 
 int run(int argc, char** argv) {
+    // Before anything is printed: messages and warnings quote names and fields.
+    // It passes on the last of stdout as run returns, before main checks it.
+    rolo::app::TerminalGuard terminal;
     CLI::App app{"rolo: remember the people you meet, keep in touch, ask for warm introductions.", "rolo"};
     app.set_version_flag("--version", ROLO_VERSION);
     app.require_subcommand(1);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -41,8 +43,10 @@ void scan(std::string_view text, Literal literal, Field field) {
 }
 
 std::string read_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) throw Error(fmt::format("{} is a directory, not a file", file.string()));
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(fmt::format("cannot read {}", file.string()));
+    if (!in) throw Error(fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();

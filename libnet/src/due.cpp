@@ -2,6 +2,7 @@
 
 #include "rolo/cadence.hpp"
 #include "rolo/intro.hpp"
+#include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
@@ -89,6 +90,7 @@ double urgency(const DueReason& reason, double tie, Date today) {
 }
 
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
+    ReadSnapshot snapshot(store);  // intros awaiting a follow-up, then people
     auto intros = awaiting_follow_up(store);
     SQLite::Statement row(store.db(), std::string(contacts_sql));
     row.bind(1, format_date(query.today));
