@@ -146,6 +146,20 @@ for command in "export" "ls" "export --format json"; do
     expect_rc 1
     expect_err "rolo: error: write error: No space left on device"
 done
+# So does output to a terminal, which passes through the escape filter: one
+# opened read-only is still a terminal, yet every write to it fails.
+for command in "export" "ls" "show Ann"; do
+    # shellcheck disable=SC2086  # the command's words
+    python3 - "$ROLO" $command 2>"$TMP/stderr" <<'EOF'
+import os, pty, subprocess, sys
+master, terminal = pty.openpty()
+stdout = os.open(os.ttyname(terminal), os.O_RDONLY | os.O_NOCTTY)
+sys.exit(subprocess.run(sys.argv[1:], stdout=stdout).returncode)
+EOF
+    rc=$? out="" err=$(cat "$TMP/stderr")
+    expect_rc 1
+    expect_err_has "rolo: error: write error: "
+done
 
 # An empty config means the defaults.
 : >"$ROLO_CONFIG"
