@@ -5,6 +5,7 @@
 #include "rolo/records.hpp"
 
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -70,7 +71,7 @@ void register_due(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("due", "Who needs a touch now, and why (most urgent first)");
     command->add_option("--within", options->within, "Also list what falls due within this duration (e.g. 7d)");
     command->add_option("--tag", options->tag, "Only people with this tag");
-    command->add_option("-n,--limit", options->limit, "At most N people")->check(CLI::NonNegativeNumber);
+    command->add_option("-n,--limit", options->limit, "At most N people")->check(CLI::Range(0, std::numeric_limits<int>::max()));
     command->add_flag("--exit-code", options->exit_code, "Exit 1 when anything is due, 0 when nothing is");
     command->add_flag("--digest", options->digest, "One plain-text message grouped by reason, for a cron mail");
     command->callback([&context, options] { run_due(context, *options); });

@@ -1,20 +1,17 @@
-// rolo export [--format csv|json|vcard] [--what contacts|interactions|knows|intros] [-o FILE]:
+// rolo export [--format csv|json|vcard] [--what contacts|interactions|knows|intros] [--raw] [-o FILE]:
 // everything needed to rebuild the database, or read it elsewhere.
 #include "common.hpp"
 
 #include "rolo/error.hpp"
 #include "rolo/export.hpp"
+#include "rolo/files.hpp"
+#include "rolo/paths.hpp"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include <CLI/CLI.hpp>
-#include <fcntl.h>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 namespace rolo::app {
 namespace {
@@ -23,22 +20,8 @@ struct ExportCommand {
     std::string format = "csv";
     std::optional<std::string> what;  // csv: contacts when absent; json: the whole document
     std::optional<std::string> output;
+    bool raw = false;  // csv: cells as stored, formulas unguarded
 };
-
-// Writes next to the target and renames, so a reader never sees half a file;
-// the file holds private data, so it is created mode 0600.
-void write_file(const std::string& path, const std::string& text) {
-    std::string temporary = path + ".rolo-tmp";
-    int fd = ::open(temporary.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) throw Error(fmt::format("cannot write {}", path));
-    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ok = ::fsync(fd) == 0 && ok;  // on disk before it replaces the old file: a crash leaves one or the other
-    ok = ::close(fd) == 0 && ok;
-    if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw Error(fmt::format("cannot write {}", path));
-    }
-}
 
 Table table_of(Store& store, const std::string& what) {
     if (what == "interactions") return export_interactions(store);
@@ -51,6 +34,9 @@ void run_export(Context& context, const ExportCommand& command) {
     std::string what = command.what.value_or("contacts");
     if (command.format == "vcard" && what != "contacts")
         throw Error("vCard holds contacts only: use --format csv or json for " + what);
+    // `-o -` is stdout; any other FILE is checked before the export is read.
+    bool to_file = command.output && *command.output != "-";
+    auto target = to_file ? writable_target(*command.output, database_path(context.db)) : std::filesystem::path();
     Store store = context.store_or_empty();
     std::string text;
     if (command.format == "json") {
@@ -60,12 +46,16 @@ void run_export(Context& context, const ExportCommand& command) {
     } else if (command.format == "vcard") {
         text = export_vcards(store);
     } else {
-        text = render(table_of(store, what), Format::csv, false);
+        Table table = table_of(store, what);
+        text = render(command.raw ? table : with_formulas_guarded(std::move(table)), Format::csv, false);
     }
-    if (command.output)
-        write_file(*command.output, text);
-    else
+    if (to_file) {
+        StagedFile file(target);
+        file.write(text);
+        file.place();
+    } else {
         std::cout << text;
+    }
 }
 
 }  // namespace
@@ -78,7 +68,9 @@ void register_export(CLI::App& app, Context& context) {
     sub->add_option("--what", command->what, "contacts (csv's default), interactions, knows or intros; "
                                        "with json, that list alone instead of the whole document")
         ->check(CLI::IsMember({"contacts", "interactions", "knows", "intros"}));
-    sub->add_option("-o,--output", command->output, "Write to FILE (mode 0600) instead of stdout");
+    sub->add_flag("--raw", command->raw, "csv: write cells as stored, without the ' that keeps a spreadsheet "
+                                         "from running one that starts with = + - @ as a formula");
+    sub->add_option("-o,--output", command->output, "Write to FILE (mode 0600) instead of stdout (-)");
     sub->callback([&context, command] { run_export(context, *command); });
 }
 

@@ -5,6 +5,7 @@
 #include "rolo/records.hpp"
 #include "rolo/who.hpp"
 
+#include <limits>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -44,7 +45,7 @@ void register_history(CLI::App& app, Context& context) {
     command->add_option("WHO", options->who, "Only this person");
     command->add_option("--since", options->since, "Only on or after this date");
     command->add_option("--kind", options->kind, "Only this kind of interaction");
-    command->add_option("-n,--limit", options->limit, "At most N interactions")->check(CLI::NonNegativeNumber);
+    command->add_option("-n,--limit", options->limit, "At most N interactions")->check(CLI::Range(0, std::numeric_limits<int>::max()));
     command->callback([&context, options] { run_history(context, *options); });
 }
 

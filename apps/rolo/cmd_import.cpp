@@ -4,8 +4,11 @@
 
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
+#include "rolo/files.hpp"
 #include "rolo/import.hpp"
+#include "rolo/paths.hpp"
 
+#include <exception>
 #include <iostream>
 #include <memory>
 
@@ -21,6 +24,16 @@ struct ImportCommand {
     bool dry_run = false;
     bool skip_bad = false;
     std::string tag;
+};
+
+// Unwound by a failure, removes the database the import created.
+struct RemoveIfFailed {
+    Store& store;
+    bool created;
+    int exceptions = std::uncaught_exceptions();
+    ~RemoveIfFailed() {
+        if (created && std::uncaught_exceptions() > exceptions) remove_if_empty(store);
+    }
 };
 
 void run_import(Context& context, const ImportCommand& command) {
@@ -42,7 +55,10 @@ void run_import(Context& context, const ImportCommand& command) {
     }
 
     // A dry run never creates the database: without one it counts against an empty one.
+    std::error_code ec;
+    bool created = !command.dry_run && !std::filesystem::exists(database_path(context.db), ec);
     Store store = command.dry_run ? context.store_or_empty() : context.open_store();
+    RemoveIfFailed new_file{store, created};  // a failed first import leaves no file behind
     std::string dry = command.dry_run ? " (dry run: nothing written)" : "";
     if (format == ImportFormat::json) {
         RestoreSummary restored = restore_json(store, text, source, today, command.dry_run);

@@ -1,10 +1,9 @@
 // rolo init: create the database and a commented config file.
 #include "common.hpp"
 
-#include "rolo/error.hpp"
+#include "rolo/files.hpp"
 #include "rolo/paths.hpp"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -21,10 +20,10 @@ void run_init(Context& context) {
     std::error_code ec;
     bool exists = std::filesystem::exists(path, ec);
     if (!exists) {
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-        std::ofstream file(path);
-        if (!(file << default_config_text()))
-            throw Error(fmt::format("cannot write config {}", path.string()));
+        if (path.has_parent_path()) create_private_directories(path.parent_path());
+        StagedFile file(path);
+        file.write(default_config_text());
+        exists = !file.place(false);  // another init wrote it meanwhile
     }
     if (!context.quiet) {
         std::cout << fmt::format("database {}\n", db_path.string());

@@ -18,6 +18,7 @@
 #include "rolo/who.hpp"
 
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -184,7 +185,7 @@ void register_intro(CLI::App& app, Context& context) {
     command->add_option("--hops", options->hops, "Longest path to search, in hops from you (default 3)")
         ->check(CLI::Range(2, 6));
     command->add_option("-n,--limit", options->limit, "At most N paths or suggestions (default 10)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(1, std::numeric_limits<int>::max()));
     command->add_option("--ask", options->ask, "Record a request to VIA to introduce you to TARGET");
     command->add_option("--why", options->why, "Why you want the introduction, or why they should meet");
     command->add_flag("--draft", options->draft, "Print the request message to the best (or --via/--ask) broker");

@@ -9,6 +9,7 @@
 #include "rolo/knows.hpp"
 #include "rolo/text.hpp"
 #include "rolo/records.hpp"
+#include "rolo/snapshot.hpp"
 #include "rolo/who.hpp"
 
 #include <iostream>
@@ -92,6 +93,7 @@ nlohmann::ordered_json profile_json(const Profile& p) {
 
 void run_show(Context& context, const ShowOptions& options) {
     Store store = context.existing_store();
+    ReadSnapshot snapshot(store);  // the card's parts agree with each other
     Profile profile;
     profile.contact = get_contact(store, resolve_who(store, options.who));
     profile.cadence = effective_cadence(profile.contact, context.settings());

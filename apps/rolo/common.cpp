@@ -1,9 +1,11 @@
 #include "common.hpp"
+#include "terminal.hpp"
 
 #include "rolo/error.hpp"
 #include "rolo/paths.hpp"
 #include "rolo/text.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,7 +18,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -82,7 +83,12 @@ bool Context::color_enabled() const {
 }
 
 void Context::print(const Table& table) const {
-    std::cout << (quiet ? render_ids(table) : render(table, output_format(), color_enabled()));
+    if (quiet)
+        std::cout << render_ids(table);
+    else if (Format format = output_format(); format == Format::table)
+        write_styled(std::cout, render(table, format, color_enabled()));  // its cells are made safe as rendered
+    else
+        std::cout << render(table, format, false);
 }
 
 void Context::report(std::int64_t id, const std::string& message) const {
@@ -135,44 +141,39 @@ std::string edit_text(const std::string& text) {
 
 namespace {
 
-// All that is left to read from `fd`; false on a read error.
-bool read_all(int fd, std::string& text) {
-    char buffer[1 << 16];
+// All that is left to read from `fd`, up to one byte past `limit` (which
+// proves there is more); false on a read error.
+bool read_all(int fd, std::string& text, std::size_t limit) {
+    std::size_t size = text.size();
     for (;;) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n == 0) return true;
-        if (n < 0 && errno != EINTR) return false;
-        if (n > 0) text.append(buffer, static_cast<std::size_t>(n));
+        if (size == text.size()) text.resize(std::min(std::max({2 * size, text.capacity(), std::size_t{1} << 16}), limit + 1));
+        ssize_t n = ::read(fd, text.data() + size, text.size() - size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        size += static_cast<std::size_t>(n);
+        if (n == 0 || size > limit) break;
     }
+    text.resize(size);
+    return true;
 }
 
 }  // namespace
 
 InputText::InputText(const std::string& path) {
-    if (path == "-") {
-        if (!read_all(STDIN_FILENO, copy_)) throw Error(fmt::format("cannot read stdin: {}", std::strerror(errno)));
-        text_ = copy_;
-        return;
-    }
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(fmt::format("cannot read {}", path));
+    std::string name = path == "-" ? "stdin" : path;
+    int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
+    // A regular file is read into a buffer of its size at once.
     struct stat info {};
-    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
-        void* map = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-        if (map != MAP_FAILED) {
-            map_ = map;
-            text_ = {static_cast<const char*>(map), static_cast<std::size_t>(info.st_size)};
-        }
-    }
-    bool read = map_ || read_all(fd, copy_);
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0)
+        text_.reserve(std::min(static_cast<std::size_t>(info.st_size), input_limit) + 1);
+    bool read = read_all(fd, text_, input_limit);
     int error = errno;
-    ::close(fd);
-    if (!read) throw Error(fmt::format("cannot read {}: {}", path, std::strerror(error)));
-    if (!map_) text_ = copy_;
-}
-
-InputText::~InputText() {
-    if (map_) ::munmap(map_, text_.size());
+    if (fd != STDIN_FILENO) ::close(fd);
+    if (!read) throw Error(fmt::format("cannot read {}: {}", name, std::strerror(error)));
+    if (text_.size() > input_limit)
+        throw Error(fmt::format("{} is larger than {} MiB, the most rolo reads at once; split it", name,
+                                input_limit >> 20));
 }
 
 std::string read_message(const std::string& template_text) {

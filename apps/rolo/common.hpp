@@ -66,21 +66,19 @@ std::string read_message(const std::string& template_text);
 // the executable was built from. Throws Error when none has it.
 std::filesystem::path data_file(const std::string& relative);
 
-// The whole of a file, or of stdin for "-"; throws Error when it cannot be
-// read. A regular file is mapped, not copied: imports read large files.
+// The whole of a file, or of stdin for "-", up to input_limit bytes; throws
+// Error when it cannot be read or is larger. It is read, not mapped: a mapped
+// file that shrinks while rolo reads it kills rolo with SIGBUS.
 class InputText {
 public:
+    static constexpr std::size_t input_limit = std::size_t{256} << 20;  // 256 MiB, in rolo-import(1)
+
     explicit InputText(const std::string& path);
-    ~InputText();
-    InputText(const InputText&) = delete;
-    InputText& operator=(const InputText&) = delete;
 
     std::string_view text() const { return text_; }
 
 private:
-    void* map_ = nullptr;
-    std::string copy_;  // what was read, when the file could not be mapped
-    std::string_view text_;
+    std::string text_;
 };
 
 // Opens `text` in $VISUAL / $EDITOR and returns what the user saved.

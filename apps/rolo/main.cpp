@@ -2,10 +2,14 @@
 // global options, hands over to one subcommand, and turns every failure into
 // one line on stderr and an exit code: 1 for a failed operation, 2 for usage.
 #include "common.hpp"
+#include "terminal.hpp"
 
 #include "rolo/error.hpp"
 #include "rolo_version.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -29,9 +33,20 @@ int fail(std::string_view message, int code) {
     return code;
 }
 
-}  // namespace
+// Output that could not be written (a full disk, /dev/full) fails the
+// command, as it does cat's: a short export must not pass for a whole one.
+int check_output(int code) {
+    errno = 0;
+    bool written = std::cout.flush() && std::fflush(stdout) == 0 && !std::ferror(stdout);
+    if (written) return code;
+    int error = errno ? errno : EIO;
+    return fail(std::string("write error: ") + std::strerror(error), 1);
+}
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
+    // Before anything is printed: messages and warnings quote names and fields.
+    // It passes on the last of stdout as run returns, before main checks it.
+    rolo::app::TerminalGuard terminal;
     CLI::App app{"rolo: remember the people you meet, keep in touch, ask for warm introductions.", "rolo"};
     app.set_version_flag("--version", ROLO_VERSION);
     app.require_subcommand(1);
@@ -85,3 +100,7 @@ int main(int argc, char** argv) {
     }
     return context.exit_code;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return check_output(run(argc, argv)); }

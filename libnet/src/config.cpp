@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -135,11 +135,16 @@ Config load_config(const std::filesystem::path& path) {
         defaults.path = path;
         return defaults;
     }
+    auto unreadable = [&path](int error) {
+        return Error(fmt::format("cannot read config {}: {}", path.string(), std::strerror(error)));
+    };
+    if (std::filesystem::is_directory(path, ec)) throw unreadable(EISDIR);
     std::ifstream file(path, std::ios::binary);
-    std::ostringstream text;
-    if (!file || !(text << file.rdbuf()))
-        throw Error(fmt::format("cannot read config {}: {}", path.string(), std::strerror(errno)));
-    return parse_config(text.str(), path);
+    std::string text;
+    if (file) text.assign(std::istreambuf_iterator<char>(file), {});
+    // An empty file (or /dev/null) is a config that sets nothing.
+    if (!file || file.bad()) throw unreadable(errno);
+    return parse_config(text, path);
 }
 
 std::string default_config_text() {

@@ -13,6 +13,13 @@ namespace {
 
 using namespace std::chrono;
 
+// Dates are stored as YYYY-MM-DD: arithmetic may not leave the years that spells.
+Date checked(Date date) {
+    year_month_day ymd{date};
+    if (ymd.year() < year{0} || ymd.year() > year{9999}) throw Error("it falls outside 0000-01-01..9999-12-31");
+    return date;
+}
+
 std::optional<int> parse_int(std::string_view text) {
     int value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -54,7 +61,7 @@ std::optional<Date> try_weekday(std::string_view text, Date today) {
         if (names[i].starts_with(text)) {
             // "friday" is the next Friday, never today.
             auto ahead = (weekday{i} - weekday{today}).count();
-            return today + days{ahead == 0 ? 7 : ahead};
+            return checked(today + days{ahead == 0 ? 7 : ahead});
         }
     }
     return std::nullopt;
@@ -78,10 +85,14 @@ Date parse_date(std::string_view text, Date today) {
     std::string word = fold(trim(text));
     if (auto date = parse_iso_date(word)) return *date;
     if (word == "today") return today;
-    if (word == "yesterday") return today - days{1};
-    if (word == "tomorrow") return today + days{1};
-    if (auto date = try_relative(word, today)) return *date;
-    if (auto date = try_weekday(word, today)) return *date;
+    try {
+        if (word == "yesterday") return checked(today - days{1});
+        if (word == "tomorrow") return checked(today + days{1});
+        if (auto date = try_relative(word, today)) return *date;
+        if (auto date = try_weekday(word, today)) return *date;
+    } catch (const Error& e) {
+        throw Error(fmt::format("bad date '{}' (from {}): {}", text, format_date(today), e.what()));
+    }
     throw Error(fmt::format(
         "bad date '{}': expected YYYY-MM-DD, today, yesterday, tomorrow, a weekday, or an offset like 2w or -3d",
         text));
@@ -95,15 +106,15 @@ Duration parse_duration(std::string_view text) {
 Date add(Date date, Duration duration, int sign) {
     int n = duration.count * sign;
     switch (duration.unit) {
-    case 'd': return date + days{n};
-    case 'w': return date + days{7 * n};
+    case 'd': return checked(date + days{n});
+    case 'w': return checked(date + days{7 * n});
     default: break;
     }
     year_month_day ymd{date};
     year_month shifted = year_month{ymd.year(), ymd.month()} +
                          months{duration.unit == 'y' ? 12 * n : n};
     auto last = year_month_day_last{shifted.year(), month_day_last{shifted.month()}}.day();
-    return sys_days{year_month_day{shifted.year(), shifted.month(), std::min(ymd.day(), last)}};
+    return checked(sys_days{year_month_day{shifted.year(), shifted.month(), std::min(ymd.day(), last)}});
 }
 
 int duration_days(Duration duration) {

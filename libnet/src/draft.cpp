@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -53,7 +55,7 @@ std::string read_file(const std::filesystem::path& file) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) throw Error(fmt::format("{} is a directory, not a file", file.string()));
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(fmt::format("cannot read {}", file.string()));
+    if (!in) throw Error(fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();

@@ -2,6 +2,7 @@
 
 #include "rolo/cadence.hpp"
 #include "rolo/intro.hpp"
+#include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
@@ -88,6 +89,7 @@ double urgency(const DueReason& reason, double tie, Date today) {
 }
 
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
+    ReadSnapshot snapshot(store);  // intros awaiting a follow-up, then people
     auto intros = awaiting_follow_up(store);
     sql::Where filters(3);
     if (!query.tag.empty()) filters.add("c.id IN (SELECT contact_id FROM tags WHERE tag = ?)", query.tag);

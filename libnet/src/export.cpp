@@ -4,6 +4,7 @@
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
 #include "rolo/records.hpp"
+#include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 #include "rolo/vcard.hpp"
 #include "sql.hpp"
@@ -56,6 +57,9 @@ Table export_intros(Store& store) {
 }
 
 nlohmann::ordered_json export_json(Store& store) {
+    // One snapshot: an interaction written meanwhile could name a contact the
+    // contacts list was read without, and the export would not restore.
+    ReadSnapshot snapshot(store);
     return {{"contacts", table_json(contact_records(all_contacts(store)))},
             {"interactions", table_json(export_interactions(store))},
             {"knows", table_json(export_knows(store))},

@@ -1,12 +1,12 @@
 #include "rolo/graph.hpp"
 
+#include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 #include "sql.hpp"
 
 #include <algorithm>
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 namespace rolo {
@@ -44,7 +44,7 @@ KnowsGraph whole_graph(Store& store) {
     KnowsGraph graph;
     // Both queries read one snapshot, so a link added between them cannot name
     // someone the second one missed.
-    SQLite::Transaction snapshot(store.db(), SQLite::TransactionBehavior::DEFERRED);
+    ReadSnapshot snapshot(store);
     SQLite::Statement links(store.db(), links_sql);
     while (links.executeStep())
         graph.links.push_back({links.getColumn(0).getInt64(), links.getColumn(1).getInt64(), links.getColumn(2).getInt(),
@@ -61,6 +61,7 @@ KnowsGraph whole_graph(Store& store) {
 }
 
 KnowsGraph graph_around(Store& store, std::int64_t centre, int hops, Date today) {
+    ReadSnapshot snapshot(store);
     // The warm-path search loads `hops` links around a target when asked for hops + 1.
     Neighborhood around = load_neighborhood(store, centre, hops + 1, today);
     KnowsGraph graph;

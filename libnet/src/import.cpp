@@ -6,6 +6,7 @@
 #include "rolo/intro.hpp"
 #include "rolo/knows.hpp"
 #include "rolo/store.hpp"
+#include "rolo/table.hpp"
 #include "rolo/text.hpp"
 #include "rolo/vcard.hpp"
 
@@ -13,6 +14,7 @@
 #include <array>
 #include <charconv>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory_resource>
 #include <unordered_map>
@@ -56,12 +58,12 @@ using RowSource = std::function<bool(ImportRow&)>;
 // Row-level problems are thrown as Error inside a row and caught into it.
 // The row is reused from one line to the next.
 template <typename Fill>
-void fill_row(ImportRow& row, int line, bool valid_text, Fill fill) {
+void fill_row(ImportRow& row, int line, std::string_view problem, Fill fill) {
     row.line = line;
     row.change = {};
     row.error.clear();
     try {
-        if (!valid_text) throw Error("not valid UTF-8");
+        if (!problem.empty()) throw Error(std::string(problem));
         fill(row.change);
         if (row.change.name && trim_view(*row.change.name).empty()) row.change.name.reset();
     } catch (const Error& e) {
@@ -90,7 +92,7 @@ RowSource linkedin_rows(std::string_view text, const std::string& source) {
         do {
             if (!reader.next(record)) return false;
         } while (blank(record));
-        fill_row(row, record.line, valid_utf8(record.text), [&](ContactChange& change) {
+        fill_row(row, record.line, text_problem(record.text), [&](ContactChange& change) {
             if (record.fields.size() != width)
                 throw Error(fmt::format("expected {} fields, found {}", width, record.fields.size()));
             auto first = field(first_name), last = field(last_name);
@@ -195,9 +197,11 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
         do {
             if (!reader.next(record)) return false;
         } while (blank(record));
-        fill_row(row, record.line, valid_utf8(record.text), [&](ContactChange& change) {
+        fill_row(row, record.line, text_problem(record.text), [&](ContactChange& change) {
             if (record.fields.size() != setters.size())
                 throw Error(fmt::format("expected {} fields, found {}", setters.size(), record.fields.size()));
+            // Read as a spreadsheet reads them, which is how rolo's export writes them.
+            for (auto& field : record.fields) unguard_formula(field);
             for (std::size_t i = 0; i < setters.size(); ++i)
                 if (setters[i]) (*setters[i])(change, record.fields[i], today);
             if (!change.name && (first || last))
@@ -212,10 +216,13 @@ RowSource vcard_rows(std::string_view text) {
     return [cards = read_vcards(text), next = std::size_t{0}](ImportRow& row) mutable {
         if (next == cards.size()) return false;
         const VCard& card = cards[next++];
-        bool valid = valid_utf8(card.name) && valid_utf8(card.email) && valid_utf8(card.phone) &&
-                     valid_utf8(card.company) && valid_utf8(card.title) && valid_utf8(card.url) &&
-                     valid_utf8(card.note) && std::all_of(card.categories.begin(), card.categories.end(), valid_utf8);
-        fill_row(row, card.line, valid, [&](ContactChange& change) {
+        std::string_view problem;
+        for (const std::string* field : {&card.name, &card.email, &card.phone, &card.company, &card.title, &card.url,
+                                         &card.note})
+            if (problem.empty()) problem = text_problem(*field);
+        for (const auto& category : card.categories)
+            if (problem.empty()) problem = text_problem(category);
+        fill_row(row, card.line, problem, [&](ContactChange& change) {
             set_text(change.name, card.name);
             set_text(change.email, card.email);
             set_text(change.phone, card.phone);
@@ -264,8 +271,11 @@ ImportFormat detect_import_format(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (fold(trim_view(text.substr(0, 64))).starts_with("begin:vcard")) return ImportFormat::vcard;
     if (trim(text.substr(0, 64)).starts_with('{')) return ImportFormat::json;
+    // Lines may end in LF, CRLF, or CR alone (old Mac files), as CsvReader reads them.
+    std::string head(text.substr(0, 4096));
+    std::replace(head.begin(), head.end(), '\r', '\n');
     int lines = 0;
-    for (const auto& line : split(text.substr(0, 4096), '\n')) {
+    for (const auto& line : split(head, '\n')) {
         if (trim(line).starts_with("First Name,Last Name")) return ImportFormat::linkedin;
         if (++lines > 20) break;
     }
@@ -481,16 +491,18 @@ public:
     std::string text(const char* key) const {
         const auto* value = find(key);
         if (!value || value->is_null()) return {};
-        if (!value->is_string()) fail(key, "expected text");
-        std::string result = value->get<std::string>();
-        if (!valid_utf8(result)) fail(key, "not valid UTF-8");
-        return result;
+        return checked_text(key, *value);
     }
-    std::int64_t number(const char* key) const {
+    // A whole number in min..max: nothing is truncated or wrapped to fit.
+    std::int64_t number(const char* key, std::int64_t min, std::int64_t max) const {
         const auto* value = find(key);
         if (!value || !value->is_number_integer()) fail(key, "expected a whole number");
+        bool above = value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max);
+        if (above || value->get<std::int64_t>() < min || value->get<std::int64_t>() > max)
+            fail(key, fmt::format("{} is out of range ({}..{})", value->dump(), min, max));
         return value->get<std::int64_t>();
     }
+    std::int64_t id(const char* key) const { return number(key, 1, std::numeric_limits<std::int64_t>::max()); }
     bool flag(const char* key) const {
         const auto* value = find(key);
         if (!value || !value->is_boolean()) fail(key, "expected true or false");
@@ -511,7 +523,7 @@ public:
         if (!value->is_array()) fail(key, "expected a list");
         for (const auto& item : *value) {
             if (!item.is_string()) fail(key, "expected a list of text");
-            items.push_back(item.get<std::string>());
+            items.push_back(checked_text(key, item));
         }
         return items;
     }
@@ -520,6 +532,12 @@ public:
     }
 
 private:
+    std::string checked_text(const char* key, const nlohmann::json& value) const {
+        if (!value.is_string()) fail(key, "expected text");
+        std::string result = value.get<std::string>();
+        if (auto problem = text_problem(result); !problem.empty()) fail(key, problem);
+        return result;
+    }
     const nlohmann::json* find(const char* key) const {
         auto found = entry_.find(key);
         return found == entry_.end() ? nullptr : &*found;
@@ -566,7 +584,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
     ContactWriter writer(store);
     summary.contacts = for_each_entry(document, "contacts", source, [&](const JsonEntry& e) {
         Contact c;
-        c.id = e.number("id");
+        c.id = e.id("id");
         c.name = e.text("name");
         c.call_name = e.text("call_name");
         c.email = e.text("email");
@@ -592,11 +610,10 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         std::sort(c.tags.begin(), c.tags.end());
         c.created_at = e.text("created_at");
         c.updated_at = e.text("updated_at");
-        if (c.id <= 0) e.fail("id", "expected a positive id");
         writer.insert(c, today);
     });
     summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {
-        Interaction i{.contact_id = e.number("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
+        Interaction i{.contact_id = e.id("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
         if (!e.date("date")) e.fail("date", "missing");
         std::string direction = e.text("direction");
         if (direction != "in" && direction != "out") e.fail("direction", "expected \"in\" or \"out\"");
@@ -608,15 +625,15 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         log_interaction(store, i, today);
     });
     summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {
-        link(store, {e.number("a"), e.number("b"), static_cast<int>(e.number("strength")), e.text("context"),
+        link(store, {e.id("a"), e.id("b"), static_cast<int>(e.number("strength", 1, 5)), e.text("context"),
                      e.date("since")});
     });
     summary.intros = for_each_entry(document, "intros", source, [&](const JsonEntry& e) {
         Intro intro;
-        intro.id = e.number("id");
+        intro.id = e.id("id");
         intro.kind = e.text("kind");
-        intro.broker_id = e.number("broker_id");
-        intro.target_id = e.number("target_id");
+        intro.broker_id = e.id("broker_id");
+        intro.target_id = e.id("target_id");
         intro.asked_on = e.date("asked_on").value_or(today);
         intro.followed_up_on = e.date("followed_up_on");
         intro.status = e.text("status");

@@ -1,6 +1,7 @@
 #include "rolo/stats.hpp"
 
 #include "rolo/due.hpp"
+#include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 #include "sql.hpp"
 
@@ -41,6 +42,7 @@ std::string month_of(std::chrono::year_month month) {
 }  // namespace
 
 NetworkStats network_stats(Store& store, Date today, const Config& config) {
+    ReadSnapshot snapshot(store);  // the counts and what is due agree
     SQLite::Statement query(store.db(), counts_sql);
     query.bind(1, format_date(today - std::chrono::days(30)));
     query.bind(2, format_date(today));

@@ -1,6 +1,7 @@
 #include "rolo/store.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/files.hpp"
 #include "rolo/text.hpp"
 
 #include <array>
@@ -149,22 +150,68 @@ void configure_sqlite() {
 // per-call locking is pure cost (a tenth of a large import).
 const int open_flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX;
 
-int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+// rolo's mark in the file header (PRAGMA application_id): "rolo" in ASCII.
+constexpr int rolo_application_id = 0x726f6c6f;
 
-void migrate(SQLite::Database& db, const std::string& name) {
-    int version = user_version(db);
-    if (version > Store::schema_version())
+// What the header and schema of a file say about whose it is and how old.
+struct FileState {
+    int version = 0;
+    int application_id = 0;
+    bool has_tables = false;
+    bool has_contacts = false;
+
+    bool current() const { return version == Store::schema_version() && application_id == rolo_application_id; }
+};
+
+FileState file_state(SQLite::Database& db) {
+    // One statement, one snapshot (and it proves the file is a database).
+    SQLite::Statement query(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                "(SELECT application_id FROM pragma_application_id), "
+                                "(SELECT count(*) FROM sqlite_schema), "
+                                "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'contacts')");
+    query.executeStep();
+    return {query.getColumn(0).getInt(), query.getColumn(1).getInt(), query.getColumn(2).getInt() > 0,
+            query.getColumn(3).getInt() > 0};
+}
+
+// Refuses, before anything is written to it, a file rolo must not change:
+// another program's database, or a schema version rolo does not know.
+// Without rolo's application_id (files from before rolo set it), a file is
+// rolo's when it is empty or, once migrated, has rolo's contacts table.
+void check_is_rolo(const FileState& state, const std::string& name) {
+    bool ours = state.application_id == rolo_application_id ||
+                (state.application_id == 0 && (!state.has_tables || (state.version != 0 && state.has_contacts)));
+    if (!ours)
+        throw Error(fmt::format("{} is not a rolo database (the file was not changed); give --db a rolo file "
+                                "or a new path",
+                                name));
+    if (state.version > Store::schema_version())
         throw Error(fmt::format("{} has schema version {}, newer than this rolo understands ({}); "
                                 "upgrade rolo to use it (the file was not changed)",
-                                name, version, Store::schema_version()));
+                                name, state.version, Store::schema_version()));
+    if (state.version < 0)
+        throw Error(fmt::format("{} has schema version {}, which no rolo writes (the file was not changed)", name,
+                                state.version));
+}
+
+// Brings the schema up to date. Several rolo commands may meet a new or old
+// file at once, so the version is read again under an exclusive lock and
+// only the one that takes it first migrates.
+void migrate(SQLite::Database& db, const std::string& name, FileState state) {
+    check_is_rolo(state, name);
     db.exec("PRAGMA foreign_keys = ON");
-    if (version == Store::schema_version()) return;
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    for (int next = version; next < Store::schema_version(); ++next) {
-        db.exec(migrations[next]);
-        db.exec(fmt::format("PRAGMA user_version = {}", next + 1));
+    if (!state.current()) {
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::EXCLUSIVE);
+        state = file_state(db);
+        check_is_rolo(state, name);
+        for (int next = state.version; next < Store::schema_version(); ++next) {
+            db.exec(migrations[static_cast<std::size_t>(next)]);
+            db.exec(fmt::format("PRAGMA user_version = {}", next + 1));
+        }
+        if (state.application_id != rolo_application_id)
+            db.exec(fmt::format("PRAGMA application_id = {}", rolo_application_id));
+        transaction.commit();
     }
-    transaction.commit();
 }
 
 void create_private_file(const std::filesystem::path& path) {
@@ -179,18 +226,29 @@ void create_private_file(const std::filesystem::path& path) {
 std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& path) {
     configure_sqlite();
     try {
-        auto db = std::make_unique<SQLite::Database>(path.string(), open_flags);
-        db->setBusyTimeout(5000);
-        int version = user_version(*db);  // also proves the file is a database
+        // The busy timeout holds from the first statement on: another command
+        // may be creating or writing the file.
+        auto db = std::make_unique<SQLite::Database>(path.string(), open_flags, 5000);
+        FileState state = file_state(*db);
+        check_is_rolo(state, path.string());
         // Set before a new file's first table, and then fixed: with 16 KiB
         // pages a large import makes a quarter of the write calls it makes
         // with SQLite's 4 KiB, and `due` and `intro` are no slower (tests/bench).
-        if (version == 0) db->exec("PRAGMA page_size = 16384");
+        if (state.version == 0) db->exec("PRAGMA page_size = 16384");
         // WAL from the second open on. The command that creates the file is
         // its only user and every page it writes is new, so a rollback
         // journal holds next to nothing, where WAL would write each page
         // twice: a first import of 50,000 connections takes a seventh less.
-        if (version > 0 && version <= Store::schema_version()) db->exec("PRAGMA journal_mode = WAL");
+        // The switch needs the file to itself and fails at once, without the
+        // busy timeout, while another command has it open; a later open
+        // switches it then.
+        if (state.version > 0) {
+            try {
+                db->exec("PRAGMA journal_mode = WAL");
+            } catch (const SQLite::Exception& e) {
+                if (e.getErrorCode() != SQLITE_BUSY) throw;
+            }
+        }
         // Whole-network commands (due, stats) read most pages of the file,
         // many more than once: mapped, they cost no read call each, which was
         // half of `due`'s time at 100,000 people (tests/bench/scale_bench.sh).
@@ -198,11 +256,25 @@ std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& path) {
         if (auto size = std::filesystem::file_size(path, ec); !ec && size > 0)
             db->exec(fmt::format("PRAGMA mmap_size = {}", size));
         register_functions(*db);
-        migrate(*db, path.string());
+        migrate(*db, path.string(), state);
         return db;
     } catch (const SQLite::Exception& e) {
         throw Error(fmt::format("cannot open database {}: {}", path.string(), e.what()));
     }
+}
+
+// The whole database as the bytes of one file, copied under one read lock:
+// a consistent snapshot, and WAL lets writers go on meanwhile. Copying in
+// memory means SQLite opens no file by name in the destination's directory.
+void write_snapshot(SQLite::Database& db, StagedFile& file) {
+    SQLite::Database copy(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    copy.exec(fmt::format("PRAGMA page_size = {}", db.execAndGet("PRAGMA page_size").getInt()));
+    if (SQLite::Backup(copy, db).executeStep(-1) != SQLITE_DONE) throw Error("the database is busy; try again");
+    sqlite3_int64 size = 0;
+    std::unique_ptr<unsigned char, decltype(&sqlite3_free)> bytes(
+        sqlite3_serialize(copy.getHandle(), "main", &size, 0), &sqlite3_free);
+    if (!bytes) throw Error("out of memory copying the database");
+    file.write({reinterpret_cast<const char*>(bytes.get()), static_cast<std::size_t>(size)});
 }
 
 }  // namespace
@@ -212,11 +284,7 @@ Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
 int Store::schema_version() { return static_cast<int>(migrations.size()); }
 
 Store Store::open(const std::filesystem::path& path) {
-    try {
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    } catch (const std::filesystem::filesystem_error& e) {
-        throw Error(fmt::format("cannot create the directory for {}: {}", path.string(), e.code().message()));
-    }
+    if (path.has_parent_path()) create_private_directories(path.parent_path());
     create_private_file(path);
     return Store(connect(path));
 }
@@ -231,45 +299,26 @@ Store Store::open_memory() {
     configure_sqlite();
     auto db = std::make_unique<SQLite::Database>(":memory:", open_flags | SQLite::OPEN_CREATE);
     register_functions(*db);
-    migrate(*db, ":memory:");
+    migrate(*db, ":memory:", file_state(*db));
     return Store(std::move(db));
 }
 
 void Store::backup(const std::filesystem::path& destination, bool replace) {
+    auto target = writable_target(destination, db_->getFilename());
     std::error_code ec;
-    if (std::filesystem::equivalent(destination, db_->getFilename(), ec))
-        throw Error(fmt::format("{} is the database itself; back it up to another file", destination.string()));
-    if (std::filesystem::is_directory(destination, ec))
-        throw Error(fmt::format("{} is a directory; name the file to write", destination.string()));
-    if (std::filesystem::exists(destination, ec) && !replace)
+    if (std::filesystem::exists(target, ec) && !replace)
         throw Error(fmt::format("{} exists; give --force to replace it", destination.string()));
-    auto directory = destination.has_parent_path() ? destination.parent_path() : ".";
+    auto directory = target.has_parent_path() ? target.parent_path() : ".";
     if (!std::filesystem::is_directory(directory, ec))
         throw Error(fmt::format("cannot back up to {}: no directory {}", destination.string(), directory.string()));
-    // Removes the half-written copy unless it was renamed into place.
-    struct Temporary {
-        std::filesystem::path path;
-        ~Temporary() {
-            std::error_code ignored;
-            std::filesystem::remove(path, ignored);
-        }
-    } temporary{destination.string() + ".rolo-tmp"};
+    StagedFile file(target);
     try {
-        std::filesystem::remove(temporary.path);  // left by a backup that was killed
-        create_private_file(temporary.path);
-        {
-            SQLite::Database copy(temporary.path.string(), SQLite::OPEN_READWRITE);
-            // One step copies every page under one read lock: a consistent
-            // snapshot, and WAL lets writers go on meanwhile.
-            if (SQLite::Backup(copy, *db_).executeStep(-1) != SQLITE_DONE)
-                throw Error("the database is busy; try again");
-        }
-        std::filesystem::rename(temporary.path, destination);
+        write_snapshot(*db_, file);
     } catch (const SQLite::Exception& e) {
         throw Error(fmt::format("cannot back up to {}: {}", destination.string(), e.what()));
-    } catch (const std::filesystem::filesystem_error& e) {
-        throw Error(fmt::format("cannot back up to {}: {}", destination.string(), e.code().message()));
     }
+    if (!file.place(replace))
+        throw Error(fmt::format("{} exists; give --force to replace it", destination.string()));
 }
 
 }  // namespace rolo

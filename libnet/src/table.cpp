@@ -28,12 +28,6 @@ nlohmann::ordered_json cell_json(const Cell& cell) {
         cell);
 }
 
-// In a terminal table a cell stays on one line: control characters become spaces.
-std::string one_line(std::string text) {
-    std::replace_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
-    return text;
-}
-
 std::string render_delimited(const Table& table, std::string (*field)(std::string_view), char separator) {
     std::string out;
     auto line = [&](auto&& cells, auto&& text_of) {
@@ -57,7 +51,8 @@ std::string render_aligned(const Table& table, bool color) {
     for (const auto& row : table.rows) {
         auto& texts = cells.emplace_back();
         for (std::size_t i = 0; i < row.size(); ++i) {
-            texts.push_back(one_line(cell_text(row[i])));
+            // A cell stays on one line, and sends nothing to the terminal but text.
+            texts.push_back(terminal_text(cell_text(row[i]), true));
             widths[i] = std::max(widths[i], display_width(texts.back()));
         }
     }
@@ -137,6 +132,33 @@ std::string csv_field(std::string_view text) {
         out += c;
     }
     return out + '"';
+}
+
+namespace {
+
+bool starts_formula(std::string_view text) {
+    std::size_t start = text.find_first_not_of('\'');
+    return start != std::string_view::npos && std::string_view("=+-@\t\r").find(text[start]) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string guard_formula(std::string_view text) {
+    return starts_formula(text) ? "'" + std::string(text) : std::string(text);
+}
+
+void unguard_formula(std::string& text) {
+    if (text.starts_with('\'') && starts_formula(text)) text.erase(0, 1);
+}
+
+Table with_formulas_guarded(Table table) {
+    for (auto& row : table.rows)
+        for (auto& cell : row) {
+            if (auto* text = std::get_if<std::string>(&cell)) *text = guard_formula(*text);
+            if (auto* list = std::get_if<std::vector<std::string>>(&cell); list && !list->empty())
+                list->front() = guard_formula(list->front());
+        }
+    return table;
 }
 
 std::string tsv_field(std::string_view text) {

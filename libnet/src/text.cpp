@@ -6,6 +6,8 @@
 #include <cstring>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace rolo {
 namespace {
 
@@ -127,6 +129,12 @@ bool valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string_view text_problem(std::string_view text) {
+    if (!valid_utf8(text)) return "not valid UTF-8";
+    if (text.find('\0') != std::string_view::npos) return "contains a NUL byte";
+    return {};
+}
+
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t pos = 0; pos < text.size();) {
@@ -157,6 +165,39 @@ std::string linkedin_key(std::string_view url) {
 
 bool looks_like_linkedin_url(std::string_view text) {
     return linkedin_key(text).find("linkedin.com/") != std::string::npos;
+}
+
+std::string terminal_text(std::string_view text, bool one_line) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = pos;
+        auto [cp, valid] = decode(text, pos);
+        bool line_break = cp == '\n' || cp == '\t' || cp == '\r';
+        if (!valid)
+            out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+        else if (one_line && line_break)
+            out += ' ';
+        else if (cp == '\r' && pos < text.size() && text[pos] == '\n')
+            continue;
+        else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F)
+            out += fmt::format("\\x{:02x}", static_cast<unsigned>(cp));
+        else if (cp >= 0x80 && cp <= 0x9F)
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        else
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
+std::size_t unfinished_utf8(std::string_view text) {
+    for (std::size_t back = 1; back <= std::min<std::size_t>(3, text.size()); ++back) {
+        auto byte = static_cast<unsigned char>(text[text.size() - back]);
+        if ((byte & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+        std::size_t length = (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 1;
+        return length > back ? back : 0;
+    }
+    return 0;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {

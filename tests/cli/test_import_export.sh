@@ -140,7 +140,7 @@ expect_rc 1
 expect_err_has "no LinkedIn header"
 run import "$TMP/absent.csv"
 expect_rc 1
-expect_err "rolo: error: cannot read $TMP/absent.csv"
+expect_err "rolo: error: cannot read $TMP/absent.csv: No such file or directory"
 run import "$TMP"
 expect_rc 1
 expect_err "rolo: error: cannot read $TMP: Is a directory"

@@ -1,7 +1,8 @@
 // libFuzzer harness for everything rolo reads from files and the command line:
 // the CSV reader, the LinkedIn / CSV / vCard importers, the JSON restore,
-// config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak,
-// and whatever an import stores must survive a CSV export and re-import.
+// config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak;
+// whatever an import stores must survive a CSV export and re-import, whatever a JSON restore stores must
+// survive a JSON export and restore, and terminal_text must leave no control character for a terminal.
 // Build: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DROLO_FUZZ=ON
 // Run:   build-fuzz/tests/fuzz_import tests/fuzz/corpus -max_total_time=600
 #include "rolo/config.hpp"
@@ -11,6 +12,8 @@
 #include "rolo/export.hpp"
 #include "rolo/import.hpp"
 #include "rolo/store.hpp"
+#include "rolo/table.hpp"
+#include "rolo/text.hpp"
 #include "rolo/vcard.hpp"
 
 #include <cstddef>
@@ -19,6 +22,8 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -47,6 +52,46 @@ void expect_lossless_csv(rolo::Store& store, rolo::Date today) {
         std::fprintf(stderr, "an export changed on re-import:\n%s---\n%s", first.c_str(), second.c_str());
         std::abort();
     }
+}
+
+// Whatever a restore stored, a JSON export restores unchanged.
+void expect_lossless_json(rolo::Store& store, rolo::Date today) {
+    std::string first = rolo::export_json(store).dump();
+    rolo::Store copy = rolo::Store::open_memory();
+    try {
+        rolo::restore_json(copy, first, "export.json", today, false);
+    } catch (const rolo::Error& e) {
+        std::fprintf(stderr, "a JSON export does not restore: %s\n%s\n", e.what(), first.c_str());
+        std::abort();
+    }
+    std::string second = rolo::export_json(copy).dump();
+    if (second != first) {
+        std::fprintf(stderr, "a JSON export changed on restore:\n%s\n---\n%s\n", first.c_str(), second.c_str());
+        std::abort();
+    }
+}
+
+void check(bool ok, const char* what, std::string_view text) {
+    if (ok) return;
+    std::fprintf(stderr, "%s: %.*s\n", what, static_cast<int>(text.size()), text.data());
+    std::abort();
+}
+
+// What terminal_text lets through holds no control character a terminal
+// obeys, and a guarded CSV cell reads back as it was.
+void expect_safe_text(std::string_view text) {
+    std::string safe = rolo::terminal_text(text);
+    for (std::size_t i = 0; i < safe.size(); ++i) {
+        auto byte = static_cast<unsigned char>(safe[i]);
+        check((byte >= 0x20 || byte == '\n' || byte == '\t') && byte != 0x7F, "a control byte left", safe);
+        check(!(byte == 0xC2 && i + 1 < safe.size() && static_cast<unsigned char>(safe[i + 1]) < 0xA0),
+              "a C1 control left", safe);
+    }
+    check(rolo::valid_utf8(safe), "terminal_text left invalid UTF-8", safe);
+    check(rolo::terminal_text(safe) == safe, "terminal_text is not idempotent", text);
+    std::string cell = rolo::guard_formula(text);
+    rolo::unguard_formula(cell);
+    check(cell == text, "guard_formula does not read back", text);
 }
 
 }  // namespace
@@ -79,9 +124,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         expect_only_errors([&] {
             rolo::Store store = rolo::Store::open_memory();
             rolo::restore_json(store, text, "fuzz", today, false);
+            expect_lossless_json(store, today);
         });
     }
     if (size < 4096) expect_only_errors([&] { rolo::parse_config(text, "fuzz.toml"); });
+    expect_safe_text(text);
     if (size < 64) {
         expect_only_errors([&] { rolo::parse_date(text, today); });
         expect_only_errors([&] { rolo::parse_every(text); });

@@ -67,6 +67,20 @@ TEST_CASE("month arithmetic clamps to month end") {
     CHECK(s(add(d("2024-02-28"), {1, 'd'})) == "2024-02-29");
 }
 
+TEST_CASE("date arithmetic never leaves 0000-01-01..9999-12-31") {
+    CHECK(s(add(d("9999-12-30"), {1, 'd'})) == "9999-12-31");
+    CHECK(s(add(d("0000-01-02"), {1, 'd'}, -1)) == "0000-01-01");
+    CHECK_THROWS_AS(add(d("9999-12-31"), {2, 'w'}), Error);
+    CHECK_THROWS_AS(add(d("9999-12-31"), {1, 'm'}), Error);
+    CHECK_THROWS_AS(add(d("0000-01-01"), {1, 'y'}, -1), Error);
+    CHECK_THROWS_WITH(parse_date("2w", d("9999-12-31")),
+                      "bad date '2w' (from 9999-12-31): it falls outside 0000-01-01..9999-12-31");
+    CHECK_THROWS_AS(parse_date("-3d", d("0000-01-01")), Error);
+    CHECK_THROWS_AS(parse_date("tomorrow", d("9999-12-31")), Error);
+    CHECK_THROWS_AS(parse_date("yesterday", d("0000-01-01")), Error);
+    CHECK_THROWS_AS(parse_date("friday", d("9999-12-31")), Error);
+}
+
 TEST_CASE("durations") {
     CHECK(parse_duration("3d") == Duration{3, 'd'});
     CHECK(parse_duration("2W") == Duration{2, 'w'});

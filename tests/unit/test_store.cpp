@@ -1,14 +1,19 @@
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
+#include "rolo/export.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/knows.hpp"
+#include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <sys/stat.h>
 
 #include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <doctest/doctest.h>
 
 using namespace rolo;
@@ -35,6 +40,46 @@ struct TempDir {
 };
 
 }  // namespace
+
+TEST_CASE("an export reads one snapshot while another connection writes") {
+    TempDir dir;
+    auto path = dir.path / "rolo.db";
+    {
+        Store setup = Store::open(path);
+        make(setup, "Ann");
+    }
+    Store reader = Store::open(path);  // WAL from this open on: the writer need not wait
+    Store writer = Store::open(path);
+    // Cron logs a new person and an interaction with them while the export reads.
+    struct Race {
+        Store* writer;
+        bool written = false;
+    } race{&writer};
+    sqlite3_progress_handler(reader.db().getHandle(), 1, [](void* data) {
+        auto* r = static_cast<Race*>(data);
+        if (r->written) return 0;
+        r->written = true;
+        Contact bob = make(*r->writer, "Bob");
+        Interaction met{.contact_id = bob.id, .on = today, .kind = "call"};
+        log_interaction(*r->writer, met, today);
+        return 0;
+    }, &race);
+    auto document = export_json(reader);
+    sqlite3_progress_handler(reader.db().getHandle(), 0, nullptr, nullptr);
+    REQUIRE(race.written);
+    std::set<std::int64_t> ids;
+    for (const auto& c : document.at("contacts")) ids.insert(c.at("id").get<std::int64_t>());
+    for (const auto& i : document.at("interactions")) CHECK(ids.contains(i.at("contact_id").get<std::int64_t>()));
+}
+
+TEST_CASE("a snapshot inside a transaction is that transaction") {
+    Store store = Store::open_memory();
+    auto transaction = store.transaction();
+    make(store, "Ann");
+    { ReadSnapshot snapshot(store); }
+    transaction.commit();
+    CHECK(all_contacts(store).size() == 1);
+}
 
 TEST_CASE("a new database is private and migrated, and in WAL mode from its second open") {
     TempDir dir;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 using namespace rolo;
+using namespace std::literals;
 
 TEST_CASE("fold ignores case and Latin accents") {
     CHECK(fold("Zoë Ångström") == "zoe angstrom");
@@ -48,4 +49,27 @@ TEST_CASE("split and join round trip") {
     CHECK(split("a;b;;c", ';') == std::vector<std::string>{"a", "b", "", "c"});
     CHECK(join({"a", "b"}, ", ") == "a, b");
     CHECK(trim("  x y \n") == "x y");
+}
+
+TEST_CASE("terminal_text escapes every control a terminal would obey") {
+    CHECK(terminal_text("Zoë 🙂 李\tok\n") == "Zoë 🙂 李\tok\n");
+    CHECK(terminal_text("Ann\x1b]0;pwned\x07") == "Ann\\x1b]0;pwned\\x07");  // OSC: retitle the window
+    CHECK(terminal_text("a\x1b[2Jb") == "a\\x1b[2Jb");                      // CSI: clear the screen
+    CHECK(terminal_text("del\x7f") == "del\\x7f");
+    CHECK(terminal_text("c1\xc2\x9b" "31m") == "c1\\u009b31m");  // U+009B, the 8-bit CSI
+    CHECK(terminal_text("nul\0x"sv) == "nul\\x00x");
+    CHECK(terminal_text("bad\xff\xc3") == "bad\\xff\\xc3");
+    CHECK(terminal_text("over\rwrite") == "over\\x0dwrite");
+    CHECK(terminal_text("crlf\r\nline") == "crlf\nline");
+    CHECK(terminal_text("a\tb\r\nc", true) == "a b  c");
+    CHECK(terminal_text(terminal_text("x\x1b\xc2\x85")) == terminal_text("x\x1b\xc2\x85"));
+}
+
+TEST_CASE("unfinished_utf8 finds a sequence cut at the end") {
+    CHECK(unfinished_utf8("abc") == 0);
+    CHECK(unfinished_utf8("ab\xc2") == 1);
+    CHECK(unfinished_utf8("ab\xe2\x82") == 2);
+    CHECK(unfinished_utf8("ab\xe2\x82\xac") == 0);
+    CHECK(unfinished_utf8("\xf0\x9f\x99") == 3);
+    CHECK(unfinished_utf8("") == 0);
 }

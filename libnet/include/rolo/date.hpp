@@ -22,14 +22,16 @@ struct Duration {
 std::optional<Date> parse_iso_date(std::string_view text);
 
 // Any date form the CLI accepts, offsets ("2w", "-3d") counted from today;
-// throws Error naming the text when it is not one.
+// throws Error naming the text when it is not one, or when the offset leaves
+// 0000-01-01..9999-12-31.
 Date parse_date(std::string_view text, Date today);
 
 // `3d 2w 6m 1y` (non-negative); throws Error naming the text.
 Duration parse_duration(std::string_view text);
 
 // Calendar arithmetic: months and years clamp to the end of a shorter month
-// (2024-01-31 + 1m = 2024-02-29).
+// (2024-01-31 + 1m = 2024-02-29). A result outside 0000-01-01..9999-12-31
+// throws Error: rolo stores dates as YYYY-MM-DD.
 Date add(Date date, Duration duration, int sign = 1);
 
 // A duration as a whole number of days, for cadences stored in days:

@@ -1,7 +1,8 @@
 #pragma once
-// The one SQLite file that holds all of rolo's state. Opening it applies the
-// numbered schema migrations (PRAGMA user_version) and refuses, untouched, a
-// file written by a newer rolo.
+// The one SQLite file that holds all of rolo's state, marked as rolo's by
+// PRAGMA application_id. Opening it applies the numbered schema migrations
+// (PRAGMA user_version) and refuses, untouched, a file written by a newer
+// rolo, with a version no rolo writes, or another program's database.
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -31,7 +32,7 @@ public:
     // command writes, to `destination` (mode 0600). The copy is written beside
     // it and renamed into place, so a failed backup leaves no half a file.
     // An existing destination is an Error unless `replace`; so is the
-    // database itself.
+    // database itself and anything but a new path or a regular file.
     void backup(const std::filesystem::path& destination, bool replace);
 
     // Writes take the lock up front (BEGIN IMMEDIATE) so that a cron job and an

@@ -35,7 +35,8 @@ Format parse_format(std::string_view name);
 
 // tsv escapes backslash, tab, newline and carriage return as \\ \t \n \r; csv
 // follows RFC 4180 (quotes where needed, LF line ends); json is an array of
-// objects keyed by column; table aligns columns by display width.
+// objects keyed by column; table aligns columns by display width, one line a
+// row, its cells passed through terminal_text.
 std::string render(const Table& table, Format format, bool color);
 
 // The table as a json array of objects, keys in column order.
@@ -46,6 +47,18 @@ std::string render_ids(const Table& table);
 
 std::string csv_field(std::string_view text);
 std::string tsv_field(std::string_view text);
+
+// OWASP's rule against CSV formula injection: text that begins with = + - @,
+// tab or CR, after any number of ', gains one more ' in front, so that a
+// spreadsheet shows it as text instead of running it as a formula.
+std::string guard_formula(std::string_view text);
+
+// Undoes guard_formula as a spreadsheet reads such a cell: drops one leading '
+// from text that guard_formula would have guarded.
+void unguard_formula(std::string& text);
+
+// The table with guard_formula applied to its text and list cells.
+Table with_formulas_guarded(Table table);
 
 // A cell as plain text (lists joined by ';', null as empty, flags as 1/0).
 std::string cell_text(const Cell& cell);

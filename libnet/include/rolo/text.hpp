@@ -25,6 +25,10 @@ std::string trim(std::string_view text);
 
 bool valid_utf8(std::string_view text);
 
+// Why imported text cannot be stored ("not valid UTF-8", "contains a NUL
+// byte": SQLite and every reader of its text stop at a NUL), or "" when it can.
+std::string_view text_problem(std::string_view text);
+
 // Terminal columns the text takes: wide East Asian characters and emoji take
 // two, combining and zero-width marks none.
 std::size_t display_width(std::string_view text);
@@ -37,6 +41,17 @@ std::size_t code_points(std::string_view text);
 std::string linkedin_key(std::string_view url);
 
 bool looks_like_linkedin_url(std::string_view text);
+
+// The text as it may be shown on a terminal: control characters (C0 but
+// newline and tab, DEL, C1 U+0080..U+009F) and bytes that are not UTF-8 are
+// written as the escapes \xNN and \u00NN, so that data can neither move the
+// cursor, retitle the window, nor hide text. CR before LF is dropped. With
+// `one_line`, newline, tab and CR become spaces. Printable text and what it
+// escapes to come out unchanged, so applying it twice changes nothing more.
+std::string terminal_text(std::string_view text, bool one_line = false);
+
+// Bytes at the end of `text` that begin a UTF-8 sequence it does not finish.
+std::size_t unfinished_utf8(std::string_view text);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
