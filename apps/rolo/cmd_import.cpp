@@ -1,5 +1,5 @@
-// rolo import FILE|- [--from linkedin|csv|vcard] [--dry-run] [--skip-bad] [--tag T]:
-// bring people in from LinkedIn's Connections.csv, a CSV or vCards.
+// rolo import FILE|- [--from linkedin|csv|vcard|json|google|outlook] [--dry-run] [--skip-bad] [--tag T]:
+// bring people in from LinkedIn's Connections.csv, a CSV, vCards or an address book export.
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
@@ -40,7 +40,9 @@ void run_import(Context& context, const ImportCommand& command) {
     Date today = context.today();
     std::string source = command.file == "-" ? "stdin" : command.file;
     InputText input(command.file);
-    std::string_view text = input.text();
+    // Google's older export is UTF-16; everything else is read as UTF-8.
+    std::optional<std::string> decoded = utf8_from_utf16(input.text(), source);
+    std::string_view text = decoded ? std::string_view(*decoded) : input.text();
     ImportFormat format = command.from ? parse_import_format(*command.from) : detect_import_format(text);
     if (format == ImportFormat::json && (command.skip_bad || !command.tag.empty()))
         throw Error("--skip-bad and --tag do not apply to a JSON restore");
@@ -76,11 +78,11 @@ void run_import(Context& context, const ImportCommand& command) {
 
 void register_import(CLI::App& app, Context& context) {
     auto command = std::make_shared<ImportCommand>();
-    auto* sub = app.add_subcommand("import", "Import people from LinkedIn's Connections.csv, a CSV or vCards; "
-                                             "restore a JSON export");
+    auto* sub = app.add_subcommand("import", "Import people from LinkedIn's Connections.csv, a CSV, vCards, "
+                                             "Google Contacts or Outlook; restore a JSON export");
     sub->add_option("FILE", command->file, "The file to read, or - for stdin")->required();
-    sub->add_option("--from", command->from, "linkedin, csv, vcard or json (default: detected from the content)")
-        ->check(CLI::IsMember({"linkedin", "csv", "vcard", "json"}));
+    sub->add_option("--from", command->from, "linkedin, csv, vcard, json, google or outlook (default: detected from the content)")
+        ->check(CLI::IsMember({"linkedin", "csv", "vcard", "json", "google", "outlook"}));
     sub->add_flag("--dry-run", command->dry_run, "Say what would happen and write nothing");
     sub->add_flag("--skip-bad", command->skip_bad, "Report bad rows and import the rest");
     sub->add_option("--tag", command->tag, "Tag everyone imported");

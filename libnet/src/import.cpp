@@ -1,5 +1,7 @@
 #include "rolo/import.hpp"
 
+#include "import_address_book.hpp"
+#include "import_rows.hpp"
 #include "rolo/csv.hpp"
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
@@ -15,6 +17,7 @@
 #include <charconv>
 #include <functional>
 #include <limits>
+#include <iterator>
 #include <map>
 #include <memory_resource>
 #include <unordered_map>
@@ -36,11 +39,6 @@ bool is_linkedin_header(const CsvRecord& record) {
            trim_view(record.fields[1]) == "Last Name";
 }
 
-bool blank(const CsvRecord& record) {
-    return std::all_of(record.fields.begin(), record.fields.end(),
-                       [](const std::string& f) { return trim_view(f).empty(); });
-}
-
 void set_text(std::optional<std::string>& field, std::string_view value) {
     if (auto text = trim_view(value); !text.empty()) field = text;
 }
@@ -50,25 +48,6 @@ std::optional<bool> parse_flag(const std::string& text) {
     if (word == "1" || word == "true" || word == "yes") return true;
     if (word == "0" || word == "false" || word == "no") return false;
     return std::nullopt;
-}
-
-// Reads the next row of a file into its argument; false at the end.
-using RowSource = std::function<bool(ImportRow&)>;
-
-// Row-level problems are thrown as Error inside a row and caught into it.
-// The row is reused from one line to the next.
-template <typename Fill>
-void fill_row(ImportRow& row, int line, std::string_view problem, Fill fill) {
-    row.line = line;
-    row.change = {};
-    row.error.clear();
-    try {
-        if (!problem.empty()) throw Error(std::string(problem));
-        fill(row.change);
-        if (row.change.name && trim_view(*row.change.name).empty()) row.change.name.reset();
-    } catch (const Error& e) {
-        row.error = e.what();
-    }
 }
 
 RowSource linkedin_rows(std::string_view text, const std::string& source) {
@@ -264,13 +243,16 @@ ImportFormat parse_import_format(std::string_view name) {
     if (name == "csv") return ImportFormat::csv;
     if (name == "vcard") return ImportFormat::vcard;
     if (name == "json") return ImportFormat::json;
-    throw Error(fmt::format("unknown import format '{}': expected linkedin, csv, vcard or json", name));
+    if (name == "google") return ImportFormat::google;
+    if (name == "outlook") return ImportFormat::outlook;
+    throw Error(fmt::format("unknown import format '{}': expected linkedin, csv, vcard, json, google or outlook", name));
 }
 
 ImportFormat detect_import_format(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (fold(trim_view(text.substr(0, 64))).starts_with("begin:vcard")) return ImportFormat::vcard;
     if (trim(text.substr(0, 64)).starts_with('{')) return ImportFormat::json;
+    if (auto book = detect_address_book(text)) return *book;
     // Lines may end in LF, CRLF, or CR alone (old Mac files), as CsvReader reads them.
     std::string head(text.substr(0, 4096));
     std::replace(head.begin(), head.end(), '\r', '\n');
@@ -321,6 +303,8 @@ ImportReader::ImportReader(std::string_view text, ImportFormat format, std::stri
         switch (format) {
         case ImportFormat::linkedin: return linkedin_rows(text, source_);
         case ImportFormat::vcard: return vcard_rows(text);
+        case ImportFormat::google:
+        case ImportFormat::outlook: return address_book_rows(text, format);
         case ImportFormat::csv: break;
         case ImportFormat::json:
             throw Error(fmt::format("{}: a JSON export is restored whole, not read as rows", source_));
@@ -396,6 +380,15 @@ private:
 
 std::string email_key(std::string_view email) { return fold(trim_view(email)); }
 
+// For people with neither a LinkedIn URL nor an email (an address book's
+// plumber): the name and the phone's digits, so a re-import finds them again.
+std::string name_phone_key(std::string_view name, std::string_view phone) {
+    std::string key = fold(trim_view(name));
+    key += '\n';
+    std::copy_if(phone.begin(), phone.end(), std::back_inserter(key), [](char c) { return c >= '0' && c <= '9'; });
+    return key;
+}
+
 }  // namespace
 
 ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today) {
@@ -415,13 +408,14 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         if (found == contacts.end()) found = contacts.emplace(id, added_earlier.find(id).value()).first;
         return found->second;
     };
-    KeyIndex by_linkedin, by_email;
-    auto remember = [&](std::int64_t id, std::string_view linkedin, std::string_view email) {
-        by_linkedin.add(linkedin, id);
-        by_email.add(email, id);
+    KeyIndex by_linkedin, by_email, by_name_phone;
+    auto remember = [&](const Contact& contact, std::string_view linkedin, std::string_view email) {
+        by_linkedin.add(linkedin, contact.id);
+        by_email.add(email, contact.id);
+        by_name_phone.add(name_phone_key(contact.name, contact.phone), contact.id);
     };
     for (const auto& [id, contact] : contacts)
-        remember(id, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url),
+        remember(contact, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url),
                  email_key(contact.email));
 
     // Writes one row and returns the counter it adds to; a problem of the row
@@ -441,6 +435,8 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
             throw Error(fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
                                     *change.email, describe(known(*email_match))));
         if (!match) match = email_match;
+        if (!match && key.empty() && email.empty() && change.name)
+            match = by_name_phone.find(name_phone_key(*change.name, change.phone.value_or("")));
         if (!options.tag.empty()) change.add_tags.push_back(options.tag);
         if (!match) {
             if (!change.name) throw Error("no name");
@@ -449,7 +445,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
             Contact added;
             apply(added, std::move(change));
             writer.insert(added, today);
-            remember(added.id, key, email);
+            remember(added, key, email);
             return summary.added;
         }
         Contact& existing = known(*match);
@@ -461,7 +457,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         if (same_fields(existing, updated)) return summary.unchanged;
         writer.update(updated, today);
         existing = std::move(updated);
-        remember(existing.id, change.linkedin_url ? key : std::string(), change.email ? email : std::string());
+        remember(existing, change.linkedin_url ? key : std::string(), change.email ? email : std::string());
         return summary.updated;
     };
 

@@ -1,5 +1,5 @@
 // libFuzzer harness for everything rolo reads from files and the command line:
-// the CSV reader, the LinkedIn / CSV / vCard importers, the JSON restore,
+// the CSV reader, the LinkedIn / CSV / vCard / Google / Outlook importers, UTF-16 decoding, the JSON restore,
 // config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak;
 // whatever an import stores must survive a CSV export and re-import, whatever a JSON restore stores must
 // survive a JSON export and restore, and terminal_text must leave no control character for a terminal.
@@ -106,7 +106,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     });
     expect_only_errors([&] { rolo::read_vcards(text); });
-    for (auto format : {rolo::ImportFormat::linkedin, rolo::ImportFormat::csv, rolo::ImportFormat::vcard}) {
+    expect_only_errors([&] { rolo::utf8_from_utf16(text, "fuzz"); });
+    for (auto format : {rolo::ImportFormat::linkedin, rolo::ImportFormat::csv, rolo::ImportFormat::vcard,
+                        rolo::ImportFormat::google, rolo::ImportFormat::outlook}) {
         expect_only_errors([&] {
             rolo::ImportReader rows(text, format, "fuzz", today);
             // Small inputs go all the way into a database too.

@@ -1,6 +1,6 @@
 #pragma once
 // Importing people: LinkedIn's Connections.csv, CSV whose header names rolo's
-// fields, and vCard 3/4. Each row becomes a ContactChange holding only what
+// fields, vCard 3/4, and Google Contacts' and Outlook's CSV exports. Each row becomes a ContactChange holding only what
 // the file gives, so an update never blanks out a field the file leaves
 // empty. The whole import is one transaction.
 #include "rolo/contact.hpp"
@@ -15,13 +15,19 @@ namespace rolo {
 
 class Store;
 
-enum class ImportFormat { linkedin, csv, vcard, json };
+enum class ImportFormat { linkedin, csv, vcard, json, google, outlook };
 
-// linkedin, csv, vcard or json; throws Error otherwise.
+// linkedin, csv, vcard, json, google or outlook; throws Error otherwise.
 ImportFormat parse_import_format(std::string_view name);
 
-// A JSON object, a vCard, LinkedIn's header (after any "Notes:" preamble), else generic CSV.
+// A JSON object, a vCard, Google's or Outlook's header, LinkedIn's header
+// (after any "Notes:" preamble), else generic CSV.
 ImportFormat detect_import_format(std::string_view text);
+
+// UTF-16 text (Google's older export) as UTF-8: text starting with a UTF-16
+// byte order mark, or whose first characters are ASCII spelled in UTF-16.
+// nullopt for anything else; Error "SOURCE: ..." for broken UTF-16.
+std::optional<std::string> utf8_from_utf16(std::string_view bytes, const std::string& source);
 
 struct ImportRow {
     int line = 0;
