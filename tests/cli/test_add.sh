@@ -3,7 +3,7 @@
 
 run add "Janet Mellor" --email janet@example.com --met "BNI breakfast" --tag referral --tag bni --every 30d
 expect_rc 0
-expect_out "added #1 Janet Mellor"
+expect_out "added #1 Janet Mellor, not connected yet (met recently; --connected if you are): rolo draft connect 1"
 expect_err ""
 expect_true "database created mode 0600" test "$(stat -c %a "$ROLO_DB")" = 600
 
