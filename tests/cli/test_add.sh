@@ -12,7 +12,7 @@ expect_rc 0
 expect_out "2"
 
 run --format tsv ls
-expect_out "$(printf 'id\tname\tcompany\ttitle\temail\ttags\tconnected\tevery\tlast\n2\tClive Smith\t\t\t\t\t0\t\t\n1\tJanet Mellor\t\t\tjanet@example.com\tbni;referral\t1\t30d\t')"
+expect_out "$(printf 'id\tname\tcompany\ttitle\temail\ttags\tconnected\tevery\tlast\n2\tClive Smith\t\t\t\t\t0\t\t\n1\tJanet Mellor\t\t\tjanet@example.com\tbni;referral\t0\t30d\t')"
 
 # --via links the two and marks the new person not connected.
 run show clive --format json
