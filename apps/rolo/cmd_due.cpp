@@ -49,16 +49,18 @@ void run_due(Context& context, const DueOptions& options) {
     query.within_days = duration_days(parse_duration(options.within));
     query.tag = options.tag;
     std::vector<DueItem> items;
+    std::vector<PendingInvitation> waiting;
     if (auto store = context.open_existing_store()) {
         // The one write `due` makes: an intro with no answer after its follow-up is a gentle no.
         for (const auto& intro : silence_unanswered_intros(*store, query.today, context.settings()))
             std::cerr << fmt::format("rolo: intro #{} ({} for {}) had no answer after the follow-up: marked silent\n",
                                      intro.id, intro.broker_name, intro.target_name);
         items = compute_due(*store, query, context.settings());
+        if (options.digest) waiting = pending_invitations(*store, query, context.settings());
     }
     if (options.limit && items.size() > static_cast<std::size_t>(*options.limit)) items.resize(*options.limit);
     if (options.digest)
-        std::cout << format_digest(items, query.today);
+        std::cout << format_digest(items, waiting, query.today);
     else
         context.print(due_table(items));
     if (options.exit_code && !items.empty()) context.exit_code = 1;

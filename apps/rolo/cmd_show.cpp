@@ -30,6 +30,7 @@ struct Profile {
     Contact contact;
     std::optional<Cadence> cadence;
     std::optional<DueItem> due;
+    std::string path;  // from meeting to connection
     std::vector<Acquaintance> knows;
     std::vector<Interaction> interactions;
     std::vector<Intro> intros;
@@ -54,6 +55,7 @@ std::string card(const Profile& p) {
     field("tags", join(c.tags, ", "));
     if (p.cadence) field("cadence", describe(*p.cadence));
     field("connected", c.connected ? (c.connected_on ? "since " + format_date(*c.connected_on) : "yes") : "no");
+    field("path", p.path);
     if (c.snoozed_until) field("snoozed", "until " + format_date(*c.snoozed_until));
     if (p.due) {
         std::vector<std::string> dates;
@@ -85,6 +87,7 @@ nlohmann::ordered_json profile_json(const Profile& p) {
     return {{"contact", table_json(contact_records({p.contact})).at(0)},
             {"cadence", p.cadence ? nlohmann::ordered_json{{"every", format_every(p.cadence->every)}, {"source", p.cadence->source}}
                                   : nlohmann::ordered_json()},
+            {"path", p.path},
             {"due", due},
             {"knows", table_json(acquaintance_records(p.knows))},
             {"intros", table_json(intro_records(p.intros))},
@@ -101,6 +104,7 @@ void run_show(Context& context, const ShowOptions& options) {
     profile.knows = acquaintances(store, profile.contact.id);
     profile.intros = intros_involving(store, profile.contact.id);
     profile.interactions = list_interactions(store, {.contact_id = profile.contact.id});
+    profile.path = connection_path(profile.contact, profile.interactions, context.today(), context.settings());
 
     if (context.quiet) {
         std::cout << profile.contact.id << '\n';

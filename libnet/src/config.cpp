@@ -112,7 +112,12 @@ Config parse_config(std::string_view text, const std::filesystem::path& source) 
             config.hello_window_days = reader.days(*node, "defaults.hello_window").value_or(0);
         if (const auto* node = defaults->get("intro_follow_up"))
             config.intro_follow_up_days = reader.days(*node, "defaults.intro_follow_up").value_or(0);
-        reader.warn_unknown(*defaults, "defaults", {"every", "hello_window", "intro_follow_up"});
+        if (const auto* node = defaults->get("connect_window"))
+            config.connect_window_days = reader.days(*node, "defaults.connect_window").value_or(0);
+        if (const auto* node = defaults->get("invite_window"))
+            config.invite_window_days = reader.days(*node, "defaults.invite_window").value_or(0);
+        reader.warn_unknown(*defaults, "defaults",
+                            {"every", "hello_window", "intro_follow_up", "connect_window", "invite_window"});
     }
     if (const auto* every = reader.table(root, "every")) {
         for (const auto& [tag, node] : *every) {
@@ -159,6 +164,8 @@ std::string default_config_text() {
 # every = "90d"                   # cadence when neither the person nor a tag sets one; "" = none
 # hello_window = "14d"            # how long a new connection counts as new
 # intro_follow_up = "7d"          # wait this long before the one polite follow-up
+# connect_window = "7d"           # remind you to connect with someone you met this recently
+# invite_window = "21d"           # an invitation pending this long is unanswered: let it go
 
 [every]                           # cadence by tag; the shortest of a person's tags wins
 # family = "14d"

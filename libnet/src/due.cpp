@@ -36,6 +36,71 @@ WHERE c.archived = 0
   AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)
 )sql";
 
+// People not connected, with the day you met them (met_on, else the day they
+// were added with --met), their last invitation and whether anything was
+// logged with them after it (an answer, or reaching them another way).
+// ?1 today; a tag filter is appended when asked for (?2).
+constexpr std::string_view acquaintances_sql = R"sql(
+SELECT c.id, c.name, coalesce(c.met_on, CASE WHEN c.met_at <> '' THEN substr(c.created_at, 1, 10) END),
+       i.on_date,
+       EXISTS (SELECT 1 FROM interactions a
+               WHERE a.contact_id = c.id AND a.on_date >= i.on_date AND a.kind <> 'invite'
+                 AND (a.on_date > i.on_date OR a.id > i.id))
+FROM contacts c
+LEFT JOIN interactions i ON i.id = (SELECT id FROM interactions
+                                    WHERE contact_id = c.id AND kind = 'invite' ORDER BY on_date DESC, id DESC LIMIT 1)
+WHERE c.connected = 0 AND c.archived = 0
+  AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)
+)sql";
+
+// How long an unanswered invitation stays listed: one week, so a weekly look sees it once.
+constexpr int unanswered_listed_days = 7;
+// Connecting is ideal within two days of meeting; late after.
+constexpr int connect_ideal_days = 2;
+
+struct Acquaintance {
+    std::string name;
+    std::optional<Date> met_on;
+    std::optional<Date> invited_on;  // the last invitation
+    bool answered = false;           // something logged with them after it
+};
+
+std::map<std::int64_t, Acquaintance> acquaintances(Store& store, const DueQuery& query) {
+    std::string text(acquaintances_sql);
+    if (!query.tag.empty()) text += "  AND EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = ?2)\n";
+    if (query.contact_id) text += "  AND c.id = ?3\n";
+    SQLite::Statement row(store.db(), text);
+    row.bind(1, format_date(query.today));
+    if (!query.tag.empty()) row.bind(2, query.tag);
+    if (query.contact_id) row.bind(3, *query.contact_id);
+    std::map<std::int64_t, Acquaintance> people;
+    while (row.executeStep())
+        people[row.getColumn(0).getInt64()] = {row.getColumn(1).getString(), sql::date(row.getColumn(2)),
+                                               sql::date(row.getColumn(3)), row.getColumn(4).getInt() != 0};
+    return people;
+}
+
+Date unanswered_on(Date invited_on, const Config& config) {
+    return invited_on + std::chrono::days{config.invite_window_days};
+}
+
+// The connect path of someone not connected: connect after meeting, or an
+// invitation left unanswered.
+void add_connect_reasons(std::vector<DueReason>& reasons, const Acquaintance& person, Date today,
+                         const Config& config) {
+    if (!person.invited_on) {
+        if (person.met_on && days_between(*person.met_on, today) < config.connect_window_days)
+            reasons.push_back({Reason::connect, *person.met_on, *person.met_on + std::chrono::days{connect_ideal_days},
+                               fmt::format("met {}", format_date(*person.met_on))});
+        return;
+    }
+    Date due_on = unanswered_on(*person.invited_on, config);
+    if (!person.answered && days_between(due_on, today) < unanswered_listed_days)
+        reasons.push_back({Reason::invite_unanswered, due_on, due_on + std::chrono::days{unanswered_listed_days},
+                           fmt::format("invitation sent {}, no answer: let it go, or reach them another way",
+                                       format_date(*person.invited_on))});
+}
+
 // Requests you asked a broker for that are still open and not followed up, by broker.
 std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store) {
     std::multimap<std::int64_t, Intro> intros;
@@ -46,7 +111,8 @@ std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store) {
 
 // All reasons the person in the current row will be due, whenever that is.
 std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contact, Date today, const Config& config,
-                                   const std::multimap<std::int64_t, Intro>& intros) {
+                                   const std::multimap<std::int64_t, Intro>& intros,
+                                   const std::map<std::int64_t, Acquaintance>& acquainted) {
     std::vector<DueReason> reasons;
     auto last_on = sql::date(row.getColumn(9));
     if (auto next_on = sql::date(row.getColumn(10)))
@@ -57,7 +123,9 @@ std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contac
         reasons.push_back({Reason::intro_follow_up, due_on, due_on,
                            fmt::format("intro to {} asked {}", it->second.target_name, format_date(it->second.asked_on))});
     }
-    if (!contact.connected) return reasons;  // not in your network: only what you owe them
+    if (auto person = acquainted.find(contact.id); person != acquainted.end())
+        add_connect_reasons(reasons, person->second, today, config);
+    if (!contact.connected) return reasons;  // not in your network: only what you owe them and the connect path
 
     bool greeted = row.getColumn(12).getInt() != 0;
     if (contact.connected_on && !greeted && days_between(*contact.connected_on, today) < config.hello_window_days)
@@ -91,6 +159,7 @@ double urgency(const DueReason& reason, double tie, Date today) {
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
     ReadSnapshot snapshot(store);  // intros awaiting a follow-up, then people
     auto intros = awaiting_follow_up(store);
+    auto acquainted = acquaintances(store, query);
     sql::Where filters(3);
     if (!query.tag.empty()) filters.add("c.id IN (SELECT contact_id FROM tags WHERE tag = ?)", query.tag);
     if (query.contact_id) filters.add("c.id = ?", *query.contact_id);
@@ -112,7 +181,7 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
         contact.met_on = sql::date(row.getColumn(5));
         if (!row.getColumn(7).isNull()) contact.tags = split(row.getColumn(7).getString(), '\x1f');
 
-        auto reasons = reasons_for(row, contact, query.today, config, intros);
+        auto reasons = reasons_for(row, contact, query.today, config, intros, acquainted);
         std::erase_if(reasons, [&](const DueReason& r) { return r.due_on > horizon; });
         if (reasons.empty()) continue;
 
@@ -150,6 +219,8 @@ std::string_view to_string(Reason reason) {
     case Reason::intro_follow_up: return "intro-follow-up";
     case Reason::hello: return "hello";
     case Reason::cadence: return "cadence";
+    case Reason::connect: return "connect";
+    case Reason::invite_unanswered: return "invite-unanswered";
     }
     return "";
 }
@@ -160,11 +231,13 @@ std::string_view state(const DueReason& reason, Date today) {
     return "late";
 }
 
-std::string format_digest(const std::vector<DueItem>& items, Date today) {
+std::string format_digest(const std::vector<DueItem>& items, const std::vector<PendingInvitation>& waiting,
+                          Date today) {
     std::string out = items.empty() ? fmt::format("Nobody is due on {}.\n", format_date(today))
                                     : fmt::format("{} {} to get in touch with on {}.\n", items.size(),
                                                   items.size() == 1 ? "person" : "people", format_date(today));
-    for (Reason reason : {Reason::follow_up, Reason::intro_follow_up, Reason::hello, Reason::cadence}) {
+    for (Reason reason : {Reason::follow_up, Reason::intro_follow_up, Reason::hello, Reason::connect, Reason::cadence,
+                          Reason::invite_unanswered}) {
         std::string group;
         int count = 0;
         for (const auto& item : items) {
@@ -174,8 +247,13 @@ std::string format_digest(const std::vector<DueItem>& items, Date today) {
                                  item.state == "soon" ? "soon" : item.state, item.reasons.front().detail,
                                  item.suggestion());
         }
-        if (count) out += fmt::format("\n{} ({})\n{}", to_string(reason), count, group);
+        std::string heading = reason == Reason::connect ? "to connect" : std::string(to_string(reason));
+        if (count) out += fmt::format("\n{} ({})\n{}", heading, count, group);
     }
+    if (!waiting.empty()) out += fmt::format("\nwaiting ({})\n", waiting.size());
+    for (const auto& invitation : waiting)
+        out += fmt::format("  #{} {}: invitation sent {}, pending until {}\n", invitation.contact_id, invitation.name,
+                           format_date(invitation.invited_on), format_date(invitation.unanswered_on));
     return out;
 }
 
@@ -185,13 +263,16 @@ int weight(Reason reason) {
     case Reason::intro_follow_up: return 3;
     case Reason::hello: return 2;
     case Reason::cadence: return 1;
+    case Reason::connect: return 2;
+    case Reason::invite_unanswered: return 1;
     }
     return 1;
 }
 
 std::string DueItem::suggestion() const {
-    static constexpr std::string_view drafts[] = {"followup", "intro-follow-up", "hello", "checkin"};
-    return fmt::format("rolo draft {} {}", drafts[static_cast<int>(reasons.front().reason)], contact_id);
+    static constexpr std::string_view commands[] = {"draft followup", "draft intro-follow-up", "draft hello",
+                                                    "draft checkin",  "draft connect",         "show"};
+    return fmt::format("rolo {} {}", commands[static_cast<int>(reasons.front().reason)], contact_id);
 }
 
 std::vector<DueItem> compute_due(Store& store, const DueQuery& query, const Config& config) {
@@ -222,6 +303,54 @@ std::vector<Intro> silence_unanswered_intros(Store& store, Date today, const Con
     for (const auto& intro : silenced) close_intro(store, intro.id, "silent");
     transaction.commit();
     return silenced;
+}
+
+std::vector<PendingInvitation> pending_invitations(Store& store, const DueQuery& query, const Config& config) {
+    std::vector<PendingInvitation> pending;
+    for (const auto& [id, person] : acquaintances(store, query)) {
+        if (!person.invited_on || person.answered) continue;
+        Date due_on = unanswered_on(*person.invited_on, config);
+        if (query.today < due_on) pending.push_back({id, person.name, *person.invited_on, due_on});
+    }
+    std::sort(pending.begin(), pending.end(), [](const PendingInvitation& a, const PendingInvitation& b) {
+        return a.invited_on != b.invited_on ? a.invited_on < b.invited_on : a.contact_id < b.contact_id;
+    });
+    return pending;
+}
+
+std::string connection_path(const Contact& contact, const std::vector<Interaction>& history, Date today,
+                            const Config& config) {
+    const Interaction* invitation = nullptr;
+    const Interaction* answer = nullptr;  // the first thing logged after the last invitation
+    auto before = [](const Interaction& a, const Interaction& b) { return a.on != b.on ? a.on < b.on : a.id < b.id; };
+    for (const auto& i : history)
+        if (i.kind == "invite" && (!invitation || before(*invitation, i))) invitation = &i;
+    if (invitation)
+        for (const auto& i : history)
+            if (i.kind != "invite" && before(*invitation, i) && (!answer || before(i, *answer))) answer = &i;
+    if (contact.connected && !invitation) return "";
+
+    std::vector<std::string> steps;
+    auto met_on = contact.met_on;
+    if (!met_on && !contact.met_at.empty()) met_on = parse_iso_date(contact.created_at.substr(0, 10));
+    if (met_on || !contact.met_at.empty())
+        steps.push_back(fmt::format("met{}{}", met_on ? " " + format_date(*met_on) : "",
+                                    contact.met_at.empty() ? "" : " at " + contact.met_at));
+    if (invitation) steps.push_back("invitation sent " + format_date(invitation->on));
+    if (contact.connected)
+        steps.push_back(contact.connected_on ? "connected " + format_date(*contact.connected_on) : "connected");
+    else if (!invitation)
+        steps.push_back(met_on && days_between(*met_on, today) < config.connect_window_days
+                            ? fmt::format("not connected: connect by {}",
+                                          format_date(*met_on + std::chrono::days{config.connect_window_days - 1}))
+                            : "not connected");
+    else if (answer)
+        steps.push_back(fmt::format("no acceptance; {} logged {}", answer->kind, format_date(answer->on)));
+    else if (today < unanswered_on(invitation->on, config))
+        steps.push_back("pending");
+    else
+        steps.push_back(fmt::format("unanswered since {}", format_date(unanswered_on(invitation->on, config))));
+    return join(steps, ", ");
 }
 
 std::string_view due_contacts_sql() { return contacts_sql; }

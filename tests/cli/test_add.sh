@@ -3,7 +3,7 @@
 
 run add "Janet Mellor" --email janet@example.com --met "BNI breakfast" --tag referral --tag bni --every 30d
 expect_rc 0
-expect_out "added #1 Janet Mellor"
+expect_out "added #1 Janet Mellor, not connected yet (met recently; --connected if you are): rolo draft connect 1"
 expect_err ""
 expect_true "database created mode 0600" test "$(stat -c %a "$ROLO_DB")" = 600
 
@@ -12,7 +12,7 @@ expect_rc 0
 expect_out "2"
 
 run --format tsv ls
-expect_out "$(printf 'id\tname\tcompany\ttitle\temail\ttags\tconnected\tevery\tlast\n2\tClive Smith\t\t\t\t\t0\t\t\n1\tJanet Mellor\t\t\tjanet@example.com\tbni;referral\t1\t30d\t')"
+expect_out "$(printf 'id\tname\tcompany\ttitle\temail\ttags\tconnected\tevery\tlast\n2\tClive Smith\t\t\t\t\t0\t\t\n1\tJanet Mellor\t\t\tjanet@example.com\tbni;referral\t0\t30d\t')"
 
 # --via links the two and marks the new person not connected.
 run show clive --format json

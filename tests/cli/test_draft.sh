@@ -6,7 +6,7 @@ q() { "$ROLO" "$@" >/dev/null; }
 q add "Janet Mellor" --met-on 2026-09-01 --met "the BNI breakfast" --interests "sailing" --company "Mellor & Co"
 q add "Clive Smith" --not-connected --company Acme --title CTO --interests "open-source licensing"
 q add "Bare Person" --met-on 2026-01-01
-q add "New Connection" --met "PyData" --interests "data contracts"   # connected today
+q add "New Connection" --met "PyData" --interests "data contracts" --connected  # connected today
 q link janet clive --strength 5
 q log janet "coffee at Stage Door; she is hiring" --kind coffee --on 2026-11-10 --topic "your COO search"
 

@@ -14,7 +14,7 @@ q add "Fiona Follow" --met-on 2025-01-01                       # 1: follow-up
 q log fiona "demo of their tool" --kind meeting --on 2026-11-01 --next 2026-11-20
 q add "Carl Cadence" --met-on 2025-01-01 --every 30d --tag client  # 2: cadence
 q log carl "call" --kind call --on 2026-10-01
-q add "Hana Hello" --met-on 2026-11-20                         # 3: hello
+q add "Hana Hello" --met-on 2026-11-20 --connected             # 3: hello
 q add "Ivan Broker" --met-on 2025-01-01                        # 4: intro-follow-up (broker)
 q add "Tara Target" --not-connected                            # 5: target, never due
 q add "Fran Family" --met-on 2026-10-01 --tag family           # 6: cadence from tag family (14d)

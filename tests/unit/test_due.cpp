@@ -36,6 +36,22 @@ struct Fixture {
         return log_interaction(store, i, today);
     }
 
+    // Someone you met on `met_on` at an event, not connected.
+    std::int64_t acquaintance(const std::string& name, const char* met_on) {
+        Contact c;
+        c.name = name;
+        c.connected = false;
+        c.met_at = "PyData Berlin";
+        c.met_on = day(met_on);
+        return insert_contact(store, c, day("2026-01-01"));
+    }
+
+    std::string first_reason_on(std::int64_t id, Date on) {
+        auto items = compute_due(store, {.today = on, .contact_id = id}, config);
+        return items.empty() ? "" : std::string(to_string(items.front().reasons.front().reason)) + " " +
+                                        items.front().state;
+    }
+
     std::vector<DueItem> due(int within = 0, std::string tag = "") {
         return compute_due(store, {.today = today, .within_days = within, .tag = std::move(tag)}, config);
     }
@@ -162,13 +178,13 @@ TEST_CASE("digest groups by reason with a count line first") {
     f.log(a, "2026-10-01");
     auto b = f.person("Bob", "2025-01-01");
     f.log(b, "2026-11-01", "call", "2026-11-20");
-    CHECK(format_digest(f.due(), today) ==
+    CHECK(format_digest(f.due(), {}, today) ==
           "2 people to get in touch with on 2026-11-24.\n"
           "\nfollow-up (1)\n"
           "  #2 Bob: late, \n      rolo draft followup 2\n"
           "\ncadence (1)\n"
           "  #1 Ann: late, every 30d\n      rolo draft checkin 1\n");
-    CHECK(format_digest({}, today) == "Nobody is due on 2026-11-24.\n");
+    CHECK(format_digest({}, {}, today) == "Nobody is due on 2026-11-24.\n");
 }
 
 TEST_CASE("hello: a new connection not yet greeted") {
@@ -272,4 +288,86 @@ TEST_CASE("the due query never scans the interactions table") {
                                    step.starts_with("SCAN o") || step.starts_with("SCAN r"));
         CHECK_FALSE(scans_interactions);
     }
+}
+
+TEST_CASE("connect: someone met within the connect window, not connected, no invitation") {
+    Fixture f;
+    auto id = f.acquaintance("Tomasz", "2026-11-20");
+    CHECK(f.first_reason_on(id, day("2026-11-19")) == "");  // not met yet
+    CHECK(f.first_reason_on(id, day("2026-11-20")) == "connect ideal");
+    CHECK(f.first_reason_on(id, day("2026-11-21")) == "connect ideal");
+    CHECK(f.first_reason_on(id, day("2026-11-22")) == "connect late");
+    CHECK(f.first_reason_on(id, day("2026-11-26")) == "connect late");
+    CHECK(f.first_reason_on(id, day("2026-11-27")) == "");  // past the window: no nagging
+    auto items = compute_due(f.store, {.today = day("2026-11-21"), .contact_id = id}, f.config);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].suggestion() == "rolo draft connect 1");
+    CHECK(items[0].reasons[0].detail == "met 2026-11-20");
+
+    f.config.connect_window_days = 10;
+    CHECK(f.first_reason_on(id, day("2026-11-29")) == "connect late");
+}
+
+TEST_CASE("connect: not for people connected, met long ago, or already invited") {
+    Fixture f;
+    auto connected = f.person("Con", "2026-11-20");
+    auto old = f.acquaintance("Old", "2026-10-01");
+    auto invited = f.acquaintance("Inv", "2026-11-20");
+    f.log(invited, "2026-11-21", "invite");
+    CHECK(f.reasons_of(connected).find("connect") == std::string::npos);
+    CHECK(f.reasons_of(old) == "");
+    CHECK(f.reasons_of(invited) == "");
+}
+
+TEST_CASE("invite-unanswered: after the invite window, listed one week, then dropped") {
+    Fixture f;
+    auto id = f.acquaintance("Tomasz", "2026-11-01");
+    f.log(id, "2026-11-02", "invite");
+    CHECK(f.first_reason_on(id, day("2026-11-22")) == "");  // pending: 20 days
+    CHECK(f.first_reason_on(id, day("2026-11-23")) == "invite-unanswered ideal");
+    CHECK(f.first_reason_on(id, day("2026-11-29")) == "invite-unanswered ideal");
+    CHECK(f.first_reason_on(id, day("2026-11-30")) == "");  // said, then dropped
+    auto items = compute_due(f.store, {.today = day("2026-11-23"), .contact_id = id}, f.config);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].suggestion() == "rolo show 1");
+
+    // Reaching them another way settles it.
+    f.log(id, "2026-11-23", "email");
+    CHECK(f.first_reason_on(id, day("2026-11-23")) == "");
+}
+
+TEST_CASE("pending invitations, and accepted ones start the hello window") {
+    Fixture f;
+    auto id = f.acquaintance("Tomasz", "2026-11-20");
+    f.log(id, "2026-11-21", "invite");
+    auto pending = pending_invitations(f.store, {.today = today}, f.config);
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].invited_on == day("2026-11-21"));
+    CHECK(pending[0].unanswered_on == day("2026-12-12"));
+    CHECK(format_digest({}, pending, today) ==
+          "Nobody is due on 2026-11-24.\n"
+          "\nwaiting (1)\n"
+          "  #1 Tomasz: invitation sent 2026-11-21, pending until 2026-12-12\n");
+    CHECK(pending_invitations(f.store, {.today = today, .tag = "other"}, f.config).empty());
+
+    f.log(id, "2026-11-23", "accepted", nullptr, Direction::in);
+    CHECK(pending_invitations(f.store, {.today = today}, f.config).empty());
+    CHECK(f.first_reason_on(id, today) == "hello late");
+}
+
+TEST_CASE("connection path: where a person is between meeting and connection") {
+    Fixture f;
+    auto id = f.acquaintance("Tomasz", "2026-11-20");
+    auto path = [&](Date on) {
+        auto contact = get_contact(f.store, id);
+        return connection_path(contact, list_interactions(f.store, {.contact_id = id}), on, f.config);
+    };
+    CHECK(path(today) == "met 2026-11-20 at PyData Berlin, not connected: connect by 2026-11-26");
+    CHECK(path(day("2026-12-01")) == "met 2026-11-20 at PyData Berlin, not connected");
+    f.log(id, "2026-11-21", "invite");
+    CHECK(path(today) == "met 2026-11-20 at PyData Berlin, invitation sent 2026-11-21, pending");
+    CHECK(path(day("2026-12-12")) == "met 2026-11-20 at PyData Berlin, invitation sent 2026-11-21, unanswered since 2026-12-12");
+    f.log(id, "2026-11-23", "accepted", nullptr, Direction::in);
+    CHECK(path(today) == "met 2026-11-20 at PyData Berlin, invitation sent 2026-11-21, connected 2026-11-23");
+    CHECK(connection_path(get_contact(f.store, f.person("Con", "2026-01-01")), {}, today, f.config) == "");
 }

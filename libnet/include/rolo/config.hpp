@@ -25,6 +25,8 @@ struct Config {
     std::optional<Every> default_every;     // [defaults].every: cadence when nothing else sets one
     int hello_window_days = 14;             // [defaults].hello_window
     int intro_follow_up_days = 7;           // [defaults].intro_follow_up
+    int connect_window_days = 7;            // [defaults].connect_window: connect with someone you met within it
+    int invite_window_days = 21;            // [defaults].invite_window: an invitation pending longer is unanswered
     std::map<std::string, Every> every_by_tag;  // [every]: tag -> cadence
     int connect_limit = 200;                  // [draft].connect_limit, in code points
     std::vector<std::string> warnings;        // "file:line:col: ..." for the caller to print

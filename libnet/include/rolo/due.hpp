@@ -1,17 +1,25 @@
 #pragma once
-// Who needs a touch, and why. Four reasons, each with its own rule:
+// Who needs a touch, and why. Six reasons, each with its own rule:
 //   follow-up       the last interaction with them set a next step that is due;
 //   intro-follow-up an introduction you asked them for has waited its period
 //                   with no follow-up yet (they are the broker);
 //   hello           connected within the hello window, and you have sent
 //                   nothing since connecting;
 //   cadence         last touch (else connected_on, met_on, created) + cadence;
-//                   with a window (4w..6w) due from the ideal, late past the maximum.
+//                   with a window (4w..6w) due from the ideal, late past the maximum;
+//   connect         met (met_on, else the day added with --met) within the
+//                   connect window, not connected, no invitation logged;
+//                   ideal the first two days, late after, dropped after the window;
+//   invite-unanswered the last invitation has had no answer for the invite
+//                   window: listed for one week, then dropped.
 // The rows come from one query over contacts (the last interaction found
 // through the (contact_id, on_date) index) and one over open intros; the
-// rest is arithmetic here.
+// rest is arithmetic here. People not connected get one more query of their
+// own (the acquaintance query) for the connect path.
 #include "rolo/config.hpp"
+#include "rolo/contact.hpp"
 #include "rolo/date.hpp"
+#include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
 
 #include <cstdint>
@@ -24,11 +32,12 @@ namespace rolo {
 
 class Store;
 
-enum class Reason { follow_up, intro_follow_up, hello, cadence };
+enum class Reason { follow_up, intro_follow_up, hello, cadence, connect, invite_unanswered };
 
 std::string_view to_string(Reason reason);
 
-// Urgency weight of a reason: follow-up 4, intro-follow-up 3, hello 2, cadence 1.
+// Urgency weight of a reason: follow-up 4, intro-follow-up 3, hello and connect 2,
+// cadence and invite-unanswered 1.
 int weight(Reason reason);
 
 struct DueReason {
@@ -52,7 +61,8 @@ struct DueItem {
     int days_late = 0;     // of the first reason; negative: due in that many days
     std::string state;     // of the first reason
 
-    // The command that helps with the first reason, e.g. "rolo draft checkin 42".
+    // The command that helps with the first reason, e.g. "rolo draft checkin 42"
+    // (for invite-unanswered, "rolo show 42": their other ways to reach them).
     std::string suggestion() const;
 };
 
@@ -77,9 +87,27 @@ std::optional<DueItem> next_due(Store& store, std::int64_t contact_id, Date toda
 // becomes `silent` (a gentle no). Returns the ones changed, to say so once.
 std::vector<Intro> silence_unanswered_intros(Store& store, Date today, const Config& config);
 
+// An invitation you sent that is still pending (no answer yet, inside the invite window).
+struct PendingInvitation {
+    std::int64_t contact_id = 0;
+    std::string name;
+    Date invited_on{};
+    Date unanswered_on{};  // when it becomes invite-unanswered
+};
+
+// The pending invitations of the people `query` selects (its today, tag and id).
+std::vector<PendingInvitation> pending_invitations(Store& store, const DueQuery& query, const Config& config);
+
 // One plain-text message for cron: a count line, then the items grouped by
-// reason (follow-ups first).
-std::string format_digest(const std::vector<DueItem>& items, Date today);
+// reason (follow-ups first, connect as "to connect"), then the pending
+// invitations as "waiting".
+std::string format_digest(const std::vector<DueItem>& items, const std::vector<PendingInvitation>& waiting, Date today);
+
+// Where a person is on the way from meeting to relationship, for `show`:
+// "met 2026-11-20 at PyData, invitation sent 2026-11-21, pending". Empty for
+// someone connected without an invitation on record. `history` is theirs, any order.
+std::string connection_path(const Contact& contact, const std::vector<Interaction>& history, Date today,
+                            const Config& config);
 
 // The contacts query, for EXPLAIN QUERY PLAN in tests.
 std::string_view due_contacts_sql();
