@@ -335,11 +335,22 @@ void cast_and_check(Builder& b, const DraftRequest& request) {
         d.recipient = request.via ? person(*request.via) : best_broker(store, target, today);
         d.other = target;
         if (d.recipient.id == target.id) throw Error("the message needs two different people");
-        // Never ask someone who does not know them, nor ask twice.
-        if (!linked(store, d.recipient.id, target.id))
-            throw Error(fmt::format("nothing says {} knows {}: ask someone who does (rolo intro {}), or record "
-                                    "that they know each other (rolo link {} {})",
-                                    describe(d.recipient), describe(target), target.id, d.recipient.id, target.id));
+        // Never ask someone who does not know them, nor ask twice. A broker
+        // on a warm path who knows them only through someone else may ask on.
+        if (!linked(store, d.recipient.id, target.id)) {
+            constexpr int hops = 3;
+            auto paths = find_paths(load_neighborhood(store, target.id, hops, today), target.id, hops, today);
+            auto through = std::find_if(paths.begin(), paths.end(), [&](const IntroPath& path) {
+                return path.hops.front().id == d.recipient.id;
+            });
+            if (through == paths.end())
+                throw Error(fmt::format("nothing says {} knows {}: ask someone who does (rolo intro {}), or record "
+                                        "that they know each other (rolo link {} {})",
+                                        describe(d.recipient), describe(target), target.id, d.recipient.id,
+                                        target.id));
+            d.warnings.push_back(fmt::format("{} knows {} only through others: {}", describe(d.recipient),
+                                             describe(target), describe(*through)));
+        }
         d.request = open_request(store, d.recipient.id, target.id);
         if (d.request && d.request->asked_on < today)
             throw Error(fmt::format("you asked {} on {} already (intro #{}); the one follow-up is rolo draft "
@@ -604,7 +615,7 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
         bool lacking = needs->second.empty() ? !draft.rendered.has_detail
                                              : !known(f, needs->second) && !known(f, "helped");
         if (lacking)
-            throw Error(fmt::format("rolo knows too little for a {} to {} that could be sent as it is: {}",
+            throw Error(fmt::format("rolo knows too little to draft this {} to {}: {}",
                                     request.kind, describe(r),
                                     needs->second.empty() && !draft.hints.empty() ? join(draft.hints, "; ")
                                     : needs->second.empty() ? "say where you met (--met) or what they care about (--interests)"

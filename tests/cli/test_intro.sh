@@ -65,7 +65,7 @@ run intro aiko --draft --via priya --why "she leads data at Northwind"
 expect_rc 0
 expect_out_has "Would you be willing to introduce me to Aiko Tanaka?"
 expect_out_has "because she leads data at Northwind"
-run intro aiko --draft -q
+run intro aiko --draft -q --why "she leads data at Northwind"
 expect_out_has "Hi Janet,"  # the best broker
 run intro janet clive --draft
 expect_rc 2

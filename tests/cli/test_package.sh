@@ -55,11 +55,12 @@ expect_out_has "Janet Mellor"
 run due
 expect_out_has "cadence"
 # A mark in the unpacked template shows that draft reads the package's own data.
-sed -i 's/How are things going with/How, packaged, are things going with/' "$root/usr/share/rolo/templates/checkin.toml"
+sed -i 's/What are you focused on these days/What, packaged, are you focused on these days/' "$root/usr/share/rolo/templates/checkin.toml"
 run draft checkin janet
 expect_rc 0
-expect_out_has "our last conversation (coffee, talked about her new job"
-expect_out_has "How, packaged, are things going with sailing?"
+expect_out_has "I hope you have been well since our coffee in October."
+expect_out_lacks "talked about her new job"
+expect_out_has "What, packaged, are you focused on these days?"
 
 if command -v man >/dev/null; then
     out=$(MANPATH="$root/usr/share/man" man rolo-draft 2>&1)
