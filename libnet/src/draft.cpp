@@ -106,7 +106,8 @@ bool known(const Fields& fields, const std::string& name) {
 // Fields whose words are about the person: a sentence using one shows homework.
 bool is_detail(std::string_view name) {
     static const std::set<std::string_view> details = {
-        "met", "met_online", "interests", "topic", "about", "why", "role", "meeting_topic", "helped", "new_role",
+        "met", "met_online", "interests", "topic", "topic_question", "about", "about_clause", "why", "role",
+        "meeting_topic", "helped",
         "other.role", "other.interests"};
     return details.contains(name);
 }
@@ -236,10 +237,13 @@ struct Builder {
         }
         if (history.upcoming) fields["upcoming"] = humanize_future(history.upcoming->on, today);
         if (const auto* said = history.newest([](const Interaction& i) { return !i.by_rolo && !i.topic.empty(); })) {
+            auto form = topic_form(said->topic);
             if (auto problem = unsayable(said->topic))
                 problems["topic"] = *problem;
+            else if (form == TopicForm::none)
+                problems["topic"] = "reads as a sentence, not a topic";
             else
-                fields["topic"] = fragment(said->topic, "");
+                fields[form == TopicForm::topic ? "topic" : "topic_question"] = fragment(said->topic, "");
         }
         fields["about"] = about_field(r);
     }
@@ -265,12 +269,13 @@ struct Builder {
             for (std::string_view thanks : {"thank you so much for ", "thanks so much for ", "thank you for ",
                                             "thanks for ", "thanks again for "})
                 if (fold(about).starts_with(thanks)) about = about.substr(thanks.size());
-            return fragment(about, "for");
+            // "you recommended me for the panel" is a clause, not a "for" phrase.
+            if (topic_form(about) == TopicForm::none) fields["about_clause"] = fragment(about, "");
+            return topic_form(about) == TopicForm::none ? std::string() : fragment(about, "for");
         }
-        auto space = about.find(' ');
-        std::string first = fold(about.substr(0, space));
-        if (space != std::string::npos && first.size() > 4 && first.ends_with("ing") && draft.kind != "intro")
-            about = "I am " + fragment(about, "");
+        if (draft.kind == "congrats") return fragment(about, "on");
+        if (draft.kind == "checkin") return about_sentence(about, "I thought you might like {}");
+        if (draft.kind == "followup") return about_sentence(about, "As promised, here is {}");
         return about;
     }
 };
@@ -297,7 +302,7 @@ std::string hint_for(const std::string& field, const Draft& draft, const std::ma
         {"met", "say where you met, as you would tell them: rolo edit {} --met \"the PyData Berlin meetup\""},
         {"interests", "do your homework: rolo edit {} --interests \"what they care about, as topics\""},
         {"role", "do your homework: rolo edit {} --title \"...\" --company \"...\""},
-        {"new_role", "record the new role: rolo edit {} --title \"...\" --company \"...\""},
+
         {"topic", "next time you talk, note what to ask about: rolo log {} \"...\" --topic \"your move to Berlin\""},
         {"meeting_topic", "note what you talked about, as you would say it: rolo log {} \"...\" --topic \"your pricing rework\""},
         {"about", "say what they did with --about \"introducing me to Clive\""},
@@ -306,7 +311,9 @@ std::string hint_for(const std::string& field, const Draft& draft, const std::ma
     };
     auto found = how.find(plain);
     // --about is optional everywhere but in a thank-you.
-    if (found == how.end() || (plain == "about" && draft.kind != "thanks")) return {};
+    if (found == how.end() || (plain == "about" && draft.kind != "thanks" && draft.kind != "congrats")) return {};
+    if (plain == "about" && draft.kind == "congrats")
+        return prefix + "say what is new with --about \"your new role as CTO at Acme\" (rolo does not track job changes yet)";
     return prefix + fmt::format(fmt::runtime(found->second), id);
 }
 
@@ -432,8 +439,9 @@ const std::vector<std::string>& known_fields() {
     static const std::vector<std::string> fields = {
         "first",          "name",         "company",        "title",          "role",         "met",
         "met_online",     "met_when",     "interests",      "topic",          "last_talk",    "long_gap",
-        "meeting",        "meeting_when", "meeting_topic",  "next_when",      "helped",       "new_role",
-        "about",          "why",          "asked_when",     "mutual",         "upcoming",         "other.first",  "other.name",
+        "meeting",        "meeting_when", "meeting_topic",  "next_when",      "helped",
+        "about",          "why",          "asked_when",     "mutual",         "upcoming",       "topic_question",
+        "about_clause",         "other.first",  "other.name",
         "other.role",     "other.interests", "other.known_well", "other.known_slightly", "me.name", "me.first",
         "me.email",       "me.signature"};
     return fields;
@@ -558,9 +566,8 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
         b.person_fields(*draft.other, "other.");
         int talks = 0;
         for (const auto& i : history_of(store, draft.other->id, today).past) talks += is_conversation(i);
-        // Vouch only from what the history shows: no conversation at all is "only a little".
-        if (talks >= 3) f["other.known_well"] = "yes";
-        if (talks == 0) f["other.known_slightly"] = "yes";
+        // Vouch only from what the history shows: fewer than three conversations is "only a little".
+        f[talks >= 3 ? "other.known_well" : "other.known_slightly"] = "yes";
         if (request.kind == "connect" && linked(store, r.id, draft.other->id)) f["mutual"] = f["other.first"];
     }
     if (!draft.reason.empty() || request.kind == "intro")
@@ -597,8 +604,7 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
                 break;
             }
     }
-    if (request.kind == "congrats" && !(r.title.empty() && r.company.empty()))
-        f["new_role"] = r.title.empty() ? "at " + r.company : "as " + role_phrase(r.title, r.company);
+
 
     std::optional<std::size_t> limit;
     if (request.kind == "connect") limit = static_cast<std::size_t>(config.connect_limit);
@@ -610,10 +616,13 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
     // Some kinds cannot be sent without their one detail: rather than a
     // generic message, rolo says what to fill.
     static const std::map<std::string, std::string> essential = {
-        {"connect", ""}, {"thanks", "about"}, {"congrats", "new_role"}, {"intro-request", "why"}, {"intro", "why"}};
+        {"connect", ""}, {"checkin", ""}, {"thanks", "about"}, {"congrats", "about"}, {"intro-request", "why"},
+        {"intro", "why"}};
     if (auto needs = essential.find(request.kind); needs != essential.end()) {
-        bool lacking = needs->second.empty() ? !draft.rendered.has_detail
-                                             : !known(f, needs->second) && !known(f, "helped");
+        // A check-in may rest on when you last spoke alone.
+        bool lacking = needs->second.empty()
+                           ? !draft.rendered.has_detail && !(request.kind == "checkin" && known(f, "last_talk"))
+                           : !known(f, needs->second) && !known(f, "helped") && !known(f, "about_clause");
         if (lacking)
             throw Error(fmt::format("rolo knows too little to draft this {} to {}: {}",
                                     request.kind, describe(r),
@@ -666,13 +675,18 @@ std::string humanize_date(Date date, Date today) {
     using namespace std::chrono;
     static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
                                              "July",    "August",   "September", "October", "November", "December"};
+    static constexpr const char* weekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                               "Saturday"};
     int days = days_between(date, today);
     year_month_day then{date}, now{today};
     std::string month = months[static_cast<unsigned>(then.month()) - 1];
+    // Calendar weeks, Monday first, as people count them: on a Tuesday, last
+    // Saturday is "last week", not "this week".
+    int into_week = static_cast<int>((weekday{today}.c_encoding() + 6) % 7);  // Monday 0
     if (days == 0) return "today";
     if (days == 1) return "yesterday";
-    if (days > 1 && days < 7) return "this week";
-    if (days >= 7 && days < 14) return "last week";
+    if (days > 1 && days <= into_week) return fmt::format("on {}", weekdays[weekday{date}.c_encoding()]);
+    if (days > into_week && days <= into_week + 7) return "last week";
     if (then.year() == now.year() && then.month() == now.month()) return "earlier this month";
     if (then.year() == now.year()) return "in " + month;
     return fmt::format("in {} {}", month, static_cast<int>(then.year()));

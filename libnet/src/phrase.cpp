@@ -102,6 +102,8 @@ std::string capitalised(std::string word) {
 
 bool looks_like_handle(std::string_view word) {
     bool digit = std::any_of(word.begin(), word.end(), is_digit);
+    // "xXcoderXx": a name does not start in lower case and then shout.
+    if (is_lower(word.front()) && std::any_of(word.begin(), word.end(), is_upper)) return true;
     bool joined = word.find_first_of("_@") != std::string_view::npos || word.find(".") != std::string_view::npos;
     return digit || joined;
 }
@@ -259,9 +261,13 @@ std::optional<MetPhrase> met_phrase(std::string_view met_at) {
         if (one_of(first, prepositions)) return MetPhrase{phrase, false};
         bool group = std::any_of(list.begin(), list.end(), [](const auto& w) {
             std::string b = bare(w);
-            return b == "community" || b == "group" || b == "channel" || b == "server" || b == "forum";
+            return b == "community" || b == "group" || b == "channel" || b == "server" || b == "forum" ||
+                   b == "thread";
         });
-        return MetPhrase{(group ? "in " : "on ") + the(phrase), false};
+        // "Hacker News thread": a proper name before a common noun still takes "the".
+        bool common_end = is_lower(list.back()[0]) && !one_of(first, determiners);
+        if (group) return MetPhrase{"in " + (one_of(first, determiners) ? phrase : "the " + phrase), false};
+        return MetPhrase{"on " + (common_end ? "the " + phrase : the(phrase)), false};
     }
     if (one_of(first, prepositions)) return MetPhrase{phrase, true};
     if (one_of(first, meals)) return MetPhrase{"over " + phrase, true};
@@ -293,9 +299,15 @@ std::string reason_phrase(std::string_view why, bool to_one_of_them) {
         // "They both care" -> "because they both care"; a name keeps its capital.
         if (clause && one_of(first, subjects) && first != "i" && !first.starts_with("i'"))
             list.front()[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(list.front()[0])));
-        if (first == "both" && to_one_of_them) list.front() = "you both";
-        list.insert(list.begin(), one_of(first, base_verbs) ? "to" : clause ? "because" : "for");
+        if (first == "both" && to_one_of_them && !(list.size() > 1 && bare(list[1]) == "of")) list.front() = "you both";
+        // "pitch a film idea": a word before an article is a verb.
+        bool verb_first = one_of(first, base_verbs) ||
+                          (list.size() > 2 && !clause && is_lower(list.front()[0]) &&
+                           (one_of(bare(list[1]), determiners) || bare(list[1]) == "some"));
+        list.insert(list.begin(), verb_first ? "to" : clause ? "because" : "for");
     }
+    for (auto& word : list)
+        if (word == "i" || word.starts_with("i'")) word[0] = 'I';  // "i want to" typed fast
     text = join(list, " ");
     if (to_one_of_them) {
         for (auto [from, to] : {std::pair{"they both", "you both"}, std::pair{"both of them", "both of you"},
@@ -305,6 +317,51 @@ std::string reason_phrase(std::string_view why, bool to_one_of_them) {
         }
     }
     return text;
+}
+
+std::string about_sentence(std::string_view about, std::string_view noun_frame) {
+    std::string text = strip_end_punctuation(about);
+    auto list = words(text);
+    if (list.empty()) return {};
+    std::string first = bare(list.front());
+    constexpr std::array<std::string_view, 18> clause_starts = {
+        "i",    "i'm",      "i've",  "i'll", "i'd",   "we",   "here", "here's", "attached",
+        "you",  "it",       "this",  "these", "that", "hope", "i'll", "there",  "please"};
+    constexpr std::array<std::string_view, 16> bare_verbs = {"send",  "share", "introduce", "connect", "forward", "call",
+                                                             "email", "check", "look",      "ping",    "write",   "book",
+                                                             "put",   "get",   "follow",    "pass"};
+    constexpr std::array<std::string_view, 12> past = {"sent",  "shared", "forwarded", "added", "attached", "wrote",
+                                                       "found", "made",   "booked",    "put",   "passed",   "asked"};
+    if (first == "to" && list.size() > 1) {
+        list.erase(list.begin());
+        text = join(list, " ");
+        first = bare(list.front());
+    }
+    auto lowered = [&] {
+        std::string out = text;
+        if (out.size() > 1 && is_upper(out[0]) && is_lower(out[1]))
+            out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+        return out;
+    };
+    constexpr std::array<std::string_view, 10> finite = {"is", "are", "was", "were", "has", "have", "will", "can",
+                                                         "should", "might"};
+    bool has_verb = std::any_of(list.begin() + 1, list.end(), [&](const auto& w) { return one_of(bare(w), finite); });
+    if (one_of(first, clause_starts) || has_verb) return as_sentence(text);
+    if (one_of(first, bare_verbs)) return as_sentence("I will " + lowered());
+    if (one_of(first, past)) return as_sentence("I " + lowered());
+    if (first.size() > 4 && first.ends_with("ing")) return as_sentence("I am " + lowered());
+    return as_sentence(fmt::format(fmt::runtime(noun_frame), fragment(text, "")));
+}
+
+TopicForm topic_form(std::string_view topic) {
+    auto list = words(topic);
+    if (list.empty()) return TopicForm::none;
+    std::string first = bare(list.front());
+    constexpr std::array<std::string_view, 7> wh = {"how", "what", "whether", "if", "why", "when", "where"};
+    constexpr std::array<std::string_view, 9> subjects = {"you", "i", "we", "they", "i'm", "you're", "we're", "it", "there"};
+    if (one_of(first, wh)) return TopicForm::question;
+    if (one_of(first, subjects)) return TopicForm::none;
+    return TopicForm::topic;
 }
 
 std::string as_sentence(std::string_view text) {

@@ -29,6 +29,9 @@ expect_out_has "Thank you for the coffee earlier this month. I enjoyed our conve
 run draft thanks janet --about "for the referral to Acme."
 expect_out_has "Thank you for the referral to Acme. I really appreciate it."
 run draft congrats clive
+expect_rc 1
+expect_err_has 'say what is new with --about "your new role as CTO at Acme"'
+run draft congrats clive --about "your new role as CTO at Acme"
 expect_out_has "Congratulations on your new role as CTO at Acme!"
 run draft intro-request clive --via janet --about "I am building an open-source licensing audit"
 expect_rc 0
@@ -80,12 +83,15 @@ expect_err_has "you followed up on intro #1 on 2026-11-28 already; one follow-up
 # Sparse people: sentences drop out and hints say what to fill; a kind that needs a detail rolo lacks is refused.
 q add "jkowalski-88c1" --met "PyData Berlin" --met-on 2026-11-20 --not-connected
 run draft connect jkowalski
-expect_out "Hello, it was good to meet you at PyData Berlin this week. I would like to stay in touch."
+expect_out "Hello, it was good to meet you at PyData Berlin last week. I would like to stay in touch."
 expect_err_has "'jkowalski-88c1' looks like a handle, not a name; set the name with --name or --call"
+run draft checkin bare  # nothing to ask about, no conversation to date it from
+expect_rc 1
+expect_err_has 'topic: next time you talk, note what to ask about: rolo log 3 "..." --topic "your move to Berlin"'
+q edit bare --interests "sailing"
 run draft checkin bare --strict  # a fallback wording is no failure
 expect_rc 0
-expect_out "$(printf 'Hi Bare,\n\nI hope you have been well. What are you focused on these days? Would you be up for a coffee or a call in the next few weeks?\n\nAda')"
-expect_err_has 'rolo: hint: topic: next time you talk, note what to ask about: rolo log 3 "..." --topic "your move to Berlin"'
+expect_out "$(printf 'Hi Bare,\n\nI hope you have been well. I would love to hear what you are up to these days, with sailing or otherwise. Would you be up for a coffee or a call in the next few weeks?\n\nAda')"
 run draft thanks bare
 expect_rc 1
 expect_out ""

@@ -80,7 +80,8 @@ TEST_CASE("where you met takes its preposition, and a platform is no meeting") {
     CHECK(met("my old team at Google") == "-");
     CHECK(met("ex-colleague") == "-");
     CHECK(met("conference in Berlin, she spoke on eBPF") == "at the conference in Berlin");
-    CHECK(met("Hacker News thread on SQLite") == "on Hacker News thread on SQLite");
+    CHECK(met("Hacker News thread on SQLite") == "in the Hacker News thread on SQLite");
+    CHECK(met("Discord") == "on Discord");
     CHECK(met("the Slack community for Rust in Spain") == "in the Slack community for Rust in Spain");
     auto online = met_phrase("LinkedIn, after his post on pricing");
     REQUIRE(online);
@@ -118,4 +119,25 @@ TEST_CASE("user text as a sentence, fragments, roles and future dates") {
     CHECK(humanize_future(day("2026-12-02"), today) == "next week");
     CHECK(humanize_future(day("2026-12-20"), today) == "in December");
     CHECK(humanize_future(day("2027-08-01"), today) == "in August 2027");
+}
+
+TEST_CASE("what the user typed, said as a sentence to them") {
+    CHECK(about_sentence("send you our audit checklist", "I thought you might like {}") ==
+          "I will send you our audit checklist.");
+    CHECK(about_sentence("Sent you the link", "x {}") == "I sent you the link.");
+    CHECK(about_sentence("to share the tokio article", "x {}") == "I will share the tokio article.");
+    CHECK(about_sentence("attaching the deck", "x {}") == "I am attaching the deck.");
+    CHECK(about_sentence("Here is the deck I mentioned", "x {}") == "Here is the deck I mentioned.");
+    CHECK(about_sentence("the names for the COO role are below", "x {}") == "The names for the COO role are below.");
+    CHECK(about_sentence("an article on token pipelines: https://example.com/t", "I thought you might like {}") ==
+          "I thought you might like an article on token pipelines: https://example.com/t.");
+    CHECK(about_sentence("The paper on COBOL compilers I mentioned", "As promised, here is {}") ==
+          "As promised, here is the paper on COBOL compilers I mentioned.");
+    CHECK(topic_form("your move to Berlin") == TopicForm::topic);
+    CHECK(topic_form("how the Fleet launch went") == TopicForm::question);
+    CHECK(topic_form("you wanted a copy of my deck") == TopicForm::none);
+    CHECK(reason_phrase("pitch a film idea") == "to pitch a film idea");
+    CHECK(reason_phrase("both of you love compilers", true) == "because both of you love compilers");
+    CHECK(reason_phrase("i want to sell her a tool") == "because I want to sell her a tool");
+    CHECK(greeting_name("xXcoderXx", "").name.empty());
 }

@@ -105,7 +105,8 @@ LintContext lint_context_of(const Draft& draft, const Config& config);
 // the one follow-up for intro-follow-up, else an outgoing message.
 void record_draft(Store& store, const Draft& draft, Date today);
 
-// "today", "yesterday", "last week", "earlier this month", "in March", "in March 2025".
+// "today", "yesterday", "on Monday" (this calendar week), "last week",
+// "earlier this month", "in March", "in March 2025".
 std::string humanize_date(Date date, Date today);
 
 // Connected within the hello window, or (for a connect note) not connected:

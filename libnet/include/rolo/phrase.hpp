@@ -54,6 +54,18 @@ std::optional<MetPhrase> met_phrase(std::string_view met_at);
 // gives empty. `both` turns "they both" into "you both" (said to one of the two).
 std::string reason_phrase(std::string_view why, bool to_one_of_them = false);
 
+// What the user typed as a sentence said to the person. A clause stays as
+// it is ("Here is the deck"); a bare verb becomes "I will send you the
+// checklist", a past tense "I sent you the link", a gerund "I am attaching
+// it"; a noun phrase goes into `noun_frame` ("I thought you might like {}").
+std::string about_sentence(std::string_view about, std::string_view noun_frame);
+
+// How a --topic is asked about: "How are things going with your move?" for
+// a topic, "I would love to hear how the launch went." for a how/what
+// clause; nothing for a sentence ("you wanted my deck").
+enum class TopicForm { topic, question, none };
+TopicForm topic_form(std::string_view topic);
+
 // A user's text as a sentence of its own: capitalised, ending in . ! or ?.
 std::string as_sentence(std::string_view text);
 
