@@ -261,6 +261,9 @@ RowSource address_book_rows(std::string_view text, ImportFormat format) {
     CsvReader reader(text);
     CsvRecord record;
     if (!reader.next(record) || blank(record)) throw Error("line 1: no header line");
+    // Column names end up in the notes' [address book] line: they are checked as any value is.
+    if (auto problem = text_problem(record.text); !problem.empty())
+        throw Error(fmt::format("line {}: {}", record.line, problem));
     Header header = read_header(record);
     return [reader, record, header = std::move(header), format](ImportRow& row) mutable {
         do {

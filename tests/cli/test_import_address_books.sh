@@ -146,4 +146,11 @@ run import "$TMP/noname.csv"
 expect_rc 1
 expect_err "rolo: error: $TMP/noname.csv:2: no name"
 
+# A column name is checked as any value is: it would end up in the notes.
+printf 'First Name,Last Name,E-mail Address,Job Ti\000tle\nAda,Lovelace,ada@example.com,Countess\n' >"$TMP/nul-header.csv"
+run import "$TMP/nul-header.csv" --from outlook
+expect_rc 1
+expect_err_has "nul-header.csv:1: "
+expect_err_has "NUL"
+
 finish
