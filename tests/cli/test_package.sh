@@ -55,12 +55,12 @@ expect_out_has "Janet Mellor"
 run due
 expect_out_has "cadence"
 # A mark in the unpacked template shows that draft reads the package's own data.
-sed -i 's/What are you focused on these days/What, packaged, are you focused on these days/' "$root/usr/share/rolo/templates/checkin.toml"
+sed -i 's/Would you be up for a coffee/Would you, packaged, be up for a coffee/' "$root/usr/share/rolo/templates/checkin.toml"
 run draft checkin janet
 expect_rc 0
 expect_out_has "I hope you have been well since our coffee in October."
 expect_out_lacks "talked about her new job"
-expect_out_has "What, packaged, are you focused on these days?"
+expect_out_has "Would you, packaged, be up for a coffee or a call in the next few weeks?"
 
 if command -v man >/dev/null; then
     out=$(MANPATH="$root/usr/share/man" man rolo-draft 2>&1)
