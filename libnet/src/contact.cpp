@@ -93,6 +93,9 @@ std::string checked_tag(std::string_view tag) {
     // A CSV export separates tags with ';', so a tag holding one would come back as two.
     if (text.find(';') != std::string_view::npos)
         throw Error(fmt::format("a tag cannot contain ';' (it separates tags): '{}'", text));
+    // Tags are read back joined by the unit separator (U+001F): no control character survives that.
+    if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+        throw Error("a tag cannot contain control characters");
     return std::string(text);
 }
 

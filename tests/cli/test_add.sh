@@ -25,6 +25,9 @@ expect_rc 1
 expect_err "rolo: error: a tag cannot contain ';' (it separates tags): 'a;b'"
 run ls -q "Semi Colon"
 expect_out ""
+run add "Unit Separator" --tag "$(printf 'a\037b')"  # rolo joins tags with U+001F when it reads them
+expect_rc 1
+expect_err "rolo: error: a tag cannot contain control characters"
 
 # A second contact with the same email is refused, whatever its case; --force overrides.
 run add "Janet M" --email JANET@example.com
