@@ -203,7 +203,7 @@ struct Builder {
     void person_fields(const Contact& c, const std::string& prefix) {
         GreetingName greeting = greeting_name(c.name, c.call_name);
         fields[prefix + "first"] = greeting.name;
-        fields[prefix + "name"] = c.name;
+        fields[prefix + "name"] = spoken_name(c.name);
         fields[prefix + "role"] = role_phrase(c.title, c.company);
         fields[prefix + "interests"] = interests_phrase(c.interests, prefix.empty() ? 3 : 2);
         if (!c.interests.empty() && fields[prefix + "interests"].empty())
@@ -393,7 +393,7 @@ void cast_and_check(Builder& b, const DraftRequest& request) {
     if (d.other && d.other->id == d.recipient.id) throw Error("the message needs two different people");
     const Contact& r = d.recipient;
     int window = b.config.hello_window_days;
-    bool in_window = r.connected && is_new_connection(r, "", today, window);
+    bool in_window = is_new_connection(r, "", today, window);
     if (kind == "hello" && !in_window) {
         if (!r.connected)
             throw Error(fmt::format("{} is not connected yet: a hello thanks them for accepting; send a connection "
@@ -643,7 +643,7 @@ LintContext lint_context_of(const Draft& draft, const Config& config) {
     context.connect_limit = config.connect_limit;
     context.new_connection = draft.new_connection;
     context.own_words = draft.own_words;
-    if (draft.other) context.other_name = draft.other->name;
+    if (draft.other) context.other_name = spoken_name(draft.other->name);
     return context;
 }
 

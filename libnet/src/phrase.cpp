@@ -185,6 +185,8 @@ GreetingName greeting_name(std::string_view name, std::string_view call_name) {
     return {first, problem};
 }
 
+std::string spoken_name(std::string_view name) { return without_credentials(name); }
+
 std::string join_list(const std::vector<std::string>& items) {
     if (items.empty()) return {};
     if (items.size() == 1) return items.front();

@@ -35,6 +35,9 @@ TEST_CASE("greeting names: call name, honorifics, Last, First, credentials, init
     CHECK(name("王小明") == "王小明");
     CHECK(name("Zoë Ångström") == "Zoë");
     CHECK(greeting_name("Janet Mellor", "").problem.empty());
+    CHECK(spoken_name("van der Berg, Pieter") == "Pieter van der Berg");
+    CHECK(spoken_name("Ann Lee, PhD") == "Ann Lee");
+    CHECK(spoken_name("Dr. Ana Lima") == "Dr. Ana Lima");
 }
 
 TEST_CASE("lists join with and; notes and cut-off items are left out") {

@@ -31,6 +31,10 @@ struct GreetingName {
 // ("kevin" -> Kevin, with a problem to report).
 GreetingName greeting_name(std::string_view name, std::string_view call_name);
 
+// A full name as it is said: "Pieter van der Berg" for "van der Berg,
+// Pieter", "Ann Lee" for "Ann Lee, PhD".
+std::string spoken_name(std::string_view name);
+
 // "a", "a and b", "a, b and c".
 std::string join_list(const std::vector<std::string>& items);
 
