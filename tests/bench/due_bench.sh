@@ -8,32 +8,30 @@ set -euo pipefail
 rolo=$(realpath "${1:-build/apps/rolo/rolo}")
 runs=${2:-15}
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
 
 "$rolo" init -q
-sqlite3 "$ROLO_DB" <<'SQL'
+{
+cat <<'SQL'
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
 INSERT INTO contacts (name, company, cadence_days, connected, connected_on, created_at, updated_at)
 SELECT 'Person ' || i, 'Company ' || (i % 500), CASE WHEN i % 3 = 0 THEN NULL ELSE 14 + i % 90 END,
        i % 10 <> 0, date('2026-11-24', '-' || (i % 400) || ' days'), '2025-01-01 00:00:00', '2025-01-01 00:00:00'
 FROM n;
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
-INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, created_at)
-SELECT 1 + (i * 7919) % 10000, date('2026-11-24', '-' || (i % 700) || ' days'),
-       CASE i % 4 WHEN 0 THEN 'call' WHEN 1 THEN 'coffee' WHEN 2 THEN 'email' ELSE 'message' END,
-       CASE WHEN i % 5 = 0 THEN 'in' ELSE 'out' END, 'talked about thing ' || i,
-       CASE WHEN i % 6 = 0 THEN date('2026-11-24', '-' || (i % 60 - 30) || ' days') END, '2025-01-01 00:00:00'
-FROM n;
+SQL
+generate_interactions_sql 100000 10000 700 6
+cat <<'SQL'
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
 INSERT INTO tags (contact_id, tag) SELECT i * 3, CASE WHEN i % 2 = 0 THEN 'client' ELSE 'family' END FROM n;
 COMMIT;
 ANALYZE;
 SQL
+} | sqlite3 "$ROLO_DB"
 
-. "$here/lib.sh"
 
 # The same query rolo runs (libnet/src/due.cpp), with its parameters filled in.
 query=$(source_sql due.cpp contacts_sql | sed "s/?1/'2026-11-24'/g; s/?2/'2025-11-24'/g")

@@ -30,6 +30,21 @@ print_ratio() {
     awk -v a="$1" -v b="$2" -v note="${3:-}" 'BEGIN {printf "  ratio rolo/sqlite3          %.2fx%s\n", a / b, note == "" ? "" : " (" note ")"}'
 }
 
+# generate_interactions_sql COUNT PEOPLE DAYS NEXT_EVERY: the SQL for COUNT
+# interactions spread over people 1..PEOPLE (ids scrambled by 7919) and the
+# last DAYS days, every NEXT_EVERY-th with a follow-up around today.
+generate_interactions_sql() {
+    cat <<SQL
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
+INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, created_at)
+SELECT 1 + (i * 7919) % $2, date('2026-11-24', '-' || (i % $3) || ' days'),
+       CASE i % 4 WHEN 0 THEN 'call' WHEN 1 THEN 'coffee' WHEN 2 THEN 'email' ELSE 'message' END,
+       CASE WHEN i % 5 = 0 THEN 'in' ELSE 'out' END, 'talked about thing ' || i,
+       CASE WHEN i % $4 = 0 THEN date('2026-11-24', '-' || (i % 60 - 30) || ' days') END, '2025-01-01 00:00:00'
+FROM n;
+SQL
+}
+
 # generate_links_sql: the SQL for 1,000,000 distinct knows links among people 1..100000.
 # Each person a is linked to a + offset for ten distinct offsets under n/2 (so
 # no pair repeats), ids scrambled by a multiplicative permutation (7919 is

@@ -17,7 +17,8 @@ trap 'rm -rf "$work"' EXIT
 export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
 
 "$rolo" init -q
-sqlite3 "$ROLO_DB" <<'SQL'
+{
+cat <<'SQL'
 BEGIN;
 -- 100,000 people: nine in ten connected, a third with an email, all with a
 -- LinkedIn profile, two in three with a cadence.
@@ -30,13 +31,9 @@ SELECT 'Person ' || i, CASE WHEN i % 3 = 0 THEN 'person' || i || '@example.com' 
        date('2026-11-24', '-' || (i % 3000) || ' days'), '2025-01-01 00:00:00', '2025-01-01 00:00:00'
 FROM n;
 -- 1,000,000 interactions, ten a person on average, over five years.
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
-INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, created_at)
-SELECT 1 + (i * 7919) % 100000, date('2026-11-24', '-' || (i % 1800) || ' days'),
-       CASE i % 4 WHEN 0 THEN 'call' WHEN 1 THEN 'coffee' WHEN 2 THEN 'email' ELSE 'message' END,
-       CASE WHEN i % 5 = 0 THEN 'in' ELSE 'out' END, 'talked about thing ' || i,
-       CASE WHEN i % 60 = 0 THEN date('2026-11-24', '-' || (i % 60 - 30) || ' days') END, '2025-01-01 00:00:00'
-FROM n;
+SQL
+generate_interactions_sql 1000000 100000 1800 60
+cat <<'SQL'
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
 INSERT INTO tags (contact_id, tag) SELECT i * 5, CASE WHEN i % 2 = 0 THEN 'client' ELSE 'family' END FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
@@ -45,6 +42,7 @@ SELECT 'asked', i * 41, i * 43, date('2026-11-24', '-' || (i % 200) || ' days'),
        CASE WHEN i % 4 = 0 THEN 'open' ELSE 'done' END FROM n;
 COMMIT;
 SQL
+} | sqlite3 "$ROLO_DB"
 generate_links_sql | sqlite3 "$ROLO_DB"
 
 who=4242    # connected, with interactions, links and an intro
