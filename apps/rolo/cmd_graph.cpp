@@ -21,28 +21,33 @@ struct GraphOptions {
     bool dot = false;
 };
 
-Table links_table(const KnowsGraph& graph) {
-    std::unordered_map<std::int64_t, const Person*> people;
-    for (const Person& p : graph.people) people.emplace(p.id, &p);
-    Table table;
-    table.columns = {"a", "a_name", "b", "b_name", "strength", "context"};
-    for (const Knows& k : graph.links)
-        table.add_row({k.a, people.at(k.a)->name, k.b, people.at(k.b)->name, std::int64_t{k.strength},
-                       text_cell(k.context)});
-    return table;
-}
-
 void run_graph(Context& context, const GraphOptions& options) {
     if (options.hops && !options.who) throw CLI::ValidationError("--hops", "goes with WHO");
     // Without a database the graph is empty, but a named person is not found.
     Store store = options.who ? context.existing_store() : context.store_or_empty();
     std::optional<std::int64_t> centre;
     if (options.who) centre = resolve_who(store, *options.who);
-    KnowsGraph graph = centre ? graph_around(store, *centre, options.hops.value_or(2), context.today()) : whole_graph(store);
-    if (options.dot)
-        std::cout << to_dot(graph, centre);
-    else
-        context.print(links_table(graph));
+    auto visit = [&](const GraphVisitor& visitor) {
+        if (centre)
+            visit_graph(graph_around(store, *centre, options.hops.value_or(2), context.today()), visitor);
+        else
+            visit_whole_graph(store, visitor);
+    };
+    if (options.dot) {
+        std::cout << dot_head();
+        visit({[&](const Person& p) { std::cout << dot_node(p, centre); },
+               [](const Knows& k) { std::cout << dot_link(k); }});
+        std::cout << dot_tail();
+        return;
+    }
+    // People come before the links that name them.
+    std::unordered_map<std::int64_t, std::string> names;
+    Listing listing(context, {"a", "a_name", "b", "b_name", "strength", "context"});
+    visit({[&](const Person& p) { names.emplace(p.id, p.name); },
+           [&](const Knows& k) {
+               listing.add_row({k.a, names.at(k.a), k.b, names.at(k.b), std::int64_t{k.strength}, text_cell(k.context)});
+           }});
+    listing.finish();
 }
 
 }  // namespace

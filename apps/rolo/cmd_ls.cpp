@@ -22,16 +22,6 @@ struct LsOptions {
     std::optional<std::string> sort;
 };
 
-Table contacts_table(const std::vector<Contact>& contacts) {
-    Table table;
-    table.columns = {"id", "name", "company", "title", "email", "tags", "connected", "every", "last"};
-    for (const auto& c : contacts) {
-        table.add_row({c.id, c.name, text_cell(c.company), text_cell(c.title), text_cell(c.email), c.tags, c.connected,
-                       c.every ? Cell{format_every(*c.every)} : Cell{}, date_cell(c.last_on)});
-    }
-    return table;
-}
-
 void run_ls(Context& context, const LsOptions& options) {
     ContactFilter filter;
     filter.text = options.text;
@@ -44,9 +34,13 @@ void run_ls(Context& context, const LsOptions& options) {
     // Losing touch is read oldest first.
     std::string sort = options.sort.value_or(options.stale ? "last" : "name");
     ContactOrder order = sort == "last" ? ContactOrder::last : sort == "id" ? ContactOrder::id : ContactOrder::name;
-    std::vector<Contact> contacts;
-    if (auto store = context.open_existing_store()) contacts = list_contacts(*store, filter, order);
-    context.print(contacts_table(contacts));
+    Listing listing(context, {"id", "name", "company", "title", "email", "tags", "connected", "every", "last"});
+    if (auto store = context.open_existing_store())
+        for_each_contact(*store, filter, order, [&](const Contact& c) {
+            listing.add_row({c.id, c.name, text_cell(c.company), text_cell(c.title), text_cell(c.email), c.tags,
+                             c.connected, c.every ? Cell{format_every(*c.every)} : Cell{}, date_cell(c.last_on)});
+        });
+    listing.finish();
 }
 
 }  // namespace

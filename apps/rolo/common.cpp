@@ -91,6 +91,31 @@ void Context::print(const Table& table) const {
         std::cout << render(table, format, false);
 }
 
+Listing::Listing(const Context& context, std::vector<std::string> columns)
+    : context_(context), format_(context.output_format()) {
+    table_.columns = std::move(columns);
+    if (!context_.quiet && format_ != Format::table) std::cout << render_head(table_.columns, format_);
+}
+
+void Listing::add_row(std::vector<Cell> row, Style style) {
+    if (context_.quiet) {
+        if (!row.empty()) std::cout << cell_text(row.front()) << '\n';
+    } else if (format_ == Format::table) {
+        table_.add_row(std::move(row), style);
+    } else {
+        std::cout << render_row(table_.columns, row, format_, empty_);
+    }
+    empty_ = false;
+}
+
+void Listing::finish() {
+    if (context_.quiet) return;
+    if (format_ == Format::table)
+        context_.print(table_);
+    else
+        std::cout << render_tail(format_, empty_);
+}
+
 void Context::report(std::int64_t id, const std::string& message) const {
     if (quiet)
         std::cout << id << '\n';

@@ -55,6 +55,22 @@ private:
     std::optional<Config> config_;
 };
 
+// A listing printed as its rows come: ids (-q), tsv, csv and json go out a
+// row at a time, so listing 100,000 people holds one of them in memory; the
+// aligned table needs every width first and prints at finish().
+class Listing {
+public:
+    Listing(const Context& context, std::vector<std::string> columns);
+    void add_row(std::vector<Cell> row, Style style = Style::plain);
+    void finish();
+
+private:
+    const Context& context_;
+    Format format_;
+    Table table_;  // the columns, and the rows of an aligned table
+    bool empty_ = true;
+};
+
 void warn(std::string_view message);
 
 // The text of a message to record: stdin when it is not a terminal, else the

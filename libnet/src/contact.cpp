@@ -7,6 +7,7 @@
 #include "where.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -274,7 +275,8 @@ std::vector<std::int64_t> same_name_ids(Store& store, const Contact& contact) {
     return ids;
 }
 
-std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter, ContactOrder order) {
+void for_each_contact(Store& store, const ContactFilter& filter, ContactOrder order,
+                      const std::function<void(const Contact&)>& visit) {
     sql::Where where;
     where.add(filter.archived ? "c.archived = 1" : "c.archived = 0");
     if (filter.connected) where.add(*filter.connected ? "c.connected = 1" : "c.connected = 0");
@@ -295,8 +297,12 @@ std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter, Co
                                                               : "ORDER BY rolo_fold(c.name), c.id";
     SQLite::Statement query(store.db(), std::string(select_contacts) + where.sql() + std::string(order_by));
     where.bind(query);
+    while (query.executeStep()) visit(read_contact(query));
+}
+
+std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter, ContactOrder order) {
     std::vector<Contact> contacts;
-    while (query.executeStep()) contacts.push_back(read_contact(query));
+    for_each_contact(store, filter, order, [&](const Contact& contact) { contacts.push_back(contact); });
     return contacts;
 }
 

@@ -40,23 +40,34 @@ std::string dot_string(std::string_view text) {
 
 }  // namespace
 
-KnowsGraph whole_graph(Store& store) {
-    KnowsGraph graph;
+void visit_whole_graph(Store& store, const GraphVisitor& visit) {
     // Both queries read one snapshot, so a link added between them cannot name
-    // someone the second one missed.
+    // someone the first one missed.
     ReadSnapshot snapshot(store);
-    SQLite::Statement links(store.db(), links_sql);
-    while (links.executeStep())
-        graph.links.push_back({links.getColumn(0).getInt64(), links.getColumn(1).getInt64(), links.getColumn(2).getInt(),
-                               sql::text(links.getColumn(3)), sql::date(links.getColumn(4))});
     SQLite::Statement people(store.db(), people_sql);
     while (people.executeStep()) {
-        Person& person = graph.people.emplace_back();
+        Person person;
         person.id = people.getColumn(0).getInt64();
         person.name = people.getColumn(1).getString();
         person.company = sql::text(people.getColumn(2));
         person.connected = people.getColumn(3).getInt() != 0;
+        visit.person(person);
     }
+    SQLite::Statement links(store.db(), links_sql);
+    while (links.executeStep())
+        visit.link({links.getColumn(0).getInt64(), links.getColumn(1).getInt64(), links.getColumn(2).getInt(),
+                    sql::text(links.getColumn(3)), sql::date(links.getColumn(4))});
+}
+
+void visit_graph(const KnowsGraph& graph, const GraphVisitor& visit) {
+    for (const Person& person : graph.people) visit.person(person);
+    for (const Knows& link : graph.links) visit.link(link);
+}
+
+KnowsGraph whole_graph(Store& store) {
+    KnowsGraph graph;
+    visit_whole_graph(store, {[&](const Person& p) { graph.people.push_back(p); },
+                              [&](const Knows& k) { graph.links.push_back(k); }});
     return graph;
 }
 
@@ -76,18 +87,26 @@ KnowsGraph graph_around(Store& store, std::int64_t centre, int hops, Date today)
     return graph;
 }
 
+std::string dot_head() { return "graph rolo {\n  node [shape=box, style=rounded];\n"; }
+
+std::string dot_node(const Person& p, std::optional<std::int64_t> centre) {
+    std::string label = p.company.empty() ? p.name : p.name + " (" + p.company + ")";
+    std::string style = p.id == centre ? "rounded,bold" : p.connected ? "" : "rounded,dashed";
+    return fmt::format("  {} [label={}{}];\n", p.id, dot_string(label),
+                       style.empty() ? "" : fmt::format(", style=\"{}\"", style));
+}
+
+std::string dot_link(const Knows& k) {
+    return fmt::format("  {} -- {} [penwidth={}{}];\n", k.a, k.b, k.strength,
+                       k.context.empty() ? "" : ", label=" + dot_string(k.context));
+}
+
+std::string dot_tail() { return "}\n"; }
+
 std::string to_dot(const KnowsGraph& graph, std::optional<std::int64_t> centre) {
-    std::string out = "graph rolo {\n  node [shape=box, style=rounded];\n";
-    for (const Person& p : graph.people) {
-        std::string label = p.company.empty() ? p.name : p.name + " (" + p.company + ")";
-        std::string style = p.id == centre ? "rounded,bold" : p.connected ? "" : "rounded,dashed";
-        out += fmt::format("  {} [label={}{}];\n", p.id, dot_string(label),
-                           style.empty() ? "" : fmt::format(", style=\"{}\"", style));
-    }
-    for (const Knows& k : graph.links)
-        out += fmt::format("  {} -- {} [penwidth={}{}];\n", k.a, k.b, k.strength,
-                           k.context.empty() ? "" : ", label=" + dot_string(k.context));
-    return out + "}\n";
+    std::string out = dot_head();
+    visit_graph(graph, {[&](const Person& p) { out += dot_node(p, centre); }, [&](const Knows& k) { out += dot_link(k); }});
+    return out + dot_tail();
 }
 
 }  // namespace rolo

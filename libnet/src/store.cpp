@@ -249,12 +249,10 @@ std::unique_ptr<SQLite::Database> connect(const std::filesystem::path& path) {
                 if (e.getErrorCode() != SQLITE_BUSY) throw;
             }
         }
-        // Whole-network commands (due, stats) read most pages of the file,
-        // many more than once: mapped, they cost no read call each, which was
-        // half of `due`'s time at 100,000 people (tests/bench/scale_bench.sh).
-        std::error_code ec;
-        if (auto size = std::filesystem::file_size(path, ec); !ec && size > 0)
-            db->exec(fmt::format("PRAGMA mmap_size = {}", size));
+        // No memory map: mapping the file made `due` at 100,000 people a third
+        // faster than the sqlite3 shell, but every page it touched counted
+        // as the process's memory (160 MB); unmapped it keeps to 50 MB and
+        // the shell's speed (tests/bench/scale_bench.sh).
         register_functions(*db);
         migrate(*db, path.string(), state);
         return db;

@@ -28,20 +28,28 @@ nlohmann::ordered_json cell_json(const Cell& cell) {
         cell);
 }
 
-std::string render_delimited(const Table& table, std::string (*field)(std::string_view), char separator) {
+std::string delimited_line(const std::vector<std::string>& texts, std::string (*field)(std::string_view),
+                           char separator) {
     std::string out;
-    auto line = [&](auto&& cells, auto&& text_of) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i) out += separator;
-            out += field(text_of(cells[i]));
-        }
-        out += '\n';
-    };
-    line(table.columns, [](const std::string& name) { return name; });
-    for (const auto& row : table.rows) line(row, cell_text);
-    return out;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (i) out += separator;
+        out += field(texts[i]);
+    }
+    return out + '\n';
 }
 
+std::vector<std::string> cell_texts(const std::vector<Cell>& row) {
+    std::vector<std::string> texts;
+    texts.reserve(row.size());
+    for (const auto& cell : row) texts.push_back(cell_text(cell));
+    return texts;
+}
+
+nlohmann::ordered_json row_json(const std::vector<std::string>& columns, const std::vector<Cell>& row) {
+    auto object = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < columns.size() && i < row.size(); ++i) object[columns[i]] = cell_json(row[i]);
+    return object;
+}
 
 std::string render_aligned(const Table& table, bool color) {
     std::vector<std::vector<std::string>> cells;
@@ -176,24 +184,48 @@ std::string tsv_field(std::string_view text) {
     return out;
 }
 
-std::string render(const Table& table, Format format, bool color) {
+std::string render_head(const std::vector<std::string>& columns, Format format) {
     switch (format) {
-    case Format::tsv: return render_delimited(table, tsv_field, '\t');
-    case Format::csv: return render_delimited(table, csv_field, ',');
-    case Format::json: return table_json(table).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
-    case Format::table: return render_aligned(table, color);
+    case Format::tsv: return delimited_line(columns, tsv_field, '\t');
+    case Format::csv: return delimited_line(columns, csv_field, ',');
+    case Format::json: return "[";
+    case Format::table: break;
     }
-    return {};
+    throw Error("an aligned table cannot be written a row at a time");
+}
+
+std::string render_row(const std::vector<std::string>& columns, const std::vector<Cell>& row, Format format,
+                       bool first) {
+    switch (format) {
+    case Format::tsv: return delimited_line(cell_texts(row), tsv_field, '\t');
+    case Format::csv: return delimited_line(cell_texts(row), csv_field, ',');
+    case Format::json: {
+        // The object as an element of an array dumped with indent 2, without
+        // the array's own brackets.
+        auto one = nlohmann::ordered_json::array({row_json(columns, row)});
+        std::string text = one.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        return (first ? "\n" : ",\n") + text.substr(2, text.size() - 4);
+    }
+    case Format::table: break;
+    }
+    throw Error("an aligned table cannot be written a row at a time");
+}
+
+std::string render_tail(Format format, bool empty) {
+    if (format != Format::json) return {};
+    return empty ? "]\n" : "\n]\n";
+}
+
+std::string render(const Table& table, Format format, bool color) {
+    if (format == Format::table) return render_aligned(table, color);
+    std::string out = render_head(table.columns, format);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) out += render_row(table.columns, table.rows[r], format, r == 0);
+    return out + render_tail(format, table.rows.empty());
 }
 
 nlohmann::ordered_json table_json(const Table& table) {
     auto array = nlohmann::ordered_json::array();
-    for (const auto& row : table.rows) {
-        auto object = nlohmann::ordered_json::object();
-        for (std::size_t i = 0; i < table.columns.size() && i < row.size(); ++i)
-            object[table.columns[i]] = cell_json(row[i]);
-        array.push_back(std::move(object));
-    }
+    for (const auto& row : table.rows) array.push_back(row_json(table.columns, row));
     return array;
 }
 

@@ -85,7 +85,10 @@ row "add" "INSERT INTO contacts (name, created_at, updated_at) VALUES ('Bench Pe
     add "Bench Person"
 echo "whole network (target: within 1.5x of sqlite3, 64 MB)"
 row "due" "$due_sql" due --format tsv
-row "ls" "SELECT * FROM contacts WHERE archived = 0 ORDER BY name" ls --format tsv
+# ls prints each person's tags and last interaction, so the same rows need them.
+row "ls" "SELECT c.*, (SELECT group_concat(tag) FROM tags WHERE contact_id = c.id),
+    (SELECT max(on_date) FROM interactions WHERE contact_id = c.id) FROM contacts c
+    WHERE archived = 0 ORDER BY name" ls --format tsv
 row "stats" "$stats_sql; $due_sql" stats --format tsv
 row "graph" "SELECT * FROM knows k JOIN contacts a ON a.id = k.a JOIN contacts b ON b.id = k.b" graph --format tsv
 row "export" "SELECT * FROM contacts; SELECT * FROM interactions; SELECT * FROM knows; SELECT * FROM intros" \

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -133,6 +134,9 @@ enum class ContactOrder { name, id, last };  // last: oldest last interaction fi
 // Contacts matching the filter, in the given order (ties by name, then id).
 std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter,
                                    ContactOrder order = ContactOrder::name);
+// The same, one at a time: a listing of any length holds one in memory.
+void for_each_contact(Store& store, const ContactFilter& filter, ContactOrder order,
+                      const std::function<void(const Contact&)>& visit);
 
 void set_archived(Store& store, std::int64_t id, bool archived, Date today);
 

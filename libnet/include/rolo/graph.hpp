@@ -6,6 +6,7 @@
 #include "rolo/warm_path.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,16 @@ struct KnowsGraph {
     std::vector<Knows> links;
 };
 
+// A graph a piece at a time: every person by id, then every link by (a, b).
+struct GraphVisitor {
+    std::function<void(const Person&)> person;
+    std::function<void(const Knows&)> link;
+};
+
+// The whole graph streamed from one snapshot: a million links are never held
+// at once.
+void visit_whole_graph(Store& store, const GraphVisitor& visit);
+void visit_graph(const KnowsGraph& graph, const GraphVisitor& visit);
 KnowsGraph whole_graph(Store& store);
 
 // The people within `hops` links of `centre`, and the links between them.
@@ -29,5 +40,10 @@ KnowsGraph graph_around(Store& store, std::int64_t centre, int hops, Date today)
 // connected to them, bold for the centre), a line per link as thick as its
 // strength, labelled with its context.
 std::string to_dot(const KnowsGraph& graph, std::optional<std::int64_t> centre);
+// to_dot a piece at a time: the head, a line per person and per link, the tail.
+std::string dot_head();
+std::string dot_node(const Person& person, std::optional<std::int64_t> centre);
+std::string dot_link(const Knows& link);
+std::string dot_tail();
 
 }  // namespace rolo

@@ -39,6 +39,14 @@ Format parse_format(std::string_view name);
 // row, its cells passed through terminal_text.
 std::string render(const Table& table, Format format, bool color);
 
+// The same text as render, a piece at a time, for tsv, csv and json (an
+// aligned table needs every row's width first): a listing of any length then
+// holds one row in memory. `first` is true for the first row only.
+std::string render_head(const std::vector<std::string>& columns, Format format);
+std::string render_row(const std::vector<std::string>& columns, const std::vector<Cell>& row, Format format,
+                       bool first);
+std::string render_tail(Format format, bool empty);
+
 // The table as a json array of objects, keys in column order.
 nlohmann::ordered_json table_json(const Table& table);
 
