@@ -85,7 +85,8 @@ void check(bool ok, const char* what, std::string_view text) {
 void expect_restored_as_given(std::string_view text, rolo::Store& store) {
     auto document = nlohmann::json::parse(text);
     std::map<std::int64_t, nlohmann::ordered_json> restored;
-    for (const auto& contact : rolo::export_json(store)["contacts"]) restored[contact["id"].get<std::int64_t>()] = contact;
+    auto exported = rolo::export_json(store);
+    for (const auto& contact : exported["contacts"]) restored[contact["id"].get<std::int64_t>()] = contact;
     auto date_of = [](const auto& contact) {
         auto found = contact.find("connected_on");
         if (found == contact.end() || !found->is_string()) return std::optional<rolo::Date>{};
