@@ -36,11 +36,11 @@ void run_add(Context& context, const AddOptions& options) {
     contact.name = options.name;
     apply(contact, to_change(options.contact, today));
     bool met_recently = just_met(contact, options, today, context.settings());
-    if (!options.connected && met_recently) contact.connected = false;
-    // A connection you record is new today unless you say when you met.
-    if (contact.connected) contact.connected_on = contact.met_on.value_or(today);
+    if (!options.connected && !options.contact.known_since && met_recently) contact.connected = false;
+    // A connection you record is new today unless you say since when, or when you met.
+    if (contact.connected && !contact.connected_on) contact.connected_on = contact.met_on.value_or(today);
 
-    Store store = context.open_store();
+    Store store = context.store();
     auto transaction = store.transaction();
     if (!options.force) refuse_duplicate(store, contact);
     auto links = plan_links(store, options.contact);

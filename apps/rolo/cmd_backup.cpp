@@ -17,7 +17,7 @@ struct BackupCommand {
 };
 
 void run_backup(Context& context, const BackupCommand& command) {
-    Store store = context.existing_store();
+    Store store = context.store();
     store.backup(command.file, command.force);
     if (!context.quiet) std::cout << fmt::format("backed up to {}\n", command.file);
 }

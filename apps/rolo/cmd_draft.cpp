@@ -47,7 +47,7 @@ LintContext lint_context_for(Context& context, const std::string& kind) {
 void check(Context& context, const DraftOptions& options) {
     auto lint_context = lint_context_for(context, options.kind);
     if (!options.who.empty()) {
-        Store store = context.existing_store();
+        Store store = context.store();
         Contact person = get_contact(store, resolve_who(store, options.who));
         if (options.kind == "intro-request") {
             lint_context.other_name = person.name;  // WHO is the person to meet, not the broker
@@ -79,7 +79,7 @@ void run_draft(Context& context, const DraftOptions& options) {
         throw Error(fmt::format("unknown draft kind '{}': expected one of {}", options.kind, join(kinds, ", ")));
     if (options.check) return check(context, options);
     if (options.kind.empty() || options.who.empty()) throw CLI::RequiredError("KIND and WHO");
-    Store store = context.existing_store();
+    Store store = context.store();
     auto transaction = store.transaction();
     write_draft(context, store, options);
     transaction.commit();

@@ -38,7 +38,7 @@ Table due_table(const std::vector<DueItem>& items) {
         table.add_row({item.contact_id, item.name, std::string(to_string(first.reason)), item.state,
                        when(item.days_late), format_date(first.due_on), text_cell(item.last_kind),
                        date_cell(item.last_on), also, text_cell(first.detail), item.suggestion()},
-                      item.state == "late" ? Style::alert : item.state == "ideal" ? Style::warn : Style::plain);
+                      item.state == "late" ? Style::alert : item.state == "soon" ? Style::plain : Style::warn);
     }
     return table;
 }
@@ -51,10 +51,6 @@ void run_due(Context& context, const DueOptions& options) {
     std::vector<DueItem> items;
     std::vector<PendingInvitation> waiting;
     if (auto store = context.open_existing_store()) {
-        // The one write `due` makes: an intro with no answer after its follow-up is a gentle no.
-        for (const auto& intro : silence_unanswered_intros(*store, query.today, context.settings()))
-            std::cerr << fmt::format("rolo: intro #{} ({} for {}) had no answer after the follow-up: marked silent\n",
-                                     intro.id, intro.broker_name, intro.target_name);
         items = compute_due(*store, query, context.settings());
         if (options.digest) waiting = pending_invitations(*store, query, context.settings());
     }

@@ -28,7 +28,7 @@ void run_edit(Context& context, const EditOptions& options) {
     change.name = options.name;
     change.remove_tags = options.untags;
 
-    Store store = context.open_store();
+    Store store = context.store();
     auto transaction = store.transaction();
     Contact contact = get_contact(store, resolve_who(store, options.who));
     bool was_connected = contact.connected;

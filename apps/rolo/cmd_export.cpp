@@ -1,4 +1,4 @@
-// rolo export [--format csv|json|vcard] [--what contacts|interactions|knows|intros] [--raw] [-o FILE]:
+// rolo export [--format csv|tsv|json|vcard] [--what contacts|interactions|knows|intros] [--raw] [-o FILE]:
 // everything needed to rebuild the database, or read it elsewhere.
 #include "common.hpp"
 
@@ -17,7 +17,6 @@ namespace rolo::app {
 namespace {
 
 struct ExportCommand {
-    std::string format = "csv";
     std::optional<std::string> what;  // csv: contacts when absent; json: the whole document
     std::optional<std::string> output;
     bool raw = false;  // csv: cells as stored, formulas unguarded
@@ -30,24 +29,34 @@ Table table_of(Store& store, const std::string& what) {
     return export_contacts(store);
 }
 
+// The one --format (or ROLO_FORMAT) every command reads: csv when it names
+// none, or only the table a terminal shows (ROLO_FORMAT=table is for reading).
+std::string export_format(const Context& context) {
+    auto name = context.format_name();
+    if (!name || (*name == "table" && !context.format)) return "csv";
+    if (*name == "table") throw Error("export writes csv, tsv, json or vcard, not table");
+    return *name;
+}
+
 void run_export(Context& context, const ExportCommand& command) {
     std::string what = command.what.value_or("contacts");
-    if (command.format == "vcard" && what != "contacts")
+    std::string format = export_format(context);
+    if (format == "vcard" && what != "contacts")
         throw Error("vCard holds contacts only: use --format csv or json for " + what);
     // `-o -` is stdout; any other FILE is checked before the export is read.
     bool to_file = command.output && *command.output != "-";
     auto target = to_file ? writable_target(*command.output, database_path(context.db)) : std::filesystem::path();
-    Store store = context.store_or_empty();
+    Store store = context.store();
     std::string text;
-    if (command.format == "json") {
+    if (format == "json") {
         auto document = export_json(store);
         const auto& json = command.what ? document.at(what) : document;
         text = json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-    } else if (command.format == "vcard") {
+    } else if (format == "vcard") {
         text = export_vcards(store);
     } else {
         Table table = table_of(store, what);
-        text = render(command.raw ? table : with_formulas_guarded(std::move(table)), Format::csv, false);
+        text = render(command.raw ? table : with_formulas_guarded(std::move(table)), parse_format(format), false);
     }
     if (to_file) {
         StagedFile file(target);
@@ -63,8 +72,8 @@ void run_export(Context& context, const ExportCommand& command) {
 void register_export(CLI::App& app, Context& context) {
     auto command = std::make_shared<ExportCommand>();
     auto* sub = app.add_subcommand("export", "Export everything: contacts (csv, json, vcard), interactions, links, intros");
-    sub->add_option("--format", command->format, "csv (default), json (everything, one document) or vcard (contacts)")
-        ->check(CLI::IsMember({"csv", "json", "vcard"}));
+    // --format is rolo's own (csv by default here): `rolo --format json export` and
+    // ROLO_FORMAT=json mean what `rolo export --format json` does.
     sub->add_option("--what", command->what, "contacts (csv's default), interactions, knows or intros; "
                                        "with json, that list alone instead of the whole document")
         ->check(CLI::IsMember({"contacts", "interactions", "knows", "intros"}));

@@ -3,7 +3,7 @@
 //   rolo intro TARGET [--hops N] [-n N]        warm paths, best first
 //   rolo intro TARGET --ask VIA [--why TEXT]   record a request to a broker
 //   rolo intro A B [--why TEXT] [--record]     a double opt-in plan
-//   rolo intro --open | --close ID --status S  track requests
+//   rolo intro --open | --close ID --status S [--force] | --reopen ID  track requests
 //   rolo intro --suggest [--tag T] [-n N]      people you could introduce
 #include "common.hpp"
 
@@ -38,7 +38,9 @@ struct IntroOptions {
     bool record = false;
     bool open = false;
     std::optional<std::int64_t> close;
+    std::optional<std::int64_t> reopen;
     std::string status;
+    bool force = false;
     bool suggest = false;
     std::string tag;
 };
@@ -129,19 +131,26 @@ Table suggestions_table(const std::vector<IntroSuggestion>& suggestions) {
 }
 
 void run_intro(Context& context, const IntroOptions& options) {
-    int modes = options.open + options.close.has_value() + options.suggest;
-    if (modes > 1) throw CLI::ValidationError("--open, --close and --suggest", "take one at a time");
+    int modes = options.open + options.close.has_value() + options.reopen.has_value() + options.suggest;
+    if (modes > 1) throw CLI::ValidationError("--open, --close, --reopen and --suggest", "take one at a time");
     if (modes == 1 && !options.people.empty())
-        throw CLI::ValidationError("WHO", "--open, --close and --suggest take no person");
-    if (modes == 0 && options.people.empty()) throw CLI::RequiredError("TARGET (or --open, --close, --suggest)");
+        throw CLI::ValidationError("WHO", "--open, --close, --reopen and --suggest take no person");
+    if (modes == 0 && options.people.empty())
+        throw CLI::RequiredError("TARGET (or --open, --close, --reopen, --suggest)");
     if (options.close && options.status.empty()) throw CLI::RequiredError("--status");
+    if (options.force && !options.close) throw CLI::ValidationError("--force", "goes with --close");
     if (options.people.size() == 2 && options.ask) throw CLI::ValidationError("--ask", "goes with one TARGET");
     if (options.record && options.people.size() != 2) throw CLI::ValidationError("--record", "goes with A B");
     if (options.draft && options.people.size() != 1) throw CLI::ValidationError("--draft", "goes with one TARGET");
 
     if (options.open || options.suggest) {
         auto store = context.open_existing_store();
-        if (options.open) context.print(intro_records(store ? list_intros(*store, "open") : std::vector<Intro>{}));
+        if (options.open) {
+            auto open = store ? list_intros(*store, "open") : std::vector<Intro>{};
+            derive_silence(open, context.today(), context.settings().intro_follow_up_days);
+            std::erase_if(open, [](const Intro& intro) { return intro.status != "open"; });
+            context.print(intro_records(open));
+        }
         if (options.suggest)
             context.print(suggestions_table(store ? suggest_intros(*store, options.tag, options.limit)
                                                   : std::vector<IntroSuggestion>{}));
@@ -150,9 +159,16 @@ void run_intro(Context& context, const IntroOptions& options) {
     Store store = context.existing_store();
     if (options.close) {
         auto transaction = store.transaction();
-        close_intro(store, *options.close, options.status);
+        close_intro(store, *options.close, options.status, options.force);
         transaction.commit();
         context.report(*options.close, fmt::format("closed intro #{} as {}", *options.close, options.status));
+        return;
+    }
+    if (options.reopen) {
+        auto transaction = store.transaction();
+        reopen_intro(store, *options.reopen, context.today());
+        transaction.commit();
+        context.report(*options.reopen, fmt::format("reopened intro #{}", *options.reopen));
         return;
     }
     // Asking, recording and drafting happen in one transaction: a draft that
@@ -195,6 +211,8 @@ void register_intro(CLI::App& app, Context& context) {
     command->add_option("--close", options->close, "Close intro ID (with --status)");
     command->add_option("--status", options->status, "done, declined or silent")
         ->check(CLI::IsMember({"done", "declined", "silent"}));
+    command->add_flag("--force", options->force, "With --close: close an intro that is closed already");
+    command->add_option("--reopen", options->reopen, "Open intro ID again (its wait for an answer starts today)");
     command->add_flag("--suggest", options->suggest, "Pairs of your contacts you could introduce");
     command->add_option("--tag", options->tag, "With --suggest: only people with this tag");
     command->callback([&context, options] { run_intro(context, *options); });

@@ -22,7 +22,7 @@ struct LinkOptions {
 
 void run_link(Context& context, const LinkOptions& options) {
     Date today = context.today();
-    Store store = context.open_store();
+    Store store = context.store();
     auto transaction = store.transaction();
     Contact a = get_contact(store, resolve_who(store, options.first));
     Contact b = get_contact(store, resolve_who(store, options.second));

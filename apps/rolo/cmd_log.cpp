@@ -39,7 +39,9 @@ void run_log(Context& context, const LogOptions& options) {
     check_interaction_kind(options.kind);
     Interaction interaction;
     interaction.kind = options.kind;
-    interaction.on = parse_date(options.on, today);
+    interaction.on = parse_date(options.on, today, Weekday::last);
+    if (interaction.on > today)
+        warn(fmt::format("--on {} is in the future: logged, but it counts only from that day", format_date(interaction.on)));
     if (options.next) interaction.next_on = parse_date(*options.next, today);
     interaction.topic = trim(options.topic);
     if (auto problem = unsayable(interaction.topic)) warn(fmt::format("--topic {}; drafts will leave it out", *problem));
@@ -47,7 +49,7 @@ void run_log(Context& context, const LogOptions& options) {
     bool incoming = options.in || (options.kind == "accepted" && !options.out);
     interaction.direction = incoming ? Direction::in : Direction::out;
 
-    Store store = context.open_store();
+    Store store = context.store();
     std::vector<Contact> people{get_contact(store, resolve_who(store, options.who))};
     for (const auto& who : options.with) people.push_back(get_contact(store, resolve_who(store, who)));
 
@@ -84,7 +86,7 @@ void register_log(CLI::App& app, Context& context) {
     command->add_option("SUMMARY", options->summary, "What happened; read from stdin or $EDITOR when absent");
     command->add_option("--kind", options->kind,
                         "meeting coffee call email message event note invite accepted intro (default note)");
-    command->add_option("--on", options->on, "When it happened (default today)");
+    command->add_option("--on", options->on, "When it happened (default today; a weekday is the last one)");
     auto* in = command->add_flag("--in", options->in, "They reached out to you");
     auto* out = command->add_flag("--out", options->out, "You reached out (the default)");
     in->excludes(out);

@@ -19,7 +19,7 @@ struct RmOptions {
 
 void run_rm(Context& context, const RmOptions& options) {
     Date today = context.today();
-    Store store = context.open_store();
+    Store store = context.store();
     auto transaction = store.transaction();
     Contact contact = get_contact(store, resolve_who(store, options.who));
     if (options.purge)

@@ -53,7 +53,7 @@ std::string card(const Profile& p) {
     field("met", met);
     field("interests", c.interests);
     field("tags", join(c.tags, ", "));
-    if (p.cadence) field("cadence", describe(*p.cadence));
+    field("cadence", p.cadence ? describe(*p.cadence) : "none: never due for a check-in");
     field("connected", c.connected ? (c.connected_on ? "since " + format_date(*c.connected_on) : "yes") : "no");
     field("path", p.path);
     if (c.snoozed_until) field("snoozed", "until " + format_date(*c.snoozed_until));
@@ -95,7 +95,7 @@ nlohmann::ordered_json profile_json(const Profile& p) {
 }
 
 void run_show(Context& context, const ShowOptions& options) {
-    Store store = context.existing_store();
+    Store store = context.store();
     ReadSnapshot snapshot(store);  // the card's parts agree with each other
     Profile profile;
     profile.contact = get_contact(store, resolve_who(store, options.who));
@@ -103,6 +103,7 @@ void run_show(Context& context, const ShowOptions& options) {
     if (!profile.contact.archived) profile.due = next_due(store, profile.contact.id, context.today(), context.settings());
     profile.knows = acquaintances(store, profile.contact.id);
     profile.intros = intros_involving(store, profile.contact.id);
+    derive_silence(profile.intros, context.today(), context.settings().intro_follow_up_days);
     profile.interactions = list_interactions(store, {.contact_id = profile.contact.id});
     profile.path = connection_path(profile.contact, profile.interactions, context.today(), context.settings());
 

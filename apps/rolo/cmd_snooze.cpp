@@ -26,7 +26,7 @@ void run_snooze(Context& context, const SnoozeOptions& options) {
         until = parse_date(*options.until, today);
         if (*until <= today) throw Error(fmt::format("snooze until {}: that is not after today", format_date(*until)));
     }
-    Store store = context.open_store();
+    Store store = context.store();
     auto transaction = store.transaction();
     Contact contact = get_contact(store, resolve_who(store, options.who));
     contact.snoozed_until = until;

@@ -48,7 +48,7 @@ Table activity_table(const std::string& key, const std::vector<Activity>& rows) 
 void run_stats(Context& context, const StatsOptions& options) {
     if (options.months && options.by != "month") throw CLI::ValidationError("--months", "goes with --by month");
     Date today = context.today();
-    Store store = context.store_or_empty();
+    Store store = context.store();
     if (!options.by)
         context.print(stats_table(network_stats(store, today, context.settings()),
                                   context.output_format() == Format::table && !context.quiet));

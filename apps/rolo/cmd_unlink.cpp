@@ -20,7 +20,7 @@ struct UnlinkOptions {
 };
 
 void run_unlink(Context& context, const UnlinkOptions& options) {
-    Store store = context.open_store();
+    Store store = context.store();
     auto transaction = store.transaction();
     Contact a = get_contact(store, resolve_who(store, options.first));
     Contact b = get_contact(store, resolve_who(store, options.second));

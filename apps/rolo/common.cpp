@@ -24,12 +24,6 @@
 namespace rolo::app {
 namespace {
 
-std::optional<std::string> env(const char* name) {
-    const char* value = std::getenv(name);
-    if (!value || !*value) return std::nullopt;
-    return std::string(value);
-}
-
 std::string strip_comment_lines(const std::string& text) {
     std::istringstream in(text);
     std::string line, out;
@@ -55,6 +49,15 @@ const Config& Context::settings() {
     return *config_;
 }
 
+Store Context::store() const {
+    switch (database_use) {
+    case DatabaseUse::creates: return open_store();
+    case DatabaseUse::existing: return existing_store();
+    case DatabaseUse::optional: break;
+    }
+    return store_or_empty();
+}
+
 Store Context::open_store() const { return Store::open(database_path(db)); }
 
 std::optional<Store> Context::open_existing_store() const { return Store::open_existing(database_path(db)); }
@@ -70,11 +73,15 @@ Store Context::store_or_empty() const {
 }
 
 Format Context::output_format() const {
-    if (auto name = format ? format : env("ROLO_FORMAT")) return parse_format(*name);
+    auto name = format_name();
+    if (name == "vcard") throw Error("--format vcard is for rolo export only");
+    if (name) return parse_format(*name);
     return isatty(STDOUT_FILENO) ? Format::table : Format::tsv;
 }
 
-bool Context::format_given() const { return format || env("ROLO_FORMAT"); }
+std::optional<std::string> Context::format_name() const { return format ? format : env("ROLO_FORMAT"); }
+
+bool Context::format_given() const { return format_name().has_value(); }
 
 bool Context::color_enabled() const {
     if (color == "always") return true;

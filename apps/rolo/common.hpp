@@ -18,6 +18,12 @@ class App;
 
 namespace rolo::app {
 
+// What a command needs of the database, declared once per command in main.cpp
+// (as git's RUN_SETUP): `creates` makes it when there is none (commands that
+// add data); `existing` is an Error without one and makes no file; `optional`
+// reads an empty database in memory when there is none.
+enum class DatabaseUse { creates, existing, optional };
+
 struct Context {
     // Global options, as given (each falls back to its environment variable).
     std::optional<std::string> db;
@@ -28,11 +34,15 @@ struct Context {
     bool quiet = false;
     // What rolo exits with when the command succeeds (`due --exit-code` sets 1).
     int exit_code = 0;
+    // Of the command being run.
+    DatabaseUse database_use = DatabaseUse::optional;
 
     // --today, else ROLO_TODAY, else the real date.
     Date today() const;
     // Loaded once; its warnings are printed on first use.
     const Config& settings();
+    // The database, as the command's database_use says.
+    Store store() const;
     // Opens (creating if needed) the database, for commands that write.
     Store open_store() const;
     // The database if it exists; read-only commands never create it.
@@ -44,6 +54,8 @@ struct Context {
     Store store_or_empty() const;
     // --format, else ROLO_FORMAT, else table on a terminal and tsv otherwise.
     Format output_format() const;
+    // --format, else ROLO_FORMAT, as given.
+    std::optional<std::string> format_name() const;
     bool format_given() const;
     bool color_enabled() const;
     // Prints a listing in the chosen format, or its ids with -q.

@@ -14,9 +14,10 @@
 namespace rolo::app {
 namespace {
 
+// A day something happened: a weekday name is the most recent one.
 std::optional<Date> optional_date(const std::string& text, Date today) {
     if (trim(text).empty()) return std::nullopt;
-    return parse_date(text, today);
+    return parse_date(text, today, Weekday::last);
 }
 
 }  // namespace
@@ -30,7 +31,7 @@ void add_contact_options(CLI::App& command, ContactOptions& o) {
     command.add_option("--location", o.location, "Where they live or work");
     command.add_option("--linkedin", o.linkedin, "LinkedIn profile URL");
     command.add_option("--met", o.met, "Where and how you met, e.g. \"BNI breakfast\"");
-    command.add_option("--met-on", o.met_on, "When you met (a date)");
+    command.add_option("--met-on", o.met_on, "When you met (a date; a weekday is the last one)");
     command.add_option("--tag", o.tags, "A tag (repeatable)")->allow_extra_args(false);
     command.add_option("--interests", o.interests, "What they care about, what they wrote: your homework");
     command.add_option("--note", o.note, "Free-form notes");
@@ -39,6 +40,10 @@ void add_contact_options(CLI::App& command, ContactOptions& o) {
     command.add_option("--knows", o.knows, "Someone they know, WHO[:STRENGTH 1-5] (repeatable)")
         ->allow_extra_args(false);
     command.add_option("--via", o.via, "You know of them through WHO: links them, marks them not connected");
+    command.add_option("--known-since", o.known_since, "Connected since this date: someone you have known for years, "
+                                                       "so no hello is due")
+        ->excludes(command.get_option("--not-connected"))
+        ->excludes(command.get_option("--via"));
 }
 
 ContactChange to_change(const ContactOptions& o, Date today) {
@@ -56,6 +61,12 @@ ContactChange to_change(const ContactOptions& o, Date today) {
     if (o.met_on) change.met_on = optional_date(*o.met_on, today);
     if (o.every) change.every = parse_every(*o.every);
     if (o.not_connected || o.via) change.connected = false;
+    if (o.known_since) {
+        auto since = optional_date(*o.known_since, today);
+        if (!since) throw Error("--known-since needs a date");
+        change.connected = true;
+        change.connected_on = since;
+    }
     change.add_tags = o.tags;
     if (change.linkedin_url && !change.linkedin_url->empty() && !looks_like_linkedin_url(*change.linkedin_url))
         throw Error(fmt::format("'{}' does not look like a LinkedIn profile URL", *change.linkedin_url));

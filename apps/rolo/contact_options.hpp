@@ -13,8 +13,8 @@ class App;
 namespace rolo::app {
 
 struct ContactOptions {
-    std::optional<std::string> call, email, phone, company, title, location, linkedin, met, met_on, interests, note,
-        every, via;
+    std::optional<std::string> call, email, phone, company, title, location, linkedin, met, met_on, known_since,
+        interests, note, every, via;
     std::vector<std::string> tags;
     std::vector<std::string> knows;  // WHO[:STRENGTH]
     bool not_connected = false;

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <map>
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
@@ -20,12 +21,27 @@ namespace {
 void add_global_options(CLI::App& app, rolo::app::Context& context) {
     app.add_option("--db", context.db, "Database file (env ROLO_DB; default ~/.local/share/rolo/rolo.db)");
     app.add_option("--config", context.config, "Config file (env ROLO_CONFIG; default ~/.config/rolo/config.toml)");
-    app.add_option("--format", context.format, "Output of listings: table, tsv, csv or json (env ROLO_FORMAT)")
-        ->check(CLI::IsMember({"table", "tsv", "csv", "json"}));
+    app.add_option("--format", context.format,
+                   "Output of listings: table, tsv, csv or json; export: csv, tsv, json or vcard (env ROLO_FORMAT)")
+        ->check(CLI::IsMember({"table", "tsv", "csv", "json", "vcard"}));
     app.add_option("--today", context.today_text, "Treat this date (YYYY-MM-DD) as today (env ROLO_TODAY)");
     app.add_option("--color", context.color, "Colour: auto (a terminal without NO_COLOR), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("-q,--quiet", context.quiet, "Print only what a script needs (ids)");
+}
+
+// What each command needs of the database: only commands that add data
+// create one; a command that changes or reads one person needs one.
+rolo::app::DatabaseUse database_use(const std::string& command) {
+    using enum rolo::app::DatabaseUse;
+    static const std::map<std::string, rolo::app::DatabaseUse, std::less<>> uses = {
+        {"add", creates},     {"import", creates},   {"init", creates},     {"backup", existing},
+        {"draft", existing},  {"edit", existing},    {"link", existing},    {"log", existing},
+        {"rm", existing},     {"show", existing},    {"snooze", existing},  {"unlink", existing},
+        {"due", optional},    {"export", optional},  {"graph", optional},   {"history", optional},
+        {"intro", optional},  {"ls", optional},      {"stats", optional}};
+    auto found = uses.find(command);
+    return found == uses.end() ? optional : found->second;
 }
 
 int fail(std::string_view message, int code) {
@@ -77,7 +93,8 @@ int run(int argc, char** argv) {
     rolo::app::register_unlink(app, context);
     // Every command checks the config and --today first, so that a broken one
     // is reported at once, whichever command meets it.
-    app.parse_complete_callback([&context] {
+    app.parse_complete_callback([&app, &context] {
+        for (const auto* command : app.get_subcommands()) context.database_use = database_use(command->get_name());
         context.settings();
         context.today();
     });

@@ -161,7 +161,7 @@ std::string default_config_text() {
 # signature = "Ada"               # defaults to name
 
 [defaults]
-# every = "90d"                   # cadence when neither the person nor a tag sets one; "" = none
+# every = ""                      # cadence when neither the person nor a tag sets one, e.g. "90d"
 # hello_window = "14d"            # how long a new connection counts as new
 # intro_follow_up = "7d"          # wait this long before the one polite follow-up
 # connect_window = "7d"           # remind you to connect with someone you met this recently

@@ -46,7 +46,7 @@ Contact read_contact(SQLite::Statement& row) {
     c.updated_at = row.getColumn(18).getString();
     if (!row.getColumn(20).isNull()) {
         c.tags = split(row.getColumn(20).getString(), '\x1f');
-        std::sort(c.tags.begin(), c.tags.end());
+        std::sort(c.tags.begin(), c.tags.end(), tag_less);
     }
     c.last_on = sql::date(row.getColumn(21));
     c.call_name = sql::text(row.getColumn(22));
@@ -121,11 +121,13 @@ void apply(Contact& c, ContactChange change) {
     if (change.every) c.every = *change.every;
     if (change.connected) c.connected = *change.connected;
     if (change.archived) c.archived = *change.archived;
-    for (const auto& tag : change.remove_tags) std::erase(c.tags, tag);
+    for (const auto& tag : change.remove_tags)
+        std::erase_if(c.tags, [&](const std::string& t) { return same_tag(t, trim_view(tag)); });
     for (const auto& tag : change.add_tags) c.tags.push_back(checked_tag(tag));
-    std::sort(c.tags.begin(), c.tags.end());
-    c.tags.erase(std::unique(c.tags.begin(), c.tags.end()), c.tags.end());
+    std::stable_sort(c.tags.begin(), c.tags.end(), tag_less);
+    c.tags.erase(std::unique(c.tags.begin(), c.tags.end(), same_tag), c.tags.end());
 }
+
 
 // The writable columns, in bind_fields' order, then the stamps.
 constexpr std::string_view insert_columns =

@@ -53,12 +53,13 @@ std::optional<Date> try_relative(std::string_view text, Date today) {
     return add(today, *duration, sign);
 }
 
-std::optional<Date> try_weekday(std::string_view text, Date today) {
+std::optional<Date> try_weekday(std::string_view text, Date today, Weekday sense) {
     static constexpr std::array<std::string_view, 7> names = {
         "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
     if (text.size() < 3) return std::nullopt;
     for (unsigned i = 0; i < names.size(); ++i) {
         if (names[i].starts_with(text)) {
+            if (sense == Weekday::last) return checked(today - (weekday{today} - weekday{i}));
             // "friday" is the next Friday, never today.
             auto ahead = (weekday{i} - weekday{today}).count();
             return checked(today + days{ahead == 0 ? 7 : ahead});
@@ -81,7 +82,7 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     return sys_days{ymd};
 }
 
-Date parse_date(std::string_view text, Date today) {
+Date parse_date(std::string_view text, Date today, Weekday sense) {
     std::string word = fold(trim(text));
     if (auto date = parse_iso_date(word)) return *date;
     if (word == "today") return today;
@@ -89,7 +90,7 @@ Date parse_date(std::string_view text, Date today) {
         if (word == "yesterday") return checked(today - days{1});
         if (word == "tomorrow") return checked(today + days{1});
         if (auto date = try_relative(word, today)) return *date;
-        if (auto date = try_weekday(word, today)) return *date;
+        if (auto date = try_weekday(word, today, sense)) return *date;
     } catch (const Error& e) {
         throw Error(fmt::format("bad date '{}' (from {}): {}", text, format_date(today), e.what()));
     }

@@ -24,7 +24,7 @@ SELECT c.id, c.name, c.cadence_days, c.connected, c.connected_on, c.met_on, subs
        (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id),
        l.kind, l.on_date, l.next_on, l.summary,
        EXISTS (SELECT 1 FROM interactions o
-               WHERE o.contact_id = c.id AND o.on_date >= c.connected_on
+               WHERE o.contact_id = c.id AND o.on_date >= c.connected_on AND o.on_date <= ?1
                  AND o.direction = 'out' AND o.kind NOT IN ('invite', 'accepted')),
        (SELECT count(*) FROM (SELECT 1 FROM interactions r
                               WHERE r.contact_id = c.id AND r.on_date > ?2 LIMIT 10)),
@@ -58,14 +58,7 @@ constexpr int unanswered_listed_days = 7;
 // Connecting is ideal within two days of meeting; late after.
 constexpr int connect_ideal_days = 2;
 
-struct Acquaintance {
-    std::string name;
-    std::optional<Date> met_on;
-    std::optional<Date> invited_on;  // the last invitation
-    bool answered = false;           // something logged with them after it
-};
-
-std::map<std::int64_t, Acquaintance> acquaintances(Store& store, const DueQuery& query) {
+std::map<std::int64_t, ConnectState> acquaintances(Store& store, const DueQuery& query) {
     std::string text(acquaintances_sql);
     if (!query.tag.empty()) text += "  AND EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = ?2)\n";
     if (query.contact_id) text += "  AND c.id = ?3\n";
@@ -73,7 +66,7 @@ std::map<std::int64_t, Acquaintance> acquaintances(Store& store, const DueQuery&
     row.bind(1, format_date(query.today));
     if (!query.tag.empty()) row.bind(2, query.tag);
     if (query.contact_id) row.bind(3, *query.contact_id);
-    std::map<std::int64_t, Acquaintance> people;
+    std::map<std::int64_t, ConnectState> people;
     while (row.executeStep())
         people[row.getColumn(0).getInt64()] = {row.getColumn(1).getString(), sql::date(row.getColumn(2)),
                                                sql::date(row.getColumn(3)), row.getColumn(4).getInt() != 0};
@@ -86,7 +79,7 @@ Date unanswered_on(Date invited_on, const Config& config) {
 
 // The connect path of someone not connected: connect after meeting, or an
 // invitation left unanswered.
-void add_connect_reasons(std::vector<DueReason>& reasons, const Acquaintance& person, Date today,
+void add_connect_reasons(std::vector<DueReason>& reasons, const ConnectState& person, Date today,
                          const Config& config) {
     if (!person.invited_on) {
         if (person.met_on && days_between(*person.met_on, today) < config.connect_window_days)
@@ -109,51 +102,42 @@ std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store) {
     return intros;
 }
 
-// All reasons the person in the current row will be due, whenever that is.
-std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contact, Date today, const Config& config,
-                                   const std::multimap<std::int64_t, Intro>& intros,
-                                   const std::map<std::int64_t, Acquaintance>& acquainted) {
-    std::vector<DueReason> reasons;
-    auto last_on = sql::date(row.getColumn(9));
-    if (auto next_on = sql::date(row.getColumn(10)))
-        reasons.push_back({Reason::follow_up, *next_on, *next_on, sql::text(row.getColumn(11))});
-    auto [first, last] = intros.equal_range(contact.id);
-    for (auto it = first; it != last; ++it) {
-        Date due_on = it->second.asked_on + std::chrono::days{config.intro_follow_up_days};
-        reasons.push_back({Reason::intro_follow_up, due_on, due_on,
-                           fmt::format("intro to {} asked {}", it->second.target_name, format_date(it->second.asked_on))});
-    }
-    if (auto person = acquainted.find(contact.id); person != acquainted.end())
-        add_connect_reasons(reasons, person->second, today, config);
-    if (!contact.connected) return reasons;  // not in your network: only what you owe them and the connect path
-
-    bool greeted = row.getColumn(12).getInt() != 0;
-    if (contact.connected_on && !greeted && days_between(*contact.connected_on, today) < config.hello_window_days)
-        reasons.push_back({Reason::hello, *contact.connected_on, *contact.connected_on,
-                           fmt::format("connected {}", format_date(*contact.connected_on))});
-    if (auto cadence = effective_cadence(contact, config)) {
-        auto base = last_on ? last_on : contact.connected_on ? contact.connected_on : contact.met_on;
-        if (!base) base = parse_iso_date(row.getColumn(6).getString());
-        if (base) {
-            const Every& every = cadence->every;
-            Date due_on = *base + std::chrono::days{every.days};
-            Date late_on = every.max_days ? *base + std::chrono::days{*every.max_days + 1} : due_on;
-            reasons.push_back({Reason::cadence, due_on, late_on, describe(*cadence)});
-        }
-    }
-    return reasons;
+// One row of contacts_sql, decoded once: the columns are named here only.
+DueFacts read_facts(SQLite::Statement& row) {
+    DueFacts facts;
+    Contact& contact = facts.contact;
+    contact.id = row.getColumn(0).getInt64();
+    contact.name = row.getColumn(1).getString();
+    if (!row.getColumn(2).isNull()) contact.every = Every{row.getColumn(2).getInt(), {}};
+    if (contact.every && !row.getColumn(14).isNull()) contact.every->max_days = row.getColumn(14).getInt();
+    contact.connected = row.getColumn(3).getInt() != 0;
+    contact.connected_on = sql::date(row.getColumn(4));
+    contact.met_on = sql::date(row.getColumn(5));
+    facts.added_on = sql::date(row.getColumn(6));
+    if (!row.getColumn(7).isNull()) contact.tags = split(row.getColumn(7).getString(), '\x1f');
+    facts.last_kind = sql::text(row.getColumn(8));
+    facts.last_on = sql::date(row.getColumn(9));
+    facts.next_on = sql::date(row.getColumn(10));
+    facts.last_summary = sql::text(row.getColumn(11));
+    facts.greeted = row.getColumn(12).getInt() != 0;
+    facts.recent = row.getColumn(13).getInt();
+    return facts;
 }
 
+// Lateness counts up to a month: past that, one more day changes nothing, and
+// a connection neglected for years does not outrank a follow-up you promised.
+constexpr int lateness_cap_days = 30;
+
 // Past due: weight x tie x (days late + 1), so the first day already counts,
-// and each day past a window's maximum counts three times. Not yet due
-// (--within): -(days until due) / (weight x tie), so these rank below
+// and each day past a window's maximum counts three times, up to the cap. Not
+// yet due (--within): -(days until due) / (weight x tie), so these rank below
 // everything due, and among themselves sooner and weightier first.
 double urgency(const DueReason& reason, double tie, Date today) {
     double factor = weight(reason.reason) * tie;
     int days_late = days_between(reason.due_on, today);
     if (days_late < 0) return days_late / factor;
     int days_past_max = reason.late_on > reason.due_on ? std::max(0, days_between(reason.late_on, today) + 1) : 0;
-    return factor * (days_late + 1 + 2 * days_past_max);
+    return factor * (std::min(days_late + 2 * days_past_max, lateness_cap_days) + 1);
 }
 
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
@@ -171,26 +155,20 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
     Date horizon = query.today + std::chrono::days{horizon_days};
     std::vector<DueItem> items;
     while (row.executeStep()) {
-        Contact contact;
-        contact.id = row.getColumn(0).getInt64();
-        contact.name = row.getColumn(1).getString();
-        if (!row.getColumn(2).isNull()) contact.every = Every{row.getColumn(2).getInt(), {}};
-        if (contact.every && !row.getColumn(14).isNull()) contact.every->max_days = row.getColumn(14).getInt();
-        contact.connected = row.getColumn(3).getInt() != 0;
-        contact.connected_on = sql::date(row.getColumn(4));
-        contact.met_on = sql::date(row.getColumn(5));
-        if (!row.getColumn(7).isNull()) contact.tags = split(row.getColumn(7).getString(), '\x1f');
-
-        auto reasons = reasons_for(row, contact, query.today, config, intros, acquainted);
+        DueFacts facts = read_facts(row);
+        auto [first, last] = intros.equal_range(facts.contact.id);
+        for (auto it = first; it != last; ++it) facts.awaiting.push_back(it->second);
+        if (auto person = acquainted.find(facts.contact.id); person != acquainted.end()) facts.connect = person->second;
+        auto reasons = reasons_for(facts, query.today, config);
         std::erase_if(reasons, [&](const DueReason& r) { return r.due_on > horizon; });
         if (reasons.empty()) continue;
 
         DueItem item;
-        item.contact_id = contact.id;
-        item.name = contact.name;
-        item.last_on = sql::date(row.getColumn(9));
-        item.last_kind = sql::text(row.getColumn(8));
-        item.tie = 1.0 + row.getColumn(13).getInt() / 10.0;
+        item.contact_id = facts.contact.id;
+        item.name = facts.contact.name;
+        item.last_on = facts.last_on;
+        item.last_kind = facts.last_kind;
+        item.tie = 1.0 + facts.recent / 10.0;
         auto score = [&](const DueReason& r) { return urgency(r, item.tie, query.today); };
         std::stable_sort(reasons.begin(), reasons.end(), [&](const DueReason& a, const DueReason& b) {
             if (score(a) != score(b)) return score(a) > score(b);
@@ -213,6 +191,36 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
 
 }  // namespace
 
+std::vector<DueReason> reasons_for(const DueFacts& facts, Date today, const Config& config) {
+    const Contact& contact = facts.contact;
+    std::vector<DueReason> reasons;
+    if (facts.next_on) reasons.push_back({Reason::follow_up, *facts.next_on, *facts.next_on, facts.last_summary});
+    for (const auto& intro : facts.awaiting) {
+        Date due_on = intro.asked_on + std::chrono::days{config.intro_follow_up_days};
+        reasons.push_back({Reason::intro_follow_up, due_on, due_on,
+                           fmt::format("intro to {} asked {}", intro.target_name, format_date(intro.asked_on))});
+    }
+    if (facts.connect) add_connect_reasons(reasons, *facts.connect, today, config);
+    if (!contact.connected) return reasons;  // not in your network: only what you owe them and the connect path
+
+    if (contact.connected_on && !facts.greeted && days_between(*contact.connected_on, today) < config.hello_window_days)
+        reasons.push_back({Reason::hello, *contact.connected_on, *contact.connected_on,
+                           fmt::format("connected {}", format_date(*contact.connected_on))});
+    if (auto cadence = effective_cadence(contact, config)) {
+        auto base = facts.last_on ? facts.last_on
+                    : contact.connected_on ? contact.connected_on
+                    : contact.met_on ? contact.met_on
+                                     : facts.added_on;
+        if (base) {
+            const Every& every = cadence->every;
+            Date due_on = *base + std::chrono::days{every.days};
+            Date late_on = every.max_days ? *base + std::chrono::days{*every.max_days + 1} : due_on;
+            reasons.push_back({Reason::cadence, due_on, late_on, describe(*cadence)});
+        }
+    }
+    return reasons;
+}
+
 std::string_view to_string(Reason reason) {
     switch (reason) {
     case Reason::follow_up: return "follow-up";
@@ -228,6 +236,7 @@ std::string_view to_string(Reason reason) {
 std::string_view state(const DueReason& reason, Date today) {
     if (today < reason.due_on) return "soon";
     if (today < reason.late_on) return "ideal";
+    if (today == reason.due_on) return "due";  // the day itself is not late yet
     return "late";
 }
 
@@ -288,21 +297,6 @@ std::optional<DueItem> next_due(Store& store, std::int64_t contact_id, Date toda
     std::stable_sort(item.reasons.begin(), item.reasons.end(),
                      [](const DueReason& a, const DueReason& b) { return a.due_on < b.due_on; });
     return item;
-}
-
-std::vector<Intro> silence_unanswered_intros(Store& store, Date today, const Config& config) {
-    Date cutoff = today - std::chrono::days{config.intro_follow_up_days};
-    std::vector<Intro> silenced;
-    for (auto& intro : list_intros(store, "open"))
-        if (intro.kind == "asked" && intro.followed_up_on && *intro.followed_up_on <= cutoff)
-            silenced.push_back(std::move(intro));
-    // Only take the write lock when something changes: `due` otherwise only reads.
-    if (silenced.empty()) return silenced;
-    std::sort(silenced.begin(), silenced.end(), [](const Intro& a, const Intro& b) { return a.id < b.id; });
-    auto transaction = store.transaction();
-    for (const auto& intro : silenced) close_intro(store, intro.id, "silent");
-    transaction.commit();
-    return silenced;
 }
 
 std::vector<PendingInvitation> pending_invitations(Store& store, const DueQuery& query, const Config& config) {

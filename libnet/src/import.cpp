@@ -618,7 +618,8 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         i.next_on = e.date("next_on");
         i.topic = e.text("topic");
         i.by_rolo = e.flag_or("by_rolo", false);
-        log_interaction(store, i, today);
+        i.created_at = timestamp(today);
+        insert_interaction(store, i);  // the row as it was: logging again would apply its rules again
     });
     summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {
         link(store, {e.id("a"), e.id("b"), static_cast<int>(e.number("strength", 1, 5)), e.text("context"),

@@ -28,10 +28,12 @@ void check_interaction_kind(std::string_view kind) {
 
 std::string_view to_string(Direction direction) { return direction == Direction::in ? "in" : "out"; }
 
-std::int64_t log_interaction(Store& store, Interaction& interaction, Date today) {
+namespace {
+
+// The row alone; returns the contact it belongs to (an Error when there is none).
+Contact insert_row(Store& store, Interaction& interaction) {
     check_interaction_kind(interaction.kind);
     Contact contact = get_contact(store, interaction.contact_id);
-    interaction.created_at = timestamp(today);
     SQLite::Statement insert(store.db(),
                              "INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, "
                              "created_at, topic, by_rolo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -47,6 +49,19 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
     insert.exec();
     interaction.id = store.db().getLastInsertRowid();
     interaction.contact_name = contact.name;
+    return contact;
+}
+
+}  // namespace
+
+std::int64_t insert_interaction(Store& store, Interaction& interaction) {
+    insert_row(store, interaction);
+    return interaction.id;
+}
+
+std::int64_t log_interaction(Store& store, Interaction& interaction, Date today) {
+    interaction.created_at = timestamp(today);
+    Contact contact = insert_row(store, interaction);
     if (interaction.kind == "intro" && interaction.direction == Direction::out)
         mark_followed_up(store, interaction.contact_id, interaction.on);
     if (interaction.kind == "accepted" && !(contact.connected && contact.connected_on)) {

@@ -83,14 +83,39 @@ std::vector<Intro> list_intros(Store& store, const std::string& status) {
     return read_intros(query);
 }
 
-void close_intro(Store& store, std::int64_t id, const std::string& status) {
-    if (status != "done" && status != "declined" && status != "silent")
-        throw Error(fmt::format("cannot close an intro as '{}': expected done, declined or silent", status));
-    get_intro(store, id);
+namespace {
+
+void set_status(Store& store, std::int64_t id, const std::string& status) {
     SQLite::Statement update(store.db(), "UPDATE intros SET status = ? WHERE id = ?");
     update.bind(1, status);
     update.bind(2, id);
     update.exec();
+}
+
+}  // namespace
+
+void close_intro(Store& store, std::int64_t id, const std::string& status, bool force) {
+    if (status != "done" && status != "declined" && status != "silent")
+        throw Error(fmt::format("cannot close an intro as '{}': expected done, declined or silent", status));
+    Intro intro = get_intro(store, id);
+    if (intro.status != "open" && !force)
+        throw Error(fmt::format("intro #{} is already closed as {}; use --force to close it as {}, or --reopen {}",
+                                id, intro.status, status, id));
+    set_status(store, id, status);
+}
+
+void reopen_intro(Store& store, std::int64_t id, Date today) {
+    Intro intro = get_intro(store, id);
+    if (intro.status == "open") throw Error(fmt::format("intro #{} is open already", id));
+    set_status(store, id, "open");
+    if (intro.followed_up_on) set_followed_up(store, id, today);
+}
+
+void derive_silence(std::vector<Intro>& intros, Date today, int follow_up_days) {
+    Date cutoff = today - std::chrono::days{follow_up_days};
+    for (auto& intro : intros)
+        if (intro.status == "open" && intro.kind == "asked" && intro.followed_up_on && *intro.followed_up_on <= cutoff)
+            intro.status = "silent";
 }
 
 std::optional<Intro> open_request_to(Store& store, std::int64_t broker_id) {

@@ -5,13 +5,14 @@
 #include <cstdlib>
 
 namespace rolo {
-namespace {
 
 std::optional<std::string> env(const char* name) {
     const char* value = std::getenv(name);
     if (!value || !*value) return std::nullopt;
     return std::string(value);
 }
+
+namespace {
 
 // An XDG base directory: the variable when set to an absolute path, else ~/fallback.
 std::filesystem::path xdg_dir(const char* variable, const char* fallback) {

@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 5> migrations = {
+constexpr std::array<const char*, 6> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -116,6 +116,19 @@ ALTER TABLE interactions ADD COLUMN topic TEXT;
 ALTER TABLE interactions ADD COLUMN by_rolo INTEGER NOT NULL DEFAULT 0 CHECK (by_rolo IN (0, 1));
 UPDATE interactions SET by_rolo = 1
  WHERE kind = 'intro' AND (summary LIKE 'asked for an introduction to %' OR summary LIKE 'introduced to %');
+)sql",
+    // 6: tags that differ only in case ("ML", "ml") are one tag; of a
+    // person's two spellings, the first in byte order stays.
+    R"sql(
+CREATE TABLE tags_nocase (
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    tag        TEXT NOT NULL COLLATE NOCASE CHECK (tag <> ''),
+    PRIMARY KEY (contact_id, tag)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO tags_nocase (contact_id, tag) SELECT contact_id, tag FROM tags ORDER BY contact_id, tag;
+DROP TABLE tags;
+ALTER TABLE tags_nocase RENAME TO tags;
+CREATE INDEX tags_tag ON tags (tag);
 )sql",
 };
 

@@ -221,4 +221,13 @@ std::vector<std::string> split(std::string_view text, char separator) {
     return parts;
 }
 
+bool tag_less(std::string_view a, std::string_view b) {
+    auto lower = [](char x) { return x >= 'A' && x <= 'Z' ? static_cast<char>(x - 'A' + 'a') : x; };
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                        [&](char x, char y) { return static_cast<unsigned char>(lower(x)) <
+                                                                     static_cast<unsigned char>(lower(y)); });
+}
+
+bool same_tag(std::string_view a, std::string_view b) { return !tag_less(a, b) && !tag_less(b, a); }
+
 }  // namespace rolo

@@ -46,7 +46,7 @@ expect_out_has "  path       met 2026-11-20 at the Kraków Rust meetup, invitati
 on 2026-11-24 log 1 --kind accepted "accepted my invitation"
 expect_rc 0
 due_line 2026-11-24
-expect_out "$(printf '1\tTomasz Nowak\thello\tlate\tdue today\t2026-11-24\tconnected 2026-11-24\trolo draft hello 1')"
+expect_out "$(printf '1\tTomasz Nowak\thello\tdue\tdue today\t2026-11-24\tconnected 2026-11-24\trolo draft hello 1')"
 on 2026-11-24 show 1
 expect_out_has "  connected  since 2026-11-24"
 expect_out_has "  path       met 2026-11-20 at the Kraków Rust meetup, invitation sent 2026-11-22, connected 2026-11-24"
@@ -60,7 +60,7 @@ expect_out ""
 due_line 2026-12-24
 expect_out ""
 due_line 2026-12-25
-expect_out "$(printf '1\tTomasz Nowak\tcadence\tlate\tdue today\t2026-12-25\tevery 30d, the default\trolo draft checkin 1')"
+expect_out "$(printf '1\tTomasz Nowak\tcadence\tdue\tdue today\t2026-12-25\tevery 30d, the default\trolo draft checkin 1')"
 
 # An invitation nobody answers: pending for invite_window (21 days), listed one week, then dropped.
 on 2026-11-24 add "Ula Unanswered" --met "PyData Berlin" -q

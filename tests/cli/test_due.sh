@@ -103,12 +103,17 @@ expect_rc 2
 q log ivan "following up once on the intro to Tara; no worries if not" --kind intro --on 2026-11-24
 run due -q
 expect_out_lacks "4"
-# Seven more days with the intro open: the next due marks it silent and says so once.
+# Seven more days with the intro open: it reads as silent then, but a what-if
+# with --today writes nothing: today it is still open.
 run --today 2026-12-01 due -q
-expect_err "rolo: intro #1 (Ivan Broker for Tara Target) had no answer after the follow-up: marked silent"
-run --today 2026-12-02 due -q
 expect_err ""
-run show ivan --format json
+run --today 2026-12-01 show ivan --format json
 expect_out_has '"status": "silent"'
+run --today 2026-12-01 intro --open -q
+expect_out ""
+run show ivan --format json
+expect_out_has '"status": "open"'
+run intro --open -q
+expect_out "1"
 
 finish

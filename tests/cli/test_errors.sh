@@ -78,4 +78,13 @@ run --db /proc/rolo/rolo.db add "X"
 expect_rc 1
 expect_err_has "rolo: error: cannot create"
 
+# A command that changes someone needs a database: failing, it makes none (nor its directory).
+for command in "rm janet" "edit janet --company X" "link janet clive" "unlink janet clive" "snooze janet 2w" \
+    "log janet hello" "draft hello janet"; do
+    run --db "$TMP/new/rolo.db" $command
+    expect_rc 1
+    expect_err "rolo: error: no database yet at $TMP/new/rolo.db; start with 'rolo add' or 'rolo init'"
+    expect_true "$command made no database" test ! -e "$TMP/new"
+done
+
 finish

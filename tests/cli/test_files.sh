@@ -49,7 +49,7 @@ for version in 3 4; do
     expect_rc 0
     expect_out "$(printf '1\n2')"
     expect_true "version $version: now marked" test "$(sqlite3 "$TMP/old.db" 'PRAGMA application_id')" = $rolo_id
-    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 5
+    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 6
 done
 
 # export -o writes through a temporary file no one else can have planted or read.

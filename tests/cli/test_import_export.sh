@@ -166,6 +166,19 @@ expect_out "$TMP/copy.vcf: 0 added, 0 updated, 8 unchanged, 0 skipped"
 "$ROLO" link janet zoe --context "met at a BNI visitors' day" >/dev/null
 run export --format json
 expect_true "json has every table" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d)==["contacts","interactions","knows","intros"]; assert len(d["contacts"])==8 and d["interactions"][0]["kind"]=="coffee" and d["knows"][0]["context"].startswith("met at")' "$out"
+# One --format: before or after the command, or ROLO_FORMAT, means the same for export.
+run --format json export
+expect_true "rolo --format json export is json" python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])["contacts"])==8' "$out"
+ROLO_FORMAT=json run export
+expect_true "ROLO_FORMAT=json rolo export is json" python3 -c 'import json,sys; assert len(json.loads(sys.argv[1])["contacts"])==8' "$out"
+ROLO_FORMAT=table run export
+expect_out_has "name,email,phone,company"  # a format for reading: export writes csv
+run export --format table
+expect_rc 1
+expect_err "rolo: error: export writes csv, tsv, json or vcard, not table"
+run ls --format vcard
+expect_rc 1
+expect_err "rolo: error: --format vcard is for rolo export only"
 run export --format json --what knows
 expect_true "json --what is that list alone" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d[0]["a"]==1 and d[0]["b"]==2, d' "$out"
 run export --what knows
@@ -184,6 +197,17 @@ expect_out "$TMP/all.json: restored 8 contacts, 4 interactions, 1 links, 1 intro
 expect_true "second json export is byte-identical" cmp -s "$TMP/all.json" "$TMP/again.json"
 run --db "$TMP/restored.db" show ravi --format json
 expect_out_has '"snoozed_until": "2026-12-08"'
+# A restore writes rows, it does not log them again: an `accepted` followed by
+# --not-connected stays not connected, and the round trip is exact.
+export ROLO_DB="$TMP/undone.db"
+"$ROLO" add "Una Done" --met-on 2026-10-01 >/dev/null
+"$ROLO" log una "accepted" --kind accepted --on 2026-11-01 >/dev/null
+"$ROLO" edit una --not-connected >/dev/null
+"$ROLO" export --format json -o "$TMP/undone.json"
+"$ROLO" --db "$TMP/undone-restored.db" import "$TMP/undone.json" >/dev/null
+"$ROLO" --db "$TMP/undone-restored.db" export --format json -o "$TMP/undone-again.json"
+expect_true "a restore keeps connected false after an accepted" cmp -s "$TMP/undone.json" "$TMP/undone-again.json"
+export ROLO_DB="$TMP/rolo.db"
 run --db "$TMP/restored.db" due --format tsv
 expect_true "due reads the restored data the same way" test "$out" = "$("$ROLO" due --format tsv)"
 run import "$TMP/all.json" --db "$TMP/restored.db"

@@ -82,6 +82,23 @@ run intro --close 1 --status maybe
 expect_rc 2
 run intro --close 1
 expect_rc 2
+# Closing a closed intro again needs --force; --reopen opens it again.
+run intro --close 1 --status done
+expect_rc 1
+expect_err "rolo: error: intro #1 is already closed as declined; use --force to close it as done, or --reopen 1"
+run intro --close 1 --status done --force
+expect_out "closed intro #1 as done"
+run intro --reopen 1
+expect_out "reopened intro #1"
+run intro --open -q
+expect_out "$(printf '2\n1')"
+run intro --reopen 1
+expect_rc 1
+expect_err "rolo: error: intro #1 is open already"
+run intro --reopen 1 --close 1 --status done
+expect_rc 2
+run intro --close 1 --status declined -q
+expect_out "1"
 
 # A B: a double opt-in plan; --record stores it as made, logs it with both, and links them.
 run intro janet aiko --why "both into climbing"

@@ -43,8 +43,9 @@ q edit "no tags" --every 27d
 q log "no tags" "call" --kind call --on 2026-10-01
 run --today 2026-11-12 due -q
 expect_out "$(printf '1\n4\n3')"  # Own Every is overdue since 2025
+# Lateness counts up to 30 days, so a year of neglect does not stay first forever.
 run --today 2026-11-20 due -q
-expect_out "$(printf '1\n3\n4')"
+expect_out "$(printf '3\n1\n4')"
 # --every takes windows too, and show/ls print them.
 q edit own --every 1w..2w
 run ls own --format tsv

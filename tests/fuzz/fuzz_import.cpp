@@ -2,7 +2,8 @@
 // the CSV reader, the LinkedIn / CSV / vCard / Google / Outlook importers, UTF-16 decoding, the JSON restore,
 // config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak;
 // whatever an import stores must survive a CSV export and re-import, whatever a JSON restore stores must
-// survive a JSON export and restore, and terminal_text must leave no control character for a terminal.
+// survive a JSON export and restore, a restore stores each contact's connection as the document says
+// (its interactions are history, not commands to apply again), and terminal_text must leave no control character for a terminal.
 // Build: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DROLO_FUZZ=ON
 // Run:   build-fuzz/tests/fuzz_import tests/fuzz/corpus -max_total_time=600
 #include "rolo/config.hpp"
@@ -20,6 +21,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -77,6 +80,25 @@ void check(bool ok, const char* what, std::string_view text) {
     std::abort();
 }
 
+// A restore writes rows: an `accepted` interaction in the document does not
+// connect a contact the document says is not connected, nor move the day.
+void expect_restored_as_given(std::string_view text, rolo::Store& store) {
+    auto document = nlohmann::json::parse(text);
+    std::map<std::int64_t, nlohmann::ordered_json> restored;
+    auto exported = rolo::export_json(store);
+    for (const auto& contact : exported["contacts"]) restored[contact["id"].get<std::int64_t>()] = contact;
+    auto date_of = [](const auto& contact) {
+        auto found = contact.find("connected_on");
+        if (found == contact.end() || !found->is_string()) return std::optional<rolo::Date>{};
+        return rolo::parse_iso_date(found->template get<std::string>());
+    };
+    for (const auto& given : document["contacts"]) {
+        const auto& stored = restored.at(given["id"].get<std::int64_t>());
+        check(stored["connected"].dump() == given["connected"].dump() && date_of(stored) == date_of(given),
+              "a restore changed a connection", text);
+    }
+}
+
 // What terminal_text lets through holds no control character a terminal
 // obeys, and a guarded CSV cell reads back as it was.
 void expect_safe_text(std::string_view text) {
@@ -126,6 +148,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         expect_only_errors([&] {
             rolo::Store store = rolo::Store::open_memory();
             rolo::restore_json(store, text, "fuzz", today, false);
+            expect_restored_as_given(text, store);
             expect_lossless_json(store, today);
         });
     }

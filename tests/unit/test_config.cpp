@@ -14,6 +14,28 @@ TEST_CASE("a missing config file means defaults") {
     CHECK_FALSE(config.default_every);
 }
 
+TEST_CASE("the config init writes shows the defaults the code has") {
+    // Uncommenting every key of [defaults] and [draft] changes nothing.
+    std::string text = default_config_text(), uncommented;
+    bool defaults = false;
+    for (std::size_t start = 0, end; start < text.size(); start = end + 1) {
+        end = text.find('\n', start);
+        std::string line = text.substr(start, end - start);
+        if (line.starts_with('[')) defaults = line.starts_with("[defaults]") || line.starts_with("[draft]");
+        if (defaults && line.starts_with("# ") && line.find(" = ") != std::string::npos) line = line.substr(2);
+        uncommented += line + '\n';
+    }
+    Config shown = parse_config(uncommented, "config.toml");
+    Config none = parse_config("", "config.toml");
+    CHECK(shown.warnings.empty());
+    CHECK_FALSE(shown.default_every);
+    CHECK(shown.hello_window_days == none.hello_window_days);
+    CHECK(shown.intro_follow_up_days == none.intro_follow_up_days);
+    CHECK(shown.connect_window_days == none.connect_window_days);
+    CHECK(shown.invite_window_days == none.invite_window_days);
+    CHECK(shown.connect_limit == none.connect_limit);
+}
+
 TEST_CASE("the spec's example config parses") {
     Config config = parse_config(R"(
 [me]
@@ -77,4 +99,10 @@ TEST_CASE("the config init writes is valid and all defaults") {
     Config config = parse_config(default_config_text(), "init.toml");
     CHECK(config.warnings.empty());
     CHECK(config.hello_window_days == 14);
+}
+
+TEST_CASE("[every] names a tag in any case") {
+    Config config = parse_config("[every]\nML = \"14d\"\n", "config.toml");
+    REQUIRE(config.every_by_tag.contains("ml"));
+    CHECK(config.every_by_tag.at("Ml") == Every{14, {}});
 }

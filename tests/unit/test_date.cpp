@@ -43,6 +43,15 @@ TEST_CASE("weekday names mean the next one, never today") {
     CHECK_THROWS_AS(parse_date("fr", tuesday), Error);  // too short to be sure
 }
 
+TEST_CASE("for something that happened, a weekday name is the most recent one, today included") {
+    Date tuesday = d("2026-11-24");
+    CHECK(s(parse_date("wednesday", tuesday, Weekday::last)) == "2026-11-18");
+    CHECK(s(parse_date("mon", tuesday, Weekday::last)) == "2026-11-23");
+    CHECK(s(parse_date("tuesday", tuesday, Weekday::last)) == "2026-11-24");
+    CHECK(s(parse_date("2026-12-01", tuesday, Weekday::last)) == "2026-12-01");  // a date is a date
+    CHECK_THROWS_AS(parse_date("sunday", d("0000-01-01"), Weekday::last), Error);
+}
+
 TEST_CASE("bad dates name the text") {
     Date today = d("2026-11-24");
     for (const char* bad : {"", "soon", "2026-02-30", "3x", "d", "--2w", "2w3d", "99999999999d", "1000y"}) {

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace rolo;
 
@@ -87,6 +88,19 @@ TEST_CASE("follow-up: due when the last interaction's next step is due, settled 
     f.log(id, "2026-11-23", "call", "2026-11-24");
     f.log(id, "2026-11-02", "note");
     CHECK(f.reasons_of(id) == "follow-up");
+}
+
+TEST_CASE("lateness counts up to 30 days: years of neglect do not outrank a promised follow-up") {
+    Fixture f;
+    auto ancient = f.person("Ancient", "2024-01-01", 30);
+    auto promised = f.person("Promised", "2025-01-01");
+    f.log(promised, "2026-11-10", "coffee", "2026-11-17");
+    auto items = f.due();
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].contact_id == promised);  // 4 x 1.1 x (7 + 1) = 35.2
+    CHECK(items[1].contact_id == ancient);
+    CHECK(items[1].days_late > 900);
+    CHECK(items[1].urgency == doctest::Approx(31));
 }
 
 TEST_CASE("follow-up: not yet due unless within the window") {
@@ -222,11 +236,14 @@ TEST_CASE("intro-follow-up: due after the period, settled by one follow-up, then
 
     f.log(broker, "2026-11-24", "intro");  // the one follow-up
     CHECK(f.reasons_of(broker) == "");
-    CHECK(silence_unanswered_intros(f.store, today, f.config).empty());
-    auto silenced = silence_unanswered_intros(f.store, day("2026-12-01"), f.config);
-    REQUIRE(silenced.size() == 1);
-    CHECK(silenced[0].target_name == "Target");
-    CHECK(silence_unanswered_intros(f.store, day("2026-12-02"), f.config).empty());  // said once
+    auto status_on = [&](Date on) {
+        auto intros = list_intros(f.store, "");
+        derive_silence(intros, on, f.config.intro_follow_up_days);
+        return intros.at(0).status;
+    };
+    CHECK(status_on(today) == "open");
+    CHECK(status_on(day("2026-12-01")) == "silent");
+    CHECK(list_intros(f.store, "").at(0).status == "open");  // derived, never stored
 }
 
 TEST_CASE("archived, snoozed and not-connected people") {
@@ -370,4 +387,64 @@ TEST_CASE("connection path: where a person is between meeting and connection") {
     f.log(id, "2026-11-23", "accepted", nullptr, Direction::in);
     CHECK(path(today) == "met 2026-11-20 at PyData Berlin, invitation sent 2026-11-21, connected 2026-11-23");
     CHECK(connection_path(get_contact(f.store, f.person("Con", "2026-01-01")), {}, today, f.config) == "");
+}
+
+namespace {
+
+std::string reasons_text(const std::vector<DueReason>& reasons) {
+    std::string out;
+    for (const auto& r : reasons)
+        out += fmt::format("{}{} {}..{} {}", out.empty() ? "" : "; ", to_string(r.reason), format_date(r.due_on),
+                           format_date(r.late_on), r.detail);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("reasons_for: the rules as arithmetic on facts, no database") {
+    Config config;
+    DueFacts facts;
+    facts.contact.name = "Pure";
+    facts.contact.connected = true;
+    facts.added_on = day("2026-01-01");
+    CHECK(reasons_text(reasons_for(facts, today, config)).empty());  // no cadence: never due for a check-in
+
+    facts.contact.every = Every{30, {}};
+    CHECK(reasons_text(reasons_for(facts, today, config)) == "cadence 2026-01-31..2026-01-31 every 30d");
+    facts.contact.met_on = day("2026-02-01");
+    CHECK(reasons_for(facts, today, config).at(0).due_on == day("2026-03-03"));  // met_on before added_on
+    facts.contact.connected_on = day("2026-03-01");
+    CHECK(reasons_for(facts, today, config).at(0).due_on == day("2026-03-31"));  // connected_on before met_on
+    facts.last_on = day("2026-11-01");
+    facts.contact.every = Every{28, 42};
+    CHECK(reasons_text(reasons_for(facts, today, config)) == "cadence 2026-11-29..2026-12-14 every 4w..6w");
+
+    facts.next_on = day("2026-11-20");
+    facts.last_summary = "send the deck";
+    facts.contact.connected_on = day("2026-11-20");
+    CHECK(reasons_text(reasons_for(facts, today, config)) ==
+          "follow-up 2026-11-20..2026-11-20 send the deck; hello 2026-11-20..2026-11-20 connected 2026-11-20; "
+          "cadence 2026-11-29..2026-12-14 every 4w..6w");
+    facts.greeted = true;
+    CHECK(reasons_text(reasons_for(facts, today, config)).find("hello") == std::string::npos);
+
+    Intro asked;
+    asked.target_name = "Tara";
+    asked.asked_on = day("2026-11-10");
+    facts.awaiting = {asked};
+    facts.contact.connected = false;  // not in your network: what you owe them, and the connect path
+    facts.connect = ConnectState{"Pure", day("2026-11-23"), {}, false};
+    CHECK(reasons_text(reasons_for(facts, today, config)) ==
+          "follow-up 2026-11-20..2026-11-20 send the deck; intro-follow-up 2026-11-17..2026-11-17 intro to Tara "
+          "asked 2026-11-10; connect 2026-11-23..2026-11-25 met 2026-11-23");
+}
+
+TEST_CASE("state: day 0 of a reason without a window is due, not late") {
+    DueReason plain{Reason::hello, today, today, ""};
+    CHECK(state(plain, today - std::chrono::days{1}) == "soon");
+    CHECK(state(plain, today) == "due");
+    CHECK(state(plain, today + std::chrono::days{1}) == "late");
+    DueReason window{Reason::cadence, today, today + std::chrono::days{14}, ""};
+    CHECK(state(window, today) == "ideal");
+    CHECK(state(window, today + std::chrono::days{14}) == "late");
 }

@@ -319,3 +319,34 @@ TEST_CASE("knows edges are undirected, bounded and cascade on purge") {
     CHECK(split_strength("https://linkedin.com/in/x") == std::pair<std::string, int>{"https://linkedin.com/in/x", 3});
     CHECK_THROWS_AS(split_strength("Janet:9"), Error);
 }
+
+TEST_CASE("tags that differ only in case are one tag, in memory, in the table and after the migration") {
+    Contact c;
+    auto tags = [&](std::vector<std::string> add, std::vector<std::string> remove) {
+        ContactChange change;
+        change.add_tags = std::move(add);
+        change.remove_tags = std::move(remove);
+        apply(c, change);
+        return c.tags;
+    };
+    CHECK(tags({"ML", "data"}, {}) == std::vector<std::string>{"data", "ML"});
+    CHECK(tags({"ml", "Data"}, {}) == std::vector<std::string>{"data", "ML"});  // the first spelling stays
+    CHECK(tags({}, {"ml"}) == std::vector<std::string>{"data"});
+
+    TempDir dir;
+    auto path = dir.path / "rolo.db";
+    {
+        Store store = Store::open(path);
+        make(store, "Ada");
+        // A database from before migration 6 could hold both spellings.
+        store.db().exec("PRAGMA user_version = 5");
+        store.db().exec("DROP TABLE tags; CREATE TABLE tags (contact_id INTEGER NOT NULL, tag TEXT NOT NULL, "
+                        "PRIMARY KEY (contact_id, tag)) WITHOUT ROWID");
+        store.db().exec("INSERT INTO tags VALUES (1, 'ml'), (1, 'ML'), (1, 'x')");
+    }
+    Store store = Store::open(path);
+    CHECK(get_contact(store, 1).tags == std::vector<std::string>{"ML", "x"});
+    ContactFilter filter;
+    filter.tags = {"Ml"};
+    CHECK(list_contacts(store, filter).size() == 1);
+}

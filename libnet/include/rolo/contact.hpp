@@ -60,8 +60,9 @@ struct ContactChange {
 // A tag as stored: trimmed. An empty tag, or one holding ';', is an Error.
 std::string checked_tag(std::string_view tag);
 
-// Applies a change to a contact in memory; tags stay sorted and unique, and
-// added ones pass checked_tag.
+// Applies a change to a contact in memory; tags stay sorted and unique (a
+// tag already there in another case keeps its spelling), and added ones pass
+// checked_tag.
 void apply(Contact& contact, ContactChange change);
 
 // Writes contacts through statements prepared once, for imports of many rows.

@@ -21,10 +21,15 @@ struct Duration {
 // Strict YYYY-MM-DD with a real calendar day; nothing else.
 std::optional<Date> parse_iso_date(std::string_view text);
 
+// Which way a weekday name points: the next one (never today), for a plan or
+// a deadline; or the most recent one (today if it is that day), for
+// something that happened.
+enum class Weekday { next, last };
+
 // Any date form the CLI accepts, offsets ("2w", "-3d") counted from today;
 // throws Error naming the text when it is not one, or when the offset leaves
 // 0000-01-01..9999-12-31.
-Date parse_date(std::string_view text, Date today);
+Date parse_date(std::string_view text, Date today, Weekday sense = Weekday::next);
 
 // `3d 2w 6m 1y` (non-negative); throws Error naming the text.
 Duration parse_duration(std::string_view text);

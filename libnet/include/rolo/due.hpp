@@ -4,7 +4,8 @@
 //   intro-follow-up an introduction you asked them for has waited its period
 //                   with no follow-up yet (they are the broker);
 //   hello           connected within the hello window, and you have sent
-//                   nothing since connecting;
+//                   nothing since connecting (an entry dated after today
+//                   does not count);
 //   cadence         last touch (else connected_on, met_on, created) + cadence;
 //                   with a window (4w..6w) due from the ideal, late past the maximum;
 //   connect         met (met_on, else the day added with --met) within the
@@ -47,8 +48,35 @@ struct DueReason {
     std::string detail;  // what it is about: the next step, the intro, the cadence
 };
 
-// "soon" (not yet due), "ideal" (past a window's ideal, not its maximum) or "late".
+// "soon" (not yet due), "ideal" (past a window's ideal, not its maximum),
+// "due" (due today, without a window) or "late".
 std::string_view state(const DueReason& reason, Date today);
+
+// Someone not connected, on the way from meeting to connection.
+struct ConnectState {
+    std::string name;
+    std::optional<Date> met_on;      // met_on, else the day added with --met
+    std::optional<Date> invited_on;  // the last invitation
+    bool answered = false;           // something logged with them after it
+};
+
+// What rolo knows of one person that decides when they are due.
+struct DueFacts {
+    Contact contact;                  // id, name, cadence, tags, connected, connected_on, met_on
+    std::optional<Date> added_on;     // the day they were added
+    std::optional<Date> last_on;      // the last interaction, its kind, next step and summary
+    std::string last_kind;
+    std::optional<Date> next_on;
+    std::string last_summary;
+    bool greeted = false;             // something sent since connecting, not dated after today
+    int recent = 0;                   // interactions in the past year, at most 10
+    std::vector<Intro> awaiting;      // requests to them as broker, open and not followed up
+    std::optional<ConnectState> connect;  // when not connected
+};
+
+// Every reason the person will be due, whenever that is, in no order: the
+// rules above, as arithmetic on the facts alone.
+std::vector<DueReason> reasons_for(const DueFacts& facts, Date today, const Config& config);
 
 struct DueItem {
     std::int64_t contact_id = 0;
@@ -73,8 +101,8 @@ struct DueQuery {
     std::optional<std::int64_t> contact_id = {};  // only this person
 };
 
-// urgency = weight(reason) * tie * (days_late + 1 + 2 * days past a window's
-// maximum) when due, and -(days until due) / (weight * tie) when not yet due.
+// urgency = weight(reason) * tie * (min(days_late + 2 * days past a window's
+// maximum, 30) + 1) when due, and -(days until due) / (weight * tie) when not yet due.
 // Ordered by urgency, then
 // name (case- and accent-insensitive), then id. Archived and snoozed people
 // never appear; people not connected appear only for follow-ups.
@@ -82,10 +110,6 @@ std::vector<DueItem> compute_due(Store& store, const DueQuery& query, const Conf
 
 // Every reason a person will be due, whenever that is (for `show`).
 std::optional<DueItem> next_due(Store& store, std::int64_t contact_id, Date today, const Config& config);
-
-// An intro you followed up on that has waited the follow-up period again
-// becomes `silent` (a gentle no). Returns the ones changed, to say so once.
-std::vector<Intro> silence_unanswered_intros(Store& store, Date today, const Config& config);
 
 // An invitation you sent that is still pending (no answer yet, inside the invite window).
 struct PendingInvitation {

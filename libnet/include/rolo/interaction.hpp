@@ -42,6 +42,10 @@ std::string_view to_string(Direction direction);
 // `accepted` marks them connected as of that day. Returns the new id.
 std::int64_t log_interaction(Store& store, Interaction& interaction, Date today);
 
+// Writes the row as it is (created_at included) and applies no rule: for a
+// restore, which must bring back what was, not log it again. Returns the id.
+std::int64_t insert_interaction(Store& store, Interaction& interaction);
+
 struct HistoryFilter {
     std::optional<std::int64_t> contact_id = {};
     std::optional<Date> since = {};

@@ -36,8 +36,19 @@ Intro get_intro(Store& store, std::int64_t id);
 // Intros with this status (all when empty), open first, newest first.
 std::vector<Intro> list_intros(Store& store, const std::string& status);
 
-// Closes an intro as done, declined or silent; throws Error for another status.
-void close_intro(Store& store, std::int64_t id, const std::string& status);
+// Closes an intro as done, declined or silent; throws Error for another
+// status, and for an intro already closed unless `force`.
+void close_intro(Store& store, std::int64_t id, const std::string& status, bool force = false);
+
+// Opens a closed intro again. For a request you already followed up on, the
+// wait for an answer starts again on `today`. Throws Error when it is open.
+void reopen_intro(Store& store, std::int64_t id, Date today);
+
+// A request still open after its one follow-up has waited `follow_up_days`
+// again is silent (a gentle no). This is derived when read, never stored by
+// a read, so a what-if with --today changes nothing: sets `status` to
+// "silent" on such intros in memory.
+void derive_silence(std::vector<Intro>& intros, Date today, int follow_up_days);
 
 // An outgoing `intro` interaction with a broker after you asked them is the
 // one follow-up: it marks their open, not yet followed-up requests.

@@ -6,6 +6,9 @@
 
 namespace rolo {
 
+// An environment variable's value; none when it is unset or empty.
+std::optional<std::string> env(const char* name);
+
 // --db, else ROLO_DB, else $XDG_DATA_HOME/rolo/rolo.db (~/.local/share/rolo/rolo.db).
 std::filesystem::path database_path(const std::optional<std::string>& flag);
 

@@ -11,6 +11,15 @@ namespace rolo {
 // dropped. Other scripts pass through unchanged.
 std::string fold(std::string_view text);
 
+// Tags that differ only in ASCII case ("ML", "ml") are one tag, as the tags
+// table's COLLATE NOCASE compares them.
+bool tag_less(std::string_view a, std::string_view b);
+bool same_tag(std::string_view a, std::string_view b);
+struct TagLess {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const { return tag_less(a, b); }
+};
+
 // Without leading and trailing ASCII white space, as a view into `text`
 // (inline: an import trims every field of every row).
 inline std::string_view trim_view(std::string_view text) {
