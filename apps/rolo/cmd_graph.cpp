@@ -1,5 +1,5 @@
-// rolo graph [WHO [--hops N]] [--dot]: who knows whom, as a list of links or
-// as Graphviz DOT (rolo graph --dot | dot -Tsvg > network.svg).
+// rolo graph: who knows whom, as a list of links or as Graphviz DOT.
+// Usage: rolo-graph(1).
 #include "common.hpp"
 
 #include "rolo/graph.hpp"
@@ -19,6 +19,7 @@ struct GraphOptions {
     std::optional<std::string> who;
     std::optional<int> hops;
     bool dot = false;
+    bool me = false;
 };
 
 Table links_table(const KnowsGraph& graph) {
@@ -39,6 +40,7 @@ void run_graph(Context& context, const GraphOptions& options) {
     std::optional<std::int64_t> centre;
     if (options.who) centre = resolve_who(store, *options.who);
     KnowsGraph graph = centre ? graph_around(store, *centre, options.hops.value_or(2), context.today()) : whole_graph(store);
+    if (options.me) add_you(store, graph, !centre);
     if (options.dot)
         std::cout << to_dot(graph, centre);
     else
@@ -53,6 +55,7 @@ void register_graph(CLI::App& app, Context& context) {
     command->add_option("WHO", options->who, "Only the people around this person");
     command->add_option("--hops", options->hops, "With WHO: how many links out (default 2)")->check(CLI::Range(1, 6));
     command->add_flag("--dot", options->dot, "Graphviz DOT instead of a list (pipe to: dot -Tsvg)");
+    command->add_flag("--me", options->me, "Include you (id 0), linked to everyone you are connected to");
     command->callback([&context, options] { run_graph(context, *options); });
 }
 

@@ -1,4 +1,4 @@
-// rolo ls [TEXT] [--tag T] [--company C] [--connected|--not-connected] [--archived]: list people.
+// rolo ls: list people. Usage: rolo-ls(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
@@ -25,6 +25,7 @@ struct LsOptions {
 Table contacts_table(const std::vector<Contact>& contacts) {
     Table table;
     table.columns = {"id", "name", "company", "title", "email", "tags", "connected", "every", "last"};
+    table.droppable = {"every", "title", "connected"};
     for (const auto& c : contacts) {
         table.add_row({c.id, c.name, text_cell(c.company), text_cell(c.title), text_cell(c.email), c.tags, c.connected,
                        c.every ? Cell{format_every(*c.every)} : Cell{}, date_cell(c.last_on)});
