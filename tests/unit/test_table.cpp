@@ -85,7 +85,7 @@ TEST_CASE("a table fits the terminal: droppable columns go first, then text is s
     CHECK(render(table, Format::tsv, false, 30).starts_with("id\tname\talso\tdetail\n"));
 }
 
-TEST_CASE("a table prints flags as yes/no; the machine formats keep 1/0 and true/false") {
+TEST_CASE("a table prints flags as yes/no, the machine formats as 1/0 and true/false") {
     Table table;
     table.columns = {"id", "connected"};
     table.add_row({std::int64_t{1}, true});

@@ -153,7 +153,7 @@ TEST_CASE("suggestions: shared company, tags and interests, not already linked")
     CHECK(suggest_intros(n.store, "", 1).size() == 1);
 }
 
-TEST_CASE("suggestions: a tag most people share is not a reason; tags kept apart are never paired") {
+TEST_CASE("suggestions: a tag most people share is no reason, and tags kept apart are never paired") {
     Network n;
     // Ten people tagged "network", the two sailors also "client".
     auto a = n.person("Ann", true, "", {"client", "network"}, "sailing");
