@@ -1,4 +1,4 @@
-// rolo add NAME [options]: record a person.
+// rolo add: record a person. Usage: rolo-add(1).
 #include "common.hpp"
 #include "contact_options.hpp"
 

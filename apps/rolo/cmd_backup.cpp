@@ -1,5 +1,5 @@
-// rolo backup FILE [--force]: a consistent copy of the database, safe to take
-// while another rolo command (a cron job, say) is writing.
+// rolo backup: a consistent copy of the database, safe to take while another
+// rolo command (a cron job, say) is writing. Usage: rolo-backup(1).
 #include "common.hpp"
 
 #include <iostream>

@@ -1,7 +1,5 @@
-// rolo draft KIND WHO [--via WHO] [--to WHO] [--about TEXT] [--edit] [--log] [--strict]
-// rolo draft [KIND [WHO]] --check FILE|-
-// Writes a personal message to stdout (and nothing else), from templates,
-// and lints it; warnings go to stderr.
+// rolo draft: writes a personal message to stdout (and nothing else), from
+// templates, and lints it; warnings go to stderr. Usage: rolo-draft(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
@@ -16,6 +14,8 @@
 
 #include <iostream>
 #include <memory>
+
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -78,7 +78,15 @@ void run_draft(Context& context, const DraftOptions& options) {
     if (!options.kind.empty() && std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end())
         throw Error(fmt::format("unknown draft kind '{}': expected one of {}", options.kind, join(kinds, ", ")));
     if (options.check) return check(context, options);
-    if (options.kind.empty() || options.who.empty()) throw CLI::RequiredError("KIND and WHO");
+    if (options.kind.empty()) {
+        // Alone, it says what it can write.
+        std::cout << "rolo draft KIND WHO writes one of these:\n";
+        for (const auto& kind : kinds) std::cout << fmt::format("  {:<16} {}\n", kind, draft_kind_purpose(kind));
+        return;
+    }
+    if (options.who.empty()) throw CLI::RequiredError("WHO");
+    if (options.edit && !isatty(STDIN_FILENO))
+        throw Error("--edit needs a terminal for the editor; without one, write the message and check it with --check");
     Store store = context.store();
     auto transaction = store.transaction();
     write_draft(context, store, options);
@@ -105,8 +113,7 @@ void write_draft(Context& context, Store& store, const DraftCommand& options) {
 void register_draft(CLI::App& app, Context& context) {
     auto options = std::make_shared<DraftOptions>();
     auto* command = app.add_subcommand("draft", "Write a personal message to stdout, from templates, and lint it");
-    command->add_option("KIND", options->kind,
-                        "connect hello checkin followup thanks congrats intro-request intro-follow-up intro");
+    command->add_option("KIND", options->kind, join(draft_kinds(), " ") + " ('rolo draft' alone says what each is for)");
     command->add_option("WHO", options->who, "Who the message is to (for intro-request: who you want to meet)");
     command->add_option("--via", options->via,
                         "A broker (intro-request, intro-follow-up) or someone you both know (connect)");

@@ -1,9 +1,10 @@
-// rolo due [--within DURATION] [--tag T] [-n N] [--exit-code]: who needs a touch now, and why.
-#include "common.hpp"
+// rolo due: who needs a touch now, and why. Usage: rolo-due(1).
+#include "agenda.hpp"
 
 #include "rolo/due.hpp"
 #include "rolo/records.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <memory>
@@ -28,9 +29,12 @@ std::string when(int days_late) {
     return fmt::format("in {} day{}", -days_late, days_late == -1 ? "" : "s");
 }
 
+}  // namespace
+
 Table due_table(const std::vector<DueItem>& items) {
     Table table;
     table.columns = {"id", "name", "reason", "state", "when", "due_on", "last", "last_on", "also", "detail", "next"};
+    table.droppable = {"also", "next", "last", "last_on", "due_on"};
     for (const auto& item : items) {
         const DueReason& first = item.reasons.front();
         std::vector<std::string> also;
@@ -43,6 +47,20 @@ Table due_table(const std::vector<DueItem>& items) {
     return table;
 }
 
+std::string nobody_due(Store* store, const DueQuery& query, const Config& config) {
+    if (!store) return "Nobody is due.";
+    DueQuery ahead = query;
+    ahead.within_days = 10 * 366;
+    auto coming = compute_due(*store, ahead, config);
+    // The nearest: the least negative days_late.
+    auto next = std::max_element(coming.begin(), coming.end(),
+                                 [](const DueItem& a, const DueItem& b) { return a.days_late < b.days_late; });
+    if (next == coming.end()) return "Nobody is due.";
+    return fmt::format("Nobody is due. Next: {} {}.", next->name, when(next->days_late));
+}
+
+namespace {
+
 void run_due(Context& context, const DueOptions& options) {
     DueQuery query;
     query.today = context.today();
@@ -50,13 +68,16 @@ void run_due(Context& context, const DueOptions& options) {
     query.tag = options.tag;
     std::vector<DueItem> items;
     std::vector<PendingInvitation> waiting;
-    if (auto store = context.open_existing_store()) {
+    auto store = context.open_existing_store();
+    if (store) {
         items = compute_due(*store, query, context.settings());
         if (options.digest) waiting = pending_invitations(*store, query, context.settings());
     }
     if (options.limit && items.size() > static_cast<std::size_t>(*options.limit)) items.resize(*options.limit);
     if (options.digest)
         std::cout << format_digest(items, waiting, query.today);
+    else if (items.empty() && !context.quiet && context.output_format() == Format::table)
+        std::cout << nobody_due(store ? &*store : nullptr, query, context.settings()) << '\n';
     else
         context.print(due_table(items));
     if (options.exit_code && !items.empty()) context.exit_code = 1;

@@ -1,5 +1,5 @@
-// rolo export [--format csv|tsv|json|vcard] [--what contacts|interactions|knows|intros] [--raw] [-o FILE]:
-// everything needed to rebuild the database, or read it elsewhere.
+// rolo export: everything needed to rebuild the database, or read it
+// elsewhere. Usage: rolo-export(1).
 #include "common.hpp"
 
 #include "rolo/error.hpp"
@@ -51,7 +51,7 @@ void run_export(Context& context, const ExportCommand& command) {
     if (format == "json") {
         auto document = export_json(store);
         const auto& json = command.what ? document.at(what) : document;
-        text = json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+        text = json_text(json);
     } else if (format == "vcard") {
         text = export_vcards(store);
     } else {

@@ -1,5 +1,5 @@
-// rolo graph [WHO [--hops N]] [--dot]: who knows whom, as a list of links or
-// as Graphviz DOT (rolo graph --dot | dot -Tsvg > network.svg).
+// rolo graph: who knows whom, as a list of links or as Graphviz DOT.
+// Usage: rolo-graph(1).
 #include "common.hpp"
 
 #include "rolo/graph.hpp"
@@ -19,6 +19,7 @@ struct GraphOptions {
     std::optional<std::string> who;
     std::optional<int> hops;
     bool dot = false;
+    bool me = false;
 };
 
 void run_graph(Context& context, const GraphOptions& options) {
@@ -28,10 +29,11 @@ void run_graph(Context& context, const GraphOptions& options) {
     std::optional<std::int64_t> centre;
     if (options.who) centre = resolve_who(store, *options.who);
     auto visit = [&](const GraphVisitor& visitor) {
-        if (centre)
-            visit_graph(graph_around(store, *centre, options.hops.value_or(2), context.today()), visitor);
-        else
-            visit_whole_graph(store, visitor);
+        // Adding you needs the whole picture; without you, the whole graph streams.
+        if (!centre && !options.me) return visit_whole_graph(store, visitor);
+        KnowsGraph graph = centre ? graph_around(store, *centre, options.hops.value_or(2), context.today()) : whole_graph(store);
+        if (options.me) add_you(store, graph, !centre);
+        visit_graph(graph, visitor);
     };
     if (options.dot) {
         std::cout << dot_head();
@@ -58,6 +60,7 @@ void register_graph(CLI::App& app, Context& context) {
     command->add_option("WHO", options->who, "Only the people around this person");
     command->add_option("--hops", options->hops, "With WHO: how many links out (default 2)")->check(CLI::Range(1, 6));
     command->add_flag("--dot", options->dot, "Graphviz DOT instead of a list (pipe to: dot -Tsvg)");
+    command->add_flag("--me", options->me, "Include you (id 0), linked to everyone you are connected to");
     command->callback([&context, options] { run_graph(context, *options); });
 }
 

@@ -1,4 +1,4 @@
-// rolo history [WHO] [--since DATE] [--kind K] [-n N]: interactions, newest first.
+// rolo history: interactions, newest first. Usage: rolo-history(1).
 #include "common.hpp"
 
 #include "rolo/interaction.hpp"
@@ -34,7 +34,14 @@ void run_history(Context& context, const HistoryOptions& options) {
         if (options.who) filter.contact_id = resolve_who(*store, *options.who);
         interactions = list_interactions(*store, filter);
     }
-    context.print(interaction_records(interactions));
+    Table table = interaction_records(interactions);
+    table.droppable = {"by_rolo", "topic", "contact_id", "next_on", "direction"};
+    // People read "3 weeks ago" beside a date; programs get the date alone.
+    if (context.output_format() == Format::table)
+        for (auto& row : table.rows)
+            if (auto* date = std::get_if<std::string>(&row[1]))
+                *date += " (" + relative_date(*parse_iso_date(*date), today) + ")";
+    context.print(table);
 }
 
 }  // namespace
@@ -44,7 +51,7 @@ void register_history(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("history", "List interactions, newest first");
     command->add_option("WHO", options->who, "Only this person");
     command->add_option("--since", options->since, "Only on or after this date");
-    command->add_option("--kind", options->kind, "Only this kind of interaction");
+    command->add_option("--kind", options->kind, "Only this kind of interaction")->type_name(interaction_kind_type());
     command->add_option("-n,--limit", options->limit, "At most N interactions")->check(CLI::Range(0, std::numeric_limits<int>::max()));
     command->callback([&context, options] { run_history(context, *options); });
 }

@@ -1,5 +1,5 @@
-// rolo import FILE|- [--from linkedin|csv|vcard|json|google|outlook] [--dry-run] [--skip-bad] [--tag T]:
-// bring people in from LinkedIn's Connections.csv, a CSV, vCards or an address book export.
+// rolo import: bring people in from LinkedIn's Connections.csv, a CSV, vCards
+// or an address book export. Usage: rolo-import(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"

@@ -1,10 +1,5 @@
 // rolo intro: warm paths to someone, introduction requests you track, and
-// introductions you make between two people.
-//   rolo intro TARGET [--hops N] [-n N]        warm paths, best first
-//   rolo intro TARGET --ask VIA [--why TEXT]   record a request to a broker
-//   rolo intro A B [--why TEXT] [--record]     a double opt-in plan
-//   rolo intro --open | --close ID --status S [--force] | --reopen ID  track requests
-//   rolo intro --suggest [--tag T] [-n N]      people you could introduce
+// introductions you make between two people. Usage: rolo-intro(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
@@ -17,6 +12,7 @@
 #include "rolo/warm_path.hpp"
 #include "rolo/who.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <limits>
 #include <memory>
@@ -43,7 +39,16 @@ struct IntroOptions {
     bool force = false;
     bool suggest = false;
     std::string tag;
+    std::vector<std::string> exclude_tags;
 };
+
+// Tags whose holders --suggest never pairs: those given, and your clients
+// unless --tag client asks for them.
+std::vector<std::string> kept_apart(const IntroOptions& options) {
+    std::vector<std::string> tags = options.exclude_tags;
+    if (options.tag != "client") tags.emplace_back("client");
+    return tags;
+}
 
 Table paths_table(const std::vector<IntroPath>& paths) {
     Table table;
@@ -152,7 +157,7 @@ void run_intro(Context& context, const IntroOptions& options) {
             context.print(intro_records(open));
         }
         if (options.suggest)
-            context.print(suggestions_table(store ? suggest_intros(*store, options.tag, options.limit)
+            context.print(suggestions_table(store ? suggest_intros(*store, options.tag, options.limit, kept_apart(options))
                                                   : std::vector<IntroSuggestion>{}));
         return;
     }
@@ -215,6 +220,9 @@ void register_intro(CLI::App& app, Context& context) {
     command->add_option("--reopen", options->reopen, "Open intro ID again (its wait for an answer starts today)");
     command->add_flag("--suggest", options->suggest, "Pairs of your contacts you could introduce");
     command->add_option("--tag", options->tag, "With --suggest: only people with this tag");
+    command->add_option("--exclude-tag", options->exclude_tags,
+                        "With --suggest: never pair two people who both have this tag (repeatable; client always)")
+        ->allow_extra_args(false);
     command->callback([&context, options] { run_intro(context, *options); });
 }
 

@@ -1,4 +1,4 @@
-// rolo link WHO WHO [--strength N] [--context TEXT]: record that two people know each other.
+// rolo link: record that two people know each other. Usage: rolo-link(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"

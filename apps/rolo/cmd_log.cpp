@@ -1,4 +1,4 @@
-// rolo log WHO [SUMMARY...]: record an interaction and an optional next step.
+// rolo log: record an interaction and an optional next step. Usage: rolo-log(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
@@ -84,8 +84,7 @@ void register_log(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("log", "Record an interaction (call, coffee, message...) and a next step");
     command->add_option("WHO", options->who, "Id, email, LinkedIn URL or name")->required();
     command->add_option("SUMMARY", options->summary, "What happened; read from stdin or $EDITOR when absent");
-    command->add_option("--kind", options->kind,
-                        "meeting coffee call email message event note invite accepted intro (default note)");
+    command->add_option("--kind", options->kind, "What it was (default note)")->type_name(interaction_kind_type());
     command->add_option("--on", options->on, "When it happened (default today; a weekday is the last one)");
     auto* in = command->add_flag("--in", options->in, "They reached out to you");
     auto* out = command->add_flag("--out", options->out, "You reached out (the default)");

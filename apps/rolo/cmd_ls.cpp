@@ -1,4 +1,4 @@
-// rolo ls [TEXT] [--tag T] [--company C] [--connected|--not-connected] [--archived]: list people.
+// rolo ls: list people. Usage: rolo-ls(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
@@ -34,7 +34,8 @@ void run_ls(Context& context, const LsOptions& options) {
     // Losing touch is read oldest first.
     std::string sort = options.sort.value_or(options.stale ? "last" : "name");
     ContactOrder order = sort == "last" ? ContactOrder::last : sort == "id" ? ContactOrder::id : ContactOrder::name;
-    Listing listing(context, {"id", "name", "company", "title", "email", "tags", "connected", "every", "last"});
+    Listing listing(context, {"id", "name", "company", "title", "email", "tags", "connected", "every", "last"},
+                    {"every", "title", "connected"});
     if (auto store = context.open_existing_store())
         for_each_contact(*store, filter, order, [&](const Contact& c) {
             listing.add_row({c.id, c.name, text_cell(c.company), text_cell(c.title), text_cell(c.email), c.tags,

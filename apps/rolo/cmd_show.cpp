@@ -1,4 +1,4 @@
-// rolo show WHO: everything rolo knows about a person.
+// rolo show: everything rolo knows about a person. Usage: rolo-show(1).
 #include "common.hpp"
 
 #include "rolo/cadence.hpp"
@@ -34,10 +34,12 @@ struct Profile {
     std::vector<Acquaintance> knows;
     std::vector<Interaction> interactions;
     std::vector<Intro> intros;
+    Date today{};  // what "3 weeks ago" counts from
 };
 
 std::string card(const Profile& p) {
     const Contact& c = p.contact;
+    auto dated = [&](Date date) { return fmt::format("{} ({})", format_date(date), relative_date(date, p.today)); };
     std::string out = fmt::format("{}{}\n", describe(c), c.archived ? " [archived]" : "");
     auto field = [&](std::string_view label, const std::string& value) {
         if (!value.empty()) out += fmt::format("  {:<11}{}\n", label, value);
@@ -49,17 +51,17 @@ std::string card(const Profile& p) {
     field("location", c.location);
     field("linkedin", c.linkedin_url);
     std::string met = c.met_at;
-    if (c.met_on) met += (met.empty() ? "on " : ", on ") + format_date(*c.met_on);
+    if (c.met_on) met += (met.empty() ? "on " : ", on ") + dated(*c.met_on);
     field("met", met);
     field("interests", c.interests);
     field("tags", join(c.tags, ", "));
     field("cadence", p.cadence ? describe(*p.cadence) : "none: never due for a check-in");
-    field("connected", c.connected ? (c.connected_on ? "since " + format_date(*c.connected_on) : "yes") : "no");
+    field("connected", c.connected ? (c.connected_on ? "since " + dated(*c.connected_on) : "yes") : "no");
     field("path", p.path);
     if (c.snoozed_until) field("snoozed", "until " + format_date(*c.snoozed_until));
     if (p.due) {
         std::vector<std::string> dates;
-        for (const auto& r : p.due->reasons) dates.push_back(format_date(r.due_on) + " " + std::string(to_string(r.reason)));
+        for (const auto& r : p.due->reasons) dates.push_back(dated(r.due_on) + " " + std::string(to_string(r.reason)));
         field("due", join(dates, ", "));
     }
     field("notes", c.notes);
@@ -74,7 +76,8 @@ std::string card(const Profile& p) {
                            format_date(i.asked_on));
     if (!p.interactions.empty()) out += "\nhistory\n";
     for (const auto& i : p.interactions)
-        out += fmt::format("  {}  {:<8} {:<3}  {}{}\n", format_date(i.on), i.kind, to_string(i.direction), i.summary,
+        out += fmt::format("  {}  {:<16} {:<8} {:<3}  {}{}\n", format_date(i.on), "(" + relative_date(i.on, p.today) + ")",
+                           i.kind, to_string(i.direction), i.summary,
                            i.next_on ? "  (next " + format_date(*i.next_on) + ")" : "");
     return out;
 }
@@ -98,6 +101,7 @@ void run_show(Context& context, const ShowOptions& options) {
     Store store = context.store();
     ReadSnapshot snapshot(store);  // the card's parts agree with each other
     Profile profile;
+    profile.today = context.today();
     profile.contact = get_contact(store, resolve_who(store, options.who));
     profile.cadence = effective_cadence(profile.contact, context.settings());
     if (!profile.contact.archived) profile.due = next_due(store, profile.contact.id, context.today(), context.settings());
@@ -114,7 +118,7 @@ void run_show(Context& context, const ShowOptions& options) {
     // A card is for people; a format asked for by name gets records.
     Format format = context.format_given() ? context.output_format() : Format::table;
     if (format == Format::json)
-        std::cout << profile_json(profile).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+        std::cout << json_text(profile_json(profile));
     else if (format == Format::table)
         std::cout << card(profile);
     else

@@ -1,4 +1,4 @@
-// rolo snooze WHO DURATION|DATE, rolo snooze WHO --clear: hide a person from `due` for a while.
+// rolo snooze: hide a person from `due` for a while. Usage: rolo-snooze(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"

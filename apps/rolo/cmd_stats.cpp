@@ -1,5 +1,4 @@
-// rolo stats [--by month|kind|tag] [--months N]: how the network stands, and
-// how it is kept up.
+// rolo stats: how the network stands, and how it is kept up. Usage: rolo-stats(1).
 #include "common.hpp"
 
 #include "rolo/records.hpp"

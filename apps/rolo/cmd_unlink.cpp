@@ -1,4 +1,4 @@
-// rolo unlink WHO WHO: forget that two people know each other.
+// rolo unlink: forget that two people know each other. Usage: rolo-unlink(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"

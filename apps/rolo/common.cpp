@@ -2,6 +2,7 @@
 #include "terminal.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/interaction.hpp"
 #include "rolo/paths.hpp"
 #include "rolo/text.hpp"
 
@@ -17,7 +18,9 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <csignal>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -89,18 +92,65 @@ bool Context::color_enabled() const {
     return isatty(STDOUT_FILENO) && !env("NO_COLOR");
 }
 
-void Context::print(const Table& table) const {
-    if (quiet)
-        std::cout << render_ids(table);
-    else if (Format format = output_format(); format == Format::table)
-        write_styled(std::cout, render(table, format, color_enabled()));  // its cells are made safe as rendered
-    else
-        std::cout << render(table, format, false);
+namespace {
+
+// A positive number from the environment (COLUMNS, LINES), else the
+// terminal's own size on stdout, else 0: not a terminal, no limit.
+std::size_t terminal_size(const char* name, unsigned short winsize::*field) {
+    if (auto text = env(name)) {
+        char* end = nullptr;
+        long value = std::strtol(text->c_str(), &end, 10);
+        if (*end == '\0' && value > 0) return static_cast<std::size_t>(value);
+    }
+    winsize size{};
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) return size.*field;
+    return 0;
 }
 
-Listing::Listing(const Context& context, std::vector<std::string> columns)
+// Output longer than the terminal goes through $ROLO_PAGER, else $PAGER,
+// else less, as git's does: on a terminal only, never into a pipe; LESS=FRX
+// unless the user set LESS. False when it was not paged (or the pager failed
+// to start), for the caller to print it.
+bool page(std::string_view text) {
+    if (!isatty(STDOUT_FILENO)) return false;
+    std::size_t rows = terminal_size("LINES", &winsize::ws_row);
+    if (rows == 0 || static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) < rows) return false;
+    std::string pager = env("ROLO_PAGER").value_or(env("PAGER").value_or("less"));
+    if (pager == "cat") return false;
+    setenv("LESS", "FRX", 0);
+    std::cout.flush();
+    FILE* pipe = popen(pager.c_str(), "w");
+    if (!pipe) return false;
+    // Quitting the pager early is not an error of rolo's.
+    auto old_handler = std::signal(SIGPIPE, SIG_IGN);
+    std::fwrite(text.data(), 1, text.size(), pipe);
+    pclose(pipe);
+    std::signal(SIGPIPE, old_handler);
+    return true;
+}
+
+}  // namespace
+
+std::size_t Context::width() const { return terminal_size("COLUMNS", &winsize::ws_col); }
+
+void Context::print_styled(const std::string& text) const {
+    if (!page(text)) write_styled(std::cout, text);
+}
+
+void Context::print(const Table& table) const {
+    if (quiet) {
+        std::cout << render_ids(table);
+    } else if (Format format = output_format(); format == Format::table) {
+        print_styled(render(table, format, color_enabled(), width()));  // its cells are made safe as rendered
+    } else {
+        std::cout << render(table, format, false);
+    }
+}
+
+Listing::Listing(const Context& context, std::vector<std::string> columns, std::vector<std::string> droppable)
     : context_(context), format_(context.output_format()) {
     table_.columns = std::move(columns);
+    table_.droppable = std::move(droppable);
     if (!context_.quiet && format_ != Format::table) std::cout << render_head(table_.columns, format_);
 }
 
@@ -152,6 +202,19 @@ std::filesystem::path data_file(const std::string& relative) {
 }
 
 void warn(std::string_view message) { std::cerr << "rolo: warning: " << message << '\n'; }
+
+std::string interaction_kind_type() {
+    const auto& kinds = interaction_kinds();
+    return "TEXT:{" + join(std::vector<std::string>(kinds.begin(), kinds.end()), ",") + "}";
+}
+
+std::optional<std::string> ask(std::string_view question) {
+    if (!isatty(STDIN_FILENO)) return std::nullopt;
+    std::cerr << question << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+    return trim(line);
+}
 
 std::string edit_text(const std::string& text) {
     std::string editor = env("VISUAL").value_or(env("EDITOR").value_or("vi"));

@@ -58,8 +58,14 @@ struct Context {
     std::optional<std::string> format_name() const;
     bool format_given() const;
     bool color_enabled() const;
-    // Prints a listing in the chosen format, or its ids with -q.
+    // Columns a table may take: $COLUMNS, else the terminal's, else 0 (any).
+    std::size_t width() const;
+    // Prints a listing in the chosen format, or its ids with -q; a table
+    // longer than the terminal goes through the pager.
     void print(const Table& table) const;
+    // Writes text rendered for a terminal (safe, with rolo's colours), through
+    // the pager when it is longer than the terminal.
+    void print_styled(const std::string& text) const;
     // Reports a change to one record: its id with -q, else the message.
     void report(std::int64_t id, const std::string& message) const;
 
@@ -72,7 +78,8 @@ private:
 // aligned table needs every width first and prints at finish().
 class Listing {
 public:
-    Listing(const Context& context, std::vector<std::string> columns);
+    // `droppable`: the columns a narrow table leaves out first (Table::droppable).
+    Listing(const Context& context, std::vector<std::string> columns, std::vector<std::string> droppable = {});
     void add_row(std::vector<Cell> row, Style style = Style::plain);
     void finish();
 
@@ -84,6 +91,14 @@ private:
 };
 
 void warn(std::string_view message);
+
+// How --kind shows its values in --help ("TEXT:{meeting,coffee,...}", as
+// CLI11 shows a set), which the completions offer.
+std::string interaction_kind_type();
+
+// On a terminal, asks `question` on stderr and returns the line typed,
+// trimmed; nullopt when stdin is not a terminal, for scripts to go on.
+std::optional<std::string> ask(std::string_view question);
 
 // The text of a message to record: stdin when it is not a terminal, else the
 // user's editor on `template_text` (lines starting with '#' are dropped).

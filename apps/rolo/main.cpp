@@ -1,19 +1,24 @@
 // rolo: a personal networking toolkit for the terminal. main parses the
 // global options, hands over to one subcommand, and turns every failure into
 // one line on stderr and an exit code: 1 for a failed operation, 2 for usage.
+#include "agenda.hpp"
 #include "common.hpp"
 #include "terminal.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/text.hpp"
 #include "rolo_version.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <SQLiteCpp/Exception.h>
 
 namespace {
@@ -59,13 +64,55 @@ int check_output(int code) {
     return fail(std::string("write error: ") + std::strerror(error), 1);
 }
 
+// The names closest to a mistyped one, as git suggests commands: within two
+// edits, or begun by it; "" when nothing is close.
+std::string did_you_mean(std::string_view typed, const std::vector<std::string>& names) {
+    std::size_t best = 3;
+    std::vector<std::string> closest;
+    for (const auto& name : names) {
+        std::size_t distance = name.starts_with(typed) && typed.size() > 1 ? 1 : rolo::edit_distance(typed, name);
+        if (distance < best) {
+            closest.clear();
+            best = distance;
+        }
+        if (distance == best) closest.push_back("'" + name + "'");
+    }
+    return closest.empty() ? "" : "; did you mean " + rolo::join(closest, " or ") + "?";
+}
+
+std::vector<std::string> command_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
+        names.push_back(command->get_name());
+    return names;
+}
+
+// The first --long option in the arguments that neither `command` nor rolo
+// knows, with what it may have meant.
+std::string unknown_option_hint(const CLI::App& app, const CLI::App* command, int argc, char** argv) {
+    std::vector<std::string> names;
+    for (const CLI::App* owner : {&app, command})
+        if (owner)
+            for (const auto* option : owner->get_options())
+                for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") break;
+        if (!arg.starts_with("--")) continue;
+        arg = arg.substr(0, arg.find('='));
+        if (std::find(names.begin(), names.end(), arg) == names.end()) return did_you_mean(arg, names);
+    }
+    return "";
+}
+
 int run(int argc, char** argv) {
     // Before anything is printed: messages and warnings quote names and fields.
     // It passes on the last of stdout as run returns, before main checks it.
     rolo::app::TerminalGuard terminal;
     CLI::App app{"rolo: remember the people you meet, keep in touch, ask for warm introductions.", "rolo"};
     app.set_version_flag("--version", ROLO_VERSION);
-    app.require_subcommand(1);
+    // Alone, rolo shows today's agenda, as taskwarrior runs its default report.
+    app.require_subcommand(0, 1);
     // Subcommands hand options they do not know (the global ones) back to rolo,
     // so `rolo ls --format json` works like `rolo --format json ls`.
     app.fallthrough();
@@ -99,15 +146,36 @@ int run(int argc, char** argv) {
         context.today();
     });
 
+    // `rolo help [CMD]` is `rolo [CMD] --help`, as git's is.
+    std::vector<char*> args(argv, argv + argc);
+    std::string help_flag = "--help";
+    if (args.size() > 1 && std::string_view(args[1]) == "help") {
+        args.erase(args.begin() + 1);
+        args.push_back(help_flag.data());
+    }
+    argc = static_cast<int>(args.size());
+    argv = args.data();
+    auto not_a_command = [&app](std::string_view word) {
+        return fail(fmt::format("'{}' is not a rolo command{} (see 'rolo --help')", word,
+                                did_you_mean(word, command_names(app))),
+                    2);
+    };
+    // CLI11 would answer --help before it saw that the command is unknown.
+    auto names = command_names(app);
+    if (argc > 2 && argv[1][0] != '-' && std::find(names.begin(), names.end(), argv[1]) == names.end() &&
+        std::string_view(argv[argc - 1]) == "--help")
+        return not_a_command(argv[1]);
+
     try {
         app.parse(argc, argv);
+        if (app.get_subcommands().empty()) rolo::app::show_agenda(context);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
         auto commands = app.get_subcommands();
-        if (commands.empty() && argc > 1 && argv[1][0] != '-')
-            return fail(std::string("'") + argv[1] + "' is not a rolo command (see 'rolo --help')", 2);
-        std::string help = commands.empty() ? "rolo --help" : "rolo " + commands.front()->get_name() + " --help";
-        return fail(std::string(e.what()) + " (see '" + help + "')", 2);
+        if (commands.empty() && argc > 1 && argv[1][0] != '-') return not_a_command(argv[1]);
+        const CLI::App* command = commands.empty() ? nullptr : commands.front();
+        std::string help = command ? "rolo " + command->get_name() + " --help" : "rolo --help";
+        return fail(std::string(e.what()) + unknown_option_hint(app, command, argc, argv) + " (see '" + help + "')", 2);
     } catch (const rolo::Error& e) {
         return fail(e.what(), 1);
     } catch (const SQLite::Exception& e) {

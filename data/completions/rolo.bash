@@ -22,6 +22,7 @@ _rolo_positionals() {
 # _rolo_people ROLO [GLOBAL OPTION...] -- PREFIX: the names of active people
 # that start with PREFIX, in any case; else the one person whose name,
 # company... holds it, accents aside, as rolo itself would find them (zoe, mellor).
+# A name two people share is not offered: it would name neither.
 _rolo_people() {
     local args=() prefix
     while [[ $1 != -- ]]; do args+=("$1"); shift; done
@@ -32,9 +33,18 @@ _rolo_people() {
         awk -F'\t' -v prefix="$prefix" 'NR > 1 {
             gsub(/\\\\/, "\\", $2)
             only = $2
-            if (index(tolower($2), tolower(prefix)) == 1) { print $2; found = 1 }
+            if (index(tolower($2), tolower(prefix)) == 1 && !count[$2]++) names[++n] = $2
         }
-        END { if (!found && NR == 2) print only }'
+        END {
+            for (i = 1; i <= n; i++) if (count[names[i]] == 1) print names[i]
+            if (!n && NR == 2) print only
+        }'
+}
+
+# _rolo_tags ROLO [GLOBAL OPTION...]: the tags active people have.
+_rolo_tags() {
+    "$@" ls --format tsv 2>/dev/null |
+        awk -F'\t' 'NR > 1 { n = split($6, tags, ";"); for (i = 1; i <= n; i++) if (!seen[tags[i]]++) print tags[i] }'
 }
 
 _rolo() {
@@ -73,6 +83,7 @@ _rolo() {
             case $prev in
             --db | --config | -o | --output | --check) COMPREPLY=($(compgen -f -- "$cur")) ;;
             --via | --with | --ask | --to) COMPREPLY=($(_rolo_people "${rolo[@]}" -- "$cur")) ;;
+            --tag | --untag | --exclude-tag) COMPREPLY=($(compgen -W "$(_rolo_tags "${rolo[@]}")" -- "$cur")) ;;
             esac
         fi
         return

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
 namespace rolo {
@@ -152,8 +153,8 @@ Config load_config(const std::filesystem::path& path) {
     return parse_config(text, path);
 }
 
-std::string default_config_text() {
-    return R"toml(# rolo configuration. Every key is optional; shown here with its default.
+std::string default_config_text(const Me& me) {
+    std::string text = R"toml(# rolo configuration. Every key is optional; shown here with its default.
 
 [me]
 # name = "Ada Lovelace"
@@ -174,6 +175,17 @@ std::string default_config_text() {
 [draft]
 # connect_limit = 200             # fits every LinkedIn account; 300 on premium ones
 )toml";
+    // What init was told takes the place of the example line.
+    auto fill = [&text](const std::string& key, const std::string& value) {
+        if (value.empty()) return;
+        std::size_t line = text.find("# " + key + " = ");
+        // A JSON string is a TOML basic string, in the double quotes of the examples.
+        text.replace(line, text.find('\n', line) - line, key + " = " + nlohmann::json(value).dump());
+    };
+    fill("name", me.name);
+    fill("email", me.email);
+    fill("signature", me.signature);
+    return text;
 }
 
 }  // namespace rolo

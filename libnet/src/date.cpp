@@ -5,6 +5,7 @@
 
 #include <array>
 #include <charconv>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -151,6 +152,20 @@ std::optional<Every> parse_every(std::string_view text) {
 std::string format_every(const Every& every) {
     if (!every.max_days) return format_days(every.days);
     return fmt::format("{}..{}", format_days(every.days), format_days(*every.max_days));
+}
+
+std::string relative_date(Date date, Date today) {
+    int days = days_between(date, today);
+    if (days == 0) return "today";
+    if (days == 1) return "yesterday";
+    if (days == -1) return "tomorrow";
+    int span = days < 0 ? -days : days;
+    auto [count, unit] = span < 14    ? std::pair{span, "day"}
+                         : span < 60  ? std::pair{span / 7, "week"}
+                         : span < 365 ? std::pair{span / 30, "month"}
+                                      : std::pair{span / 365, "year"};
+    std::string amount = fmt::format("{} {}{}", count, unit, count == 1 ? "" : "s");
+    return days > 0 ? amount + " ago" : "in " + amount;
 }
 
 std::string format_date(Date date) {

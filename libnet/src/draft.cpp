@@ -435,6 +435,23 @@ const std::vector<std::string>& draft_kinds() {
     return kinds;
 }
 
+std::string_view draft_kind_purpose(std::string_view kind) {
+    static const std::vector<std::pair<std::string_view, std::string_view>> purposes = {
+        {"connect", "the note on a connection request, right after you meet"},
+        {"hello", "after they accept: thank them, within the hello window"},
+        {"checkin", "keeping in touch, when a cadence comes due"},
+        {"followup", "after a meeting that happened"},
+        {"thanks", "for something they did (--about)"},
+        {"congrats", "on their news, such as a new job (--about)"},
+        {"intro-request", "to a broker: who you want to meet (WHO) and why (--via, --about)"},
+        {"intro-follow-up", "the one follow-up on an introduction request"},
+        {"intro", "the double opt-in message to WHO about --to"},
+    };
+    for (const auto& [name, purpose] : purposes)
+        if (name == kind) return purpose;
+    return {};
+}
+
 const std::vector<std::string>& known_fields() {
     static const std::vector<std::string> fields = {
         "first",          "name",         "company",        "title",          "role",         "met",

@@ -103,6 +103,37 @@ std::string dot_link(const Knows& k) {
 
 std::string dot_tail() { return "}\n"; }
 
+void add_you(Store& store, KnowsGraph& graph, bool all_connected) {
+    std::vector<Person> people(1);
+    people[0].id = you_id;
+    people[0].name = "you";
+    people[0].connected = true;
+    std::vector<Knows> links;
+    if (all_connected) {
+        SQLite::Statement connected(store.db(), "SELECT id, name, company FROM contacts WHERE archived = 0 AND connected = 1");
+        while (connected.executeStep()) {
+            std::int64_t id = connected.getColumn(0).getInt64();
+            links.push_back({you_id, id});
+            bool known = std::any_of(graph.people.begin(), graph.people.end(), [&](const Person& p) { return p.id == id; });
+            if (known) continue;
+            Person& person = people.emplace_back();
+            person.id = id;
+            person.name = connected.getColumn(1).getString();
+            person.company = sql::text(connected.getColumn(2));
+            person.connected = true;
+        }
+    } else {
+        for (const Person& p : graph.people)
+            if (p.connected) links.push_back({you_id, p.id});
+    }
+    people.insert(people.end(), graph.people.begin(), graph.people.end());
+    std::sort(people.begin(), people.end(), [](const Person& a, const Person& b) { return a.id < b.id; });
+    graph.people = std::move(people);
+    std::sort(links.begin(), links.end(), [](const Knows& x, const Knows& y) { return x.b < y.b; });
+    links.insert(links.end(), graph.links.begin(), graph.links.end());
+    graph.links = std::move(links);
+}
+
 std::string to_dot(const KnowsGraph& graph, std::optional<std::int64_t> centre) {
     std::string out = dot_head();
     visit_graph(graph, {[&](const Person& p) { out += dot_node(p, centre); }, [&](const Knows& k) { out += dot_link(k); }});

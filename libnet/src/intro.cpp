@@ -226,7 +226,8 @@ std::set<std::string> interest_words(const std::string& text) {
 
 }  // namespace
 
-std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag, std::size_t limit) {
+std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag, std::size_t limit,
+                                            const std::vector<std::string>& apart) {
     ContactFilter filter;
     filter.connected = true;
     if (!tag.empty()) filter.tags = {tag};
@@ -262,7 +263,14 @@ std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag
         int score = 0;
         std::vector<const Feature*> shared;
     };
-    constexpr std::size_t too_common = 100;
+    // Something more than a third of them share (a tag everyone has, your own
+    // company) says nothing about a pair; a small network keeps its few.
+    std::size_t too_common = std::min<std::size_t>(100, std::max<std::size_t>(5, people.size() / 3));
+    auto kept_apart = [&](const Contact& a, const Contact& b) {
+        return std::any_of(apart.begin(), apart.end(), [&](const std::string& t) {
+            return std::binary_search(a.tags.begin(), a.tags.end(), t) && std::binary_search(b.tags.begin(), b.tags.end(), t);
+        });
+    };
     std::unordered_map<std::uint64_t, PairScore> pairs;
     for (const auto& [key, feature] : features) {
         if (feature.members.size() < 2 || feature.members.size() > too_common) continue;
@@ -270,7 +278,7 @@ std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag
             for (std::size_t y = x + 1; y < feature.members.size(); ++y) {
                 const Contact& a = people[feature.members[x]];
                 const Contact& b = people[feature.members[y]];
-                if (linked.contains(pair_key(a.id, b.id))) continue;
+                if (linked.contains(pair_key(a.id, b.id)) || kept_apart(a, b)) continue;
                 auto& pair = pairs[a.id < b.id ? (std::uint64_t{feature.members[x]} << 32) | feature.members[y]
                                                : (std::uint64_t{feature.members[y]} << 32) | feature.members[x]];
                 pair.score += feature.weight;

@@ -51,18 +51,64 @@ nlohmann::ordered_json row_json(const std::vector<std::string>& columns, const s
     return object;
 }
 
-std::string render_aligned(const Table& table, bool color) {
+// A table cell as a person reads it: flags as yes/no, on one line, sending
+// nothing to the terminal but text.
+std::string table_cell_text(const Cell& cell) {
+    if (const bool* flag = std::get_if<bool>(&cell)) return *flag ? "yes" : "no";
+    return terminal_text(cell_text(cell), true);
+}
+
+std::size_t line_width(const std::vector<std::size_t>& widths) {
+    std::size_t total = 0;
+    for (std::size_t width : widths) total += width;
+    return widths.empty() ? 0 : total + 2 * (widths.size() - 1);
+}
+
+// Narrows the widest text columns a column at a time until the line fits
+// `limit` or none can give more (a column keeps its header, and at least 4).
+void shrink_to(std::vector<std::size_t>& widths, const std::vector<std::size_t>& least, std::size_t limit) {
+    while (line_width(widths) > limit) {
+        std::size_t widest = widths.size();
+        for (std::size_t i = 0; i < widths.size(); ++i)
+            if (widths[i] > least[i] && (widest == widths.size() || widths[i] > widths[widest])) widest = i;
+        if (widest == widths.size()) return;
+        --widths[widest];
+    }
+}
+
+std::string render_aligned(Table table, bool color, std::size_t limit) {
     std::vector<std::vector<std::string>> cells;
-    cells.reserve(table.rows.size());
-    std::vector<std::size_t> widths(table.columns.size());
-    for (std::size_t i = 0; i < table.columns.size(); ++i) widths[i] = display_width(table.columns[i]);
-    for (const auto& row : table.rows) {
-        auto& texts = cells.emplace_back();
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            // A cell stays on one line, and sends nothing to the terminal but text.
-            texts.push_back(terminal_text(cell_text(row[i]), true));
-            widths[i] = std::max(widths[i], display_width(texts.back()));
+    auto measure = [&] {
+        cells.clear();
+        std::vector<std::size_t> widths(table.columns.size());
+        for (std::size_t i = 0; i < table.columns.size(); ++i) widths[i] = display_width(table.columns[i]);
+        for (const auto& row : table.rows) {
+            auto& texts = cells.emplace_back();
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                texts.push_back(table_cell_text(row[i]));
+                widths[i] = std::max(widths[i], display_width(texts.back()));
+            }
         }
+        return widths;
+    };
+    std::vector<std::size_t> widths = measure();
+    // Too wide for the terminal: first drop what matters least, then shorten text.
+    for (const auto& name : table.droppable) {
+        if (!limit || line_width(widths) <= limit) break;
+        auto found = std::find(table.columns.begin(), table.columns.end(), name);
+        if (found == table.columns.end()) continue;
+        auto index = found - table.columns.begin();
+        table.columns.erase(found);
+        for (auto& row : table.rows) row.erase(row.begin() + index);
+        widths = measure();
+    }
+    if (limit && line_width(widths) > limit) {
+        std::vector<std::size_t> least(widths.size());
+        for (std::size_t i = 0; i < widths.size(); ++i)
+            least[i] = std::min(widths[i], std::max<std::size_t>(display_width(table.columns[i]), 4));
+        shrink_to(widths, least, limit);
+        for (auto& texts : cells)
+            for (std::size_t i = 0; i < texts.size(); ++i) texts[i] = fit_width(texts[i], widths[i]);
     }
     auto is_number = [&](std::size_t column) {
         if (table.rows.empty()) return false;
@@ -216,11 +262,15 @@ std::string render_tail(Format format, bool empty) {
     return empty ? "]\n" : "\n]\n";
 }
 
-std::string render(const Table& table, Format format, bool color) {
-    if (format == Format::table) return render_aligned(table, color);
+std::string render(const Table& table, Format format, bool color, std::size_t width) {
+    if (format == Format::table) return render_aligned(table, color, width);
     std::string out = render_head(table.columns, format);
     for (std::size_t r = 0; r < table.rows.size(); ++r) out += render_row(table.columns, table.rows[r], format, r == 0);
     return out + render_tail(format, table.rows.empty());
+}
+
+std::string json_text(const nlohmann::ordered_json& value) {
+    return value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
 }
 
 nlohmann::ordered_json table_json(const Table& table) {

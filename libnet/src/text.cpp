@@ -87,6 +87,8 @@ bool is_wide(char32_t cp) {
            (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+std::size_t columns_of(char32_t cp) { return is_zero_width(cp) ? 0 : is_wide(cp) ? 2 : 1; }
+
 }  // namespace
 
 std::string fold(std::string_view text) {
@@ -139,9 +141,40 @@ std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = next_code_point(text, pos);
-        width += is_zero_width(cp) ? 0 : is_wide(cp) ? 2 : 1;
+        width += columns_of(cp);
     }
     return width;
+}
+
+std::string fit_width(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width == 0) return {};
+    std::size_t used = 0, end = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t cp = next_code_point(text, pos);
+        std::size_t cp_width = columns_of(cp);
+        if (used + cp_width > width - 1) break;  // one column stays for the ellipsis
+        used += cp_width;
+        end = pos;
+    }
+    std::string_view kept = text.substr(0, end);
+    while (kept.ends_with(' ')) kept.remove_suffix(1);  // "call about…", not "call about …"
+    return std::string(kept) + "…";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
 }
 
 std::size_t code_points(std::string_view text) {

@@ -33,6 +33,16 @@ expect_completion "Janet Mellor" "$ROLO" draft checkin zoe --via J
 expect_completion "$(printf 'intro-request\nintro-follow-up')" "$ROLO" draft intro-
 expect_completion "Zoë Ångström" "$ROLO" link janet z
 expect_completion "" "$ROLO" --db "$TMP/other.db" show ja  # names come from the database given
+# Option values from the database (tags) and from rolo (kinds).
+run edit janet --tag client --tag vip -q
+expect_completion "$(printf 'client\nvip')" "$ROLO" ls --tag ""
+expect_completion "vip" "$ROLO" intro --suggest --exclude-tag v
+expect_completion "coffee" "$ROLO" log janet --kind co
+expect_completion "call" "$ROLO" history --kind ca
+# A prefix two people share by name completes to neither.
+run add "Sam Lee" -q
+run add "Sam Lee" --force -q
+expect_completion "" "$ROLO" show sa
 out=$(complete_bash "$completions/rolo.bash" "$ROLO" "")
 expect_true "every command is offered" test "$(printf '%s\n' "$out" | wc -l)" -eq \
     "$("$ROLO" --help | awk '/^Subcommands:/ {on=1; next} on && NF' | wc -l)"

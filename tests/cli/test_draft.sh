@@ -162,10 +162,10 @@ expect_out_has "$(printf 'message\tout\tsent a check-in')"
 run draft checkin janet
 expect_out_has "since our coffee earlier this month"  # a sent draft is no conversation
 
-# --edit prints what you saved in the editor.
+# --edit prints what you saved in the editor, which needs a terminal.
 printf '#!/bin/sh\nprintf "Edited by hand.\\n" > "$1"\n' >"$TMP/editor"
 chmod +x "$TMP/editor"
-EDITOR="$TMP/editor" run draft checkin janet --edit
+out=$(EDITOR="$TMP/editor" script -qec "$ROLO draft checkin janet --edit" /dev/null </dev/null | tr -d '\r')
 expect_out "Edited by hand."
 
 # Errors.

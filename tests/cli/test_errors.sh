@@ -19,8 +19,9 @@ expect_err "rolo: error: 'frobnicate' is not a rolo command (see 'rolo --help')"
 run ls --frobnicate
 expect_rc 2
 expect_err_has "(see 'rolo ls --help')"
+# rolo alone is no usage error: it shows the agenda (test_comfort.sh).
 run
-expect_rc 2
+expect_rc 0
 
 # --help works for rolo and every subcommand, on stdout, exit 0.
 for command in "" add edit show ls rm link unlink log history init; do

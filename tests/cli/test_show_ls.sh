@@ -26,19 +26,19 @@ expect_rc 0
 expect_out "$(cat <<'CARD'
 #1 Janet Mellor (Acme)
   email      janet@example.com
-  met        BNI breakfast, on 2026-11-01
+  met        BNI breakfast, on 2026-11-01 (3 weeks ago)
   interests  sailing, her new job
   tags       referral
   cadence    every 30d
-  connected  since 2026-11-01
-  due        2026-12-08 follow-up, 2026-12-24 cadence
+  connected  since 2026-11-01 (3 weeks ago)
+  due        2026-12-08 (in 2 weeks) follow-up, 2026-12-24 (in 4 weeks) cadence
 
 knows
   #2 Clive Smith (Beta)  strength 3
 
 history
-  2026-11-24  coffee   out  coffee, talked about her new job  (next 2026-12-08)
-  2026-11-10  call     out  first call
+  2026-11-24  (today)          coffee   out  coffee, talked about her new job  (next 2026-12-08)
+  2026-11-10  (2 weeks ago)    call     out  first call
 CARD
 )"
 
@@ -68,7 +68,7 @@ expect_true "ls json keys keep column order" \
 
 # table: aligned, no colour when piped or with NO_COLOR, colour only when asked.
 run --format table ls --company acme
-expect_out "$(printf 'id  name          company    title  email              tags      connected  every  last\n 1  Janet Mellor  Acme              janet@example.com  referral  1          30d    2026-11-24\n 3  Zoë Ångström  Acme Labs                            client    0')"
+expect_out "$(printf 'id  name          company    title  email              tags      connected  every  last\n 1  Janet Mellor  Acme              janet@example.com  referral  yes        30d    2026-11-24\n 3  Zoë Ångström  Acme Labs                            client    no')"
 run --format table --color always ls
 expect_out_has $'\x1b[1m'
 NO_COLOR=1 run --format table ls

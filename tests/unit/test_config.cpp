@@ -106,3 +106,11 @@ TEST_CASE("[every] names a tag in any case") {
     REQUIRE(config.every_by_tag.contains("ml"));
     CHECK(config.every_by_tag.at("Ml") == Every{14, {}});
 }
+
+TEST_CASE("the config init writes carries who you are, quoted as TOML") {
+    Config config = parse_config(default_config_text({"Ada \"Countess\" Lovelace", "ada@example.com", ""}), "init.toml");
+    CHECK(config.warnings.empty());
+    CHECK(config.me.name == "Ada \"Countess\" Lovelace");
+    CHECK(config.me.email == "ada@example.com");
+    CHECK(default_config_text({"Ada", "", ""}).find("# signature = ") != std::string::npos);
+}

@@ -116,3 +116,19 @@ TEST_CASE("durations") {
     CHECK(format_days(30) == "30d");
     CHECK(days_between(d("2026-11-01"), d("2026-11-24")) == 23);
 }
+
+TEST_CASE("relative_date says how long ago, in whole units") {
+    Date today = *parse_iso_date("2026-11-24");
+    auto ago = [&](int days) { return relative_date(today - std::chrono::days{days}, today); };
+    CHECK(ago(0) == "today");
+    CHECK(ago(1) == "yesterday");
+    CHECK(ago(-1) == "tomorrow");
+    CHECK(ago(5) == "5 days ago");
+    CHECK(ago(13) == "13 days ago");
+    CHECK(ago(21) == "3 weeks ago");
+    CHECK(ago(7 * 8) == "8 weeks ago");
+    CHECK(ago(90) == "3 months ago");
+    CHECK(ago(400) == "1 year ago");
+    CHECK(ago(800) == "2 years ago");
+    CHECK(ago(-14) == "in 2 weeks");
+}

@@ -1,5 +1,6 @@
 #include "rolo/error.hpp"
 #include "rolo/table.hpp"
+#include "rolo/text.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -63,4 +64,32 @@ TEST_CASE("-q prints the first column, formats are parsed strictly") {
     CHECK(render_ids(sample()) == "1\n12\n");
     CHECK(parse_format("json") == Format::json);
     CHECK_THROWS_AS(parse_format("yaml"), Error);
+}
+
+TEST_CASE("a table fits the terminal: droppable columns go first, then text is shortened") {
+    Table table;
+    table.columns = {"id", "name", "also", "detail"};
+    table.droppable = {"also"};
+    table.add_row({std::int64_t{7}, std::string("Zoë Ångström"), std::string("cadence"), std::string("call about the offsite")});
+    CHECK(render(table, Format::table, false) ==
+          "id  name          also     detail\n"
+          " 7  Zoë Ångström  cadence  call about the offsite\n");
+    CHECK(render(table, Format::table, false, 40) ==
+          "id  name          detail\n"
+          " 7  Zoë Ångström  call about the offsite\n");
+    std::string narrow = render(table, Format::table, false, 30);
+    CHECK(narrow == "id  name          detail\n"
+                    " 7  Zoë Ångström  call about…\n");
+    for (const auto& line : split(narrow, '\n')) CHECK(display_width(line) <= 30);
+    // The machine formats keep every column.
+    CHECK(render(table, Format::tsv, false, 30).starts_with("id\tname\talso\tdetail\n"));
+}
+
+TEST_CASE("a table prints flags as yes/no, the machine formats as 1/0 and true/false") {
+    Table table;
+    table.columns = {"id", "connected"};
+    table.add_row({std::int64_t{1}, true});
+    table.add_row({std::int64_t{2}, false});
+    CHECK(render(table, Format::table, false) == "id  connected\n 1  yes\n 2  no\n");
+    CHECK(render(table, Format::tsv, false) == "id\tconnected\n1\t1\n2\t0\n");
 }

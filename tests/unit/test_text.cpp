@@ -73,3 +73,22 @@ TEST_CASE("unfinished_utf8 finds a sequence cut at the end") {
     CHECK(unfinished_utf8("\xf0\x9f\x99") == 3);
     CHECK(unfinished_utf8("") == 0);
 }
+
+TEST_CASE("fit_width cuts to terminal columns with an ellipsis") {
+    CHECK(fit_width("Janet Mellor", 20) == "Janet Mellor");
+    CHECK(fit_width("Janet Mellor", 12) == "Janet Mellor");
+    CHECK(fit_width("Janet Mellor", 6) == "Janet…");
+    CHECK(display_width(fit_width("Janet Mellor", 6)) == 6);
+    CHECK(fit_width("李小龙李小龙", 6) == "李小…");  // a wide character does not straddle the edge
+    CHECK(fit_width("ab🙂cd", 4) == "ab…");
+    CHECK(fit_width("Zoë Ångström", 5) == "Zoë…");
+    CHECK(fit_width("abc", 0).empty());
+}
+
+TEST_CASE("edit_distance counts insertions, deletions and substitutions") {
+    CHECK(edit_distance("due", "due") == 0);
+    CHECK(edit_distance("dua", "due") == 1);
+    CHECK(edit_distance("shwo", "show") == 2);
+    CHECK(edit_distance("--tga", "--tag") == 2);
+    CHECK(edit_distance("", "ls") == 2);
+}

@@ -152,3 +152,23 @@ TEST_CASE("suggestions: shared company, tags and interests, not already linked")
     CHECK(suggest_intros(n.store, "nope", 10).empty());
     CHECK(suggest_intros(n.store, "", 1).size() == 1);
 }
+
+TEST_CASE("suggestions: a tag most people share is no reason, and tags kept apart are never paired") {
+    Network n;
+    // Ten people tagged "network", the two sailors also "client".
+    auto a = n.person("Ann", true, "", {"client", "network"}, "sailing");
+    auto b = n.person("Ben", true, "", {"client", "network"}, "sailing");
+    auto c = n.person("Cat", true, "", {"network", "rust"}, "");
+    auto d = n.person("Dan", true, "", {"network", "rust"}, "");
+    for (const char* name : {"E", "F", "G", "H", "I", "J"}) n.person(name, true, "", {"network"}, "");
+    auto suggestions = suggest_intros(n.store, "", 10);
+    REQUIRE(suggestions.size() == 2);
+    CHECK(suggestions[0].a.id == a);
+    CHECK(suggestions[0].b.id == b);
+    CHECK(suggestions[0].reasons == std::vector<std::string>{"both tagged client", "both interested in sailing"});
+    CHECK(suggestions[1].a.id == c);
+    CHECK(suggestions[1].b.id == d);
+    suggestions = suggest_intros(n.store, "", 10, {"client"});
+    REQUIRE(suggestions.size() == 1);
+    CHECK(suggestions[0].a.id == c);
+}

@@ -38,7 +38,7 @@ Config load_config(const std::filesystem::path& path);
 // Parses TOML text; `source` names it in messages. Used by load_config and tests.
 Config parse_config(std::string_view text, const std::filesystem::path& source);
 
-// The commented config `rolo init` writes.
-std::string default_config_text();
+// The commented config `rolo init` writes, with the [me] values it was given.
+std::string default_config_text(const Me& me = {});
 
 }  // namespace rolo

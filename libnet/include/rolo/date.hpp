@@ -63,6 +63,11 @@ std::string format_date(Date date);
 
 int days_between(Date from, Date to);
 
+// How long ago (or ahead) a date is, as people say it: "today", "yesterday",
+// "5 days ago", "3 weeks ago", "4 months ago", "2 years ago", "tomorrow",
+// "in 2 weeks". Whole units, rounded down.
+std::string relative_date(Date date, Date today);
+
 // The real current UTC date.
 Date system_today();
 

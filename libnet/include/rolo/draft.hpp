@@ -36,6 +36,9 @@ class Store;
 // connect hello checkin followup thanks congrats intro-request intro-follow-up intro
 const std::vector<std::string>& draft_kinds();
 
+// What a kind of draft is for, in a line (for `rolo draft` alone); "" for another.
+std::string_view draft_kind_purpose(std::string_view kind);
+
 // Field name -> value; an empty value means unknown.
 using Fields = std::map<std::string, std::string>;
 

@@ -83,8 +83,11 @@ struct IntroSuggestion {
     std::vector<std::string> reasons;  // "both at Acme", "both tagged data", "both interested in sailing"
 };
 
-// Best first (ties by ids). A company, tag or word that more than 100
-// people share is too common to suggest an introduction and is not counted.
-std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag, std::size_t limit);
+// Best first (ties by ids). A company, tag or word that more than a third of
+// the people share (and more than 5; at most 100) is too common to suggest
+// an introduction and is not counted. Two people who both hold a tag in
+// `apart` (two clients) are never paired.
+std::vector<IntroSuggestion> suggest_intros(Store& store, const std::string& tag, std::size_t limit,
+                                            const std::vector<std::string>& apart = {});
 
 }  // namespace rolo

@@ -24,6 +24,9 @@ struct Table {
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;
     std::vector<Style> row_styles;  // optional, parallel to rows
+    // Columns a table too wide for the terminal leaves out, in this order,
+    // before it shortens any text.
+    std::vector<std::string> droppable = {};
 
     void add_row(std::vector<Cell> row, Style style = Style::plain);
 };
@@ -36,8 +39,10 @@ Format parse_format(std::string_view name);
 // tsv escapes backslash, tab, newline and carriage return as \\ \t \n \r; csv
 // follows RFC 4180 (quotes where needed, LF line ends); json is an array of
 // objects keyed by column; table aligns columns by display width, one line a
-// row, its cells passed through terminal_text.
-std::string render(const Table& table, Format format, bool color);
+// row, its cells passed through terminal_text, flags as yes/no. A table wider
+// than `width` columns (when not 0) drops its droppable columns, then
+// shortens the widest text with "…"; the other formats ignore `width`.
+std::string render(const Table& table, Format format, bool color, std::size_t width = 0);
 
 // The same text as render, a piece at a time, for tsv, csv and json (an
 // aligned table needs every row's width first): a listing of any length then
@@ -49,6 +54,9 @@ std::string render_tail(Format format, bool empty);
 
 // The table as a json array of objects, keys in column order.
 nlohmann::ordered_json table_json(const Table& table);
+
+// How rolo writes json: indented by two, invalid UTF-8 replaced, a final newline.
+std::string json_text(const nlohmann::ordered_json& value);
 
 // The first column of every row, one per line: what -q prints.
 std::string render_ids(const Table& table);

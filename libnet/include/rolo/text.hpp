@@ -42,6 +42,14 @@ std::string_view text_problem(std::string_view text);
 // two, combining and zero-width marks none.
 std::size_t display_width(std::string_view text);
 
+// The text cut to at most `width` terminal columns, ending in "…" when it
+// was cut; a wide character that would straddle the edge is left out.
+std::string fit_width(std::string_view text, std::size_t width);
+
+// The Levenshtein distance between two byte strings: how a mistyped command
+// or option finds what was meant.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Unicode code points in the text (invalid bytes count one each).
 std::size_t code_points(std::string_view text);
 
