@@ -121,6 +121,16 @@ std::filesystem::path data_file(const std::string& relative) {
 
 void warn(std::string_view message) { std::cerr << "rolo: warning: " << message << '\n'; }
 
+bool confirm(const std::string& question, bool yes) {
+    if (yes) return true;
+    if (!isatty(STDIN_FILENO)) throw Error(question + " Not asked: stdin is not a terminal; give --yes to confirm");
+    std::cerr << question << " [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    answer = fold(trim(answer));
+    return answer == "y" || answer == "yes";
+}
+
 std::string edit_text(const std::string& text) {
     std::string editor = env("VISUAL").value_or(env("EDITOR").value_or("vi"));
     char path[] = "/tmp/rolo-XXXXXX.txt";

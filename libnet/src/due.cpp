@@ -22,7 +22,7 @@ namespace {
 constexpr std::string_view contacts_sql = R"sql(
 SELECT c.id, c.name, c.cadence_days, c.connected, c.connected_on, c.met_on, substr(c.created_at, 1, 10),
        (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id),
-       l.kind, l.on_date, l.next_on, l.summary,
+       l.kind, l.on_date, CASE WHEN l.todo IS NULL AND l.done_on IS NULL THEN l.next_on END, l.summary,
        EXISTS (SELECT 1 FROM interactions o
                WHERE o.contact_id = c.id AND o.on_date >= c.connected_on
                  AND o.direction = 'out' AND o.kind NOT IN ('invite', 'accepted')),
@@ -112,11 +112,16 @@ std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store) {
 // All reasons the person in the current row will be due, whenever that is.
 std::vector<DueReason> reasons_for(SQLite::Statement& row, const Contact& contact, Date today, const Config& config,
                                    const std::multimap<std::int64_t, Intro>& intros,
+                                   const std::multimap<std::int64_t, NextStep>& todos,
                                    const std::map<std::int64_t, Acquaintance>& acquainted) {
     std::vector<DueReason> reasons;
     auto last_on = sql::date(row.getColumn(9));
     if (auto next_on = sql::date(row.getColumn(10)))
         reasons.push_back({Reason::follow_up, *next_on, *next_on, sql::text(row.getColumn(11))});
+    auto [first_todo, last_todo] = todos.equal_range(contact.id);
+    for (auto it = first_todo; it != last_todo; ++it)
+        reasons.push_back({Reason::follow_up, it->second.due_on, it->second.due_on,
+                           fmt::format("{} (todo #{})", it->second.todo, it->second.interaction_id)});
     auto [first, last] = intros.equal_range(contact.id);
     for (auto it = first; it != last; ++it) {
         Date due_on = it->second.asked_on + std::chrono::days{config.intro_follow_up_days};
@@ -159,6 +164,12 @@ double urgency(const DueReason& reason, double tie, Date today) {
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
     ReadSnapshot snapshot(store);  // intros awaiting a follow-up, then people
     auto intros = awaiting_follow_up(store);
+    // One person's through the index on them; everyone's from the open-todos index.
+    std::multimap<std::int64_t, NextStep> todos;
+    if (!query.contact_id) todos = open_todos(store);
+    else
+        for (auto& step : open_next_steps(store, *query.contact_id))
+            if (!step.todo.empty()) todos.emplace(*query.contact_id, std::move(step));
     auto acquainted = acquaintances(store, query);
     sql::Where filters(3);
     if (!query.tag.empty()) filters.add("c.id IN (SELECT contact_id FROM tags WHERE tag = ?)", query.tag);
@@ -181,7 +192,7 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
         contact.met_on = sql::date(row.getColumn(5));
         if (!row.getColumn(7).isNull()) contact.tags = split(row.getColumn(7).getString(), '\x1f');
 
-        auto reasons = reasons_for(row, contact, query.today, config, intros, acquainted);
+        auto reasons = reasons_for(row, contact, query.today, config, intros, todos, acquainted);
         std::erase_if(reasons, [&](const DueReason& r) { return r.due_on > horizon; });
         if (reasons.empty()) continue;
 
