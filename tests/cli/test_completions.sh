@@ -35,7 +35,7 @@ expect_completion "Zoë Ångström" "$ROLO" link janet z
 expect_completion "unlog" "$ROLO" unlo
 expect_completion "Janet Mellor" "$ROLO" done ja
 expect_completion "--todo-id" "$ROLO" done janet --todo
-expect_completion "$(printf -- '--todo\n--topic')" "$ROLO" log janet --to
+expect_completion "--todo" "$ROLO" log janet --todo
 expect_completion "--amend" "$ROLO" log --am
 expect_completion "" "$ROLO" --db "$TMP/other.db" show ja  # names come from the database given
 out=$(complete_bash "$completions/rolo.bash" "$ROLO" "")
