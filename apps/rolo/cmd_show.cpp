@@ -35,6 +35,7 @@ struct Profile {
     std::vector<Interaction> interactions;
     std::vector<Intro> intros;
     Date today{};  // what "3 weeks ago" counts from
+    std::vector<NextStep> next_steps;  // open: what you owe them
 };
 
 std::string card(const Profile& p) {
@@ -64,6 +65,8 @@ std::string card(const Profile& p) {
         for (const auto& r : p.due->reasons) dates.push_back(dated(r.due_on) + " " + std::string(to_string(r.reason)));
         field("due", join(dates, ", "));
     }
+    for (const auto& step : p.next_steps)
+        if (!step.todo.empty()) field("todo", describe(step));
     field("notes", c.notes);
 
     if (!p.knows.empty()) out += "\nknows\n";
@@ -87,11 +90,17 @@ nlohmann::ordered_json profile_json(const Profile& p) {
     if (p.due)
         for (const auto& r : p.due->reasons)
             due.push_back({{"reason", to_string(r.reason)}, {"due_on", format_date(r.due_on)}, {"detail", r.detail}});
+    auto next_steps = nlohmann::ordered_json::array();
+    for (const auto& step : p.next_steps)
+        next_steps.push_back({{"id", step.interaction_id}, {"due_on", format_date(step.due_on)},
+                              {"todo", step.todo.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(step.todo)},
+                              {"summary", step.summary}});
     return {{"contact", table_json(contact_records({p.contact})).at(0)},
             {"cadence", p.cadence ? nlohmann::ordered_json{{"every", format_every(p.cadence->every)}, {"source", p.cadence->source}}
                                   : nlohmann::ordered_json()},
             {"path", p.path},
             {"due", due},
+            {"next_steps", next_steps},
             {"knows", table_json(acquaintance_records(p.knows))},
             {"intros", table_json(intro_records(p.intros))},
             {"interactions", table_json(interaction_records(p.interactions))}};
@@ -109,6 +118,7 @@ void run_show(Context& context, const ShowOptions& options) {
     profile.intros = intros_involving(store, profile.contact.id);
     derive_silence(profile.intros, context.today(), context.settings().intro_follow_up_days);
     profile.interactions = list_interactions(store, {.contact_id = profile.contact.id});
+    profile.next_steps = open_next_steps(store, profile.contact.id);
     profile.path = connection_path(profile.contact, profile.interactions, context.today(), context.settings());
 
     if (context.quiet) {

@@ -216,6 +216,13 @@ std::optional<std::string> ask(std::string_view question) {
     return trim(line);
 }
 
+bool confirm(const std::string& question, bool yes) {
+    if (yes) return true;
+    if (!isatty(STDIN_FILENO)) throw Error(question + " Not asked: stdin is not a terminal; give --yes to confirm");
+    std::string answer = fold(ask(question + " [y/N] ").value_or(""));
+    return answer == "y" || answer == "yes";
+}
+
 std::string edit_text(const std::string& text) {
     std::string editor = env("VISUAL").value_or(env("EDITOR").value_or("vi"));
     char path[] = "/tmp/rolo-XXXXXX.txt";

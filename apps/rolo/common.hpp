@@ -99,6 +99,10 @@ std::string interaction_kind_type();
 // On a terminal, asks `question` on stderr and returns the line typed,
 // trimmed; nullopt when stdin is not a terminal, for scripts to go on.
 std::optional<std::string> ask(std::string_view question);
+// Asks `question` on a terminal and returns whether the answer was yes; with
+// `yes` given, true without asking. Not on a terminal and without `yes`, an
+// Error: a script must say --yes.
+bool confirm(const std::string& question, bool yes);
 
 // The text of a message to record: stdin when it is not a terminal, else the
 // user's editor on `template_text` (lines starting with '#' are dropped).
@@ -140,6 +144,7 @@ void write_draft(Context& context, Store& store, const DraftCommand& command);
 // Every subcommand registers itself on the top-level app.
 void register_add(CLI::App& app, Context& context);
 void register_backup(CLI::App& app, Context& context);
+void register_done(CLI::App& app, Context& context);
 void register_draft(CLI::App& app, Context& context);
 void register_due(CLI::App& app, Context& context);
 void register_edit(CLI::App& app, Context& context);
@@ -157,5 +162,6 @@ void register_show(CLI::App& app, Context& context);
 void register_snooze(CLI::App& app, Context& context);
 void register_stats(CLI::App& app, Context& context);
 void register_unlink(CLI::App& app, Context& context);
+void register_unlog(CLI::App& app, Context& context);
 
 }  // namespace rolo::app

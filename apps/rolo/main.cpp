@@ -121,6 +121,7 @@ int run(int argc, char** argv) {
     add_global_options(app, context);
     rolo::app::register_add(app, context);
     rolo::app::register_backup(app, context);
+    rolo::app::register_done(app, context);
     rolo::app::register_draft(app, context);
     rolo::app::register_due(app, context);
     rolo::app::register_edit(app, context);
@@ -138,6 +139,7 @@ int run(int argc, char** argv) {
     rolo::app::register_snooze(app, context);
     rolo::app::register_stats(app, context);
     rolo::app::register_unlink(app, context);
+    rolo::app::register_unlog(app, context);
     // Every command checks the config and --today first, so that a broken one
     // is reported at once, whichever command meets it.
     app.parse_complete_callback([&app, &context] {

@@ -651,6 +651,11 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
     draft.own_words = own_words_of(r);
     for (const auto& i : history.past)
         if (!i.topic.empty()) draft.own_words.push_back(i.topic);
+    // A todo is your note to yourself: beside the message, never in it.
+    for (const auto& step : open_next_steps(store, r.id))
+        if (!step.todo.empty())
+            draft.hints.push_back(fmt::format("todo {} (your note, not in the message); once done: rolo done {} --todo-id {}",
+                                              describe(step), r.id, step.interaction_id));
     return draft;
 }
 

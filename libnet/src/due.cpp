@@ -22,7 +22,7 @@ namespace {
 constexpr std::string_view contacts_sql = R"sql(
 SELECT c.id, c.name, c.cadence_days, c.connected, c.connected_on, c.met_on, substr(c.created_at, 1, 10),
        (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id),
-       l.kind, l.on_date, l.next_on, l.summary,
+       l.kind, l.on_date, CASE WHEN l.todo IS NULL AND l.done_on IS NULL THEN l.next_on END, l.summary,
        EXISTS (SELECT 1 FROM interactions o
                WHERE o.contact_id = c.id AND o.on_date >= c.connected_on AND o.on_date <= ?1
                  AND o.direction = 'out' AND o.kind NOT IN ('invite', 'accepted')),
@@ -143,6 +143,12 @@ double urgency(const DueReason& reason, double tie, Date today) {
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
     ReadSnapshot snapshot(store);  // intros awaiting a follow-up, then people
     auto intros = awaiting_follow_up(store);
+    // One person's through the index on them; everyone's from the open-todos index.
+    std::multimap<std::int64_t, NextStep> todos;
+    if (!query.contact_id) todos = open_todos(store);
+    else
+        for (auto& step : open_next_steps(store, *query.contact_id))
+            if (!step.todo.empty()) todos.emplace(*query.contact_id, std::move(step));
     auto acquainted = acquaintances(store, query);
     sql::Where filters(3);
     if (!query.tag.empty()) filters.add("c.id IN (SELECT contact_id FROM tags WHERE tag = ?)", query.tag);
@@ -158,6 +164,8 @@ std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& 
         DueFacts facts = read_facts(row);
         auto [first, last] = intros.equal_range(facts.contact.id);
         for (auto it = first; it != last; ++it) facts.awaiting.push_back(it->second);
+        auto [first_todo, last_todo] = todos.equal_range(facts.contact.id);
+        for (auto it = first_todo; it != last_todo; ++it) facts.todos.push_back(it->second);
         if (auto person = acquainted.find(facts.contact.id); person != acquainted.end()) facts.connect = person->second;
         auto reasons = reasons_for(facts, query.today, config);
         std::erase_if(reasons, [&](const DueReason& r) { return r.due_on > horizon; });
@@ -195,6 +203,9 @@ std::vector<DueReason> reasons_for(const DueFacts& facts, Date today, const Conf
     const Contact& contact = facts.contact;
     std::vector<DueReason> reasons;
     if (facts.next_on) reasons.push_back({Reason::follow_up, *facts.next_on, *facts.next_on, facts.last_summary});
+    for (const auto& todo : facts.todos)
+        reasons.push_back({Reason::follow_up, todo.due_on, todo.due_on,
+                           fmt::format("{} (todo #{})", todo.todo, todo.interaction_id)});
     for (const auto& intro : facts.awaiting) {
         Date due_on = intro.asked_on + std::chrono::days{config.intro_follow_up_days};
         reasons.push_back({Reason::intro_follow_up, due_on, due_on,

@@ -499,6 +499,11 @@ public:
         return value->get<std::int64_t>();
     }
     std::int64_t id(const char* key) const { return number(key, 1, std::numeric_limits<std::int64_t>::max()); }
+    std::optional<std::int64_t> optional_id(const char* key) const {
+        const auto* value = find(key);
+        if (!value || value->is_null()) return std::nullopt;
+        return id(key);
+    }
     bool flag(const char* key) const {
         const auto* value = find(key);
         if (!value || !value->is_boolean()) fail(key, "expected true or false");
@@ -608,6 +613,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         c.updated_at = e.text("updated_at");
         writer.insert(c, today);
     });
+    std::map<std::int64_t, std::int64_t> groups;
     summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {
         Interaction i{.contact_id = e.id("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
         if (!e.date("date")) e.fail("date", "missing");
@@ -619,7 +625,13 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         i.topic = e.text("topic");
         i.by_rolo = e.flag_or("by_rolo", false);
         i.created_at = timestamp(today);
+        i.todo = e.text("todo");
+        i.done_on = e.date("done_on");
+        // A group's ids are the file's: its rows get the id of the first restored.
+        auto group = e.optional_id("group_id");
+        if (group && groups.contains(*group)) i.group_id = groups.at(*group);
         insert_interaction(store, i);  // the row as it was: logging again would apply its rules again
+        if (group && !groups.contains(*group)) groups[*group] = start_group(store, i);
     });
     summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {
         link(store, {e.id("a"), e.id("b"), static_cast<int>(e.number("strength", 1, 5)), e.text("context"),

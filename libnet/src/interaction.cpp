@@ -4,6 +4,7 @@
 #include "rolo/error.hpp"
 #include "rolo/intro.hpp"
 #include "rolo/store.hpp"
+#include "rolo/text.hpp"
 #include "sql.hpp"
 #include "where.hpp"
 
@@ -30,59 +31,11 @@ std::string_view to_string(Direction direction) { return direction == Direction:
 
 namespace {
 
-// The row alone; returns the contact it belongs to (an Error when there is none).
-Contact insert_row(Store& store, Interaction& interaction) {
-    check_interaction_kind(interaction.kind);
-    Contact contact = get_contact(store, interaction.contact_id);
-    SQLite::Statement insert(store.db(),
-                             "INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, "
-                             "created_at, topic, by_rolo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, interaction.contact_id);
-    insert.bind(2, format_date(interaction.on));
-    insert.bind(3, interaction.kind);
-    insert.bind(4, std::string(to_string(interaction.direction)));
-    insert.bind(5, interaction.summary);
-    sql::bind_date(insert, 6, interaction.next_on);
-    insert.bind(7, interaction.created_at);
-    sql::bind_text(insert, 8, interaction.topic);
-    insert.bind(9, interaction.by_rolo ? 1 : 0);
-    insert.exec();
-    interaction.id = store.db().getLastInsertRowid();
-    interaction.contact_name = contact.name;
-    return contact;
-}
+constexpr std::string_view select_interactions =
+    "SELECT i.id, i.contact_id, i.on_date, i.kind, i.direction, i.summary, i.next_on, i.created_at, c.name, i.topic, "
+    "i.by_rolo, i.todo, i.done_on, i.group_id FROM interactions i JOIN contacts c ON c.id = i.contact_id ";
 
-}  // namespace
-
-std::int64_t insert_interaction(Store& store, Interaction& interaction) {
-    insert_row(store, interaction);
-    return interaction.id;
-}
-
-std::int64_t log_interaction(Store& store, Interaction& interaction, Date today) {
-    interaction.created_at = timestamp(today);
-    Contact contact = insert_row(store, interaction);
-    if (interaction.kind == "intro" && interaction.direction == Direction::out)
-        mark_followed_up(store, interaction.contact_id, interaction.on);
-    if (interaction.kind == "accepted" && !(contact.connected && contact.connected_on)) {
-        contact.connected = true;
-        contact.connected_on = interaction.on;
-        update_contact(store, contact, today);
-    }
-    return interaction.id;
-}
-
-std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& filter) {
-    sql::Where where;
-    if (filter.contact_id) where.add("i.contact_id = ?", *filter.contact_id);
-    if (filter.since) where.add("i.on_date >= ?", format_date(*filter.since));
-    if (filter.kind) where.add("i.kind = ?", *filter.kind);
-    std::string limit = where.parameter(std::int64_t{filter.limit ? *filter.limit : -1});
-    SQLite::Statement query(store.db(),
-                            "SELECT i.id, i.contact_id, i.on_date, i.kind, i.direction, i.summary, i.next_on, "
-                            "i.created_at, c.name, i.topic, i.by_rolo FROM interactions i JOIN contacts c ON c.id = i.contact_id " +
-                                where.sql() + "ORDER BY i.on_date DESC, i.id DESC LIMIT " + limit);
-    where.bind(query);
+std::vector<Interaction> read_interactions(SQLite::Statement& query) {
     std::vector<Interaction> list;
     while (query.executeStep()) {
         Interaction i;
@@ -97,9 +50,267 @@ std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& fi
         i.contact_name = query.getColumn(8).getString();
         i.topic = sql::text(query.getColumn(9));
         i.by_rolo = query.getColumn(10).getInt() != 0;
+        i.todo = sql::text(query.getColumn(11));
+        i.done_on = sql::date(query.getColumn(12));
+        if (!query.getColumn(13).isNull()) i.group_id = query.getColumn(13).getInt64();
         list.push_back(std::move(i));
     }
     return list;
+}
+
+// The row alone, as it is (a restore brings its created_at); returns the
+// contact it belongs to (an Error when there is none).
+Contact insert_row(Store& store, Interaction& interaction) {
+    check_interaction_kind(interaction.kind);
+    Contact contact = get_contact(store, interaction.contact_id);
+    SQLite::Statement insert(store.db(),
+                             "INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, "
+                             "created_at, topic, by_rolo, todo, done_on, group_id) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, interaction.contact_id);
+    insert.bind(2, format_date(interaction.on));
+    insert.bind(3, interaction.kind);
+    insert.bind(4, std::string(to_string(interaction.direction)));
+    insert.bind(5, interaction.summary);
+    sql::bind_date(insert, 6, interaction.next_on);
+    insert.bind(7, interaction.created_at);
+    sql::bind_text(insert, 8, interaction.topic);
+    insert.bind(9, interaction.by_rolo ? 1 : 0);
+    sql::bind_text(insert, 10, interaction.todo);
+    sql::bind_date(insert, 11, interaction.done_on);
+    if (interaction.group_id) insert.bind(12, *interaction.group_id);
+    insert.exec();
+    interaction.id = store.db().getLastInsertRowid();
+    interaction.contact_name = contact.name;
+    return contact;
+}
+
+void check_todo(const Interaction& interaction) {
+    if (!interaction.todo.empty() && !interaction.next_on)
+        throw Error("a todo needs a date: give --next too (a date or a duration like 2w)");
+}
+
+void record_effect(Store& store, const Interaction& interaction, std::string_view effect, std::int64_t row_id,
+                   const Contact* before) {
+    SQLite::Statement insert(store.db(), "INSERT INTO log_effects (interaction_id, effect, row_id, old_connected, "
+                                         "old_connected_on) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, interaction.id);
+    insert.bind(2, std::string(effect));
+    insert.bind(3, row_id);
+    if (before) {
+        insert.bind(4, before->connected ? 1 : 0);
+        sql::bind_date(insert, 5, before->connected_on);
+    }
+    insert.exec();
+}
+
+// What an interaction's kind means beyond its own row, recorded as done.
+void apply_effects(Store& store, const Interaction& interaction, Date today) {
+    if (interaction.kind == "intro" && interaction.direction == Direction::out)
+        for (auto intro_id : mark_followed_up(store, interaction.contact_id, interaction.on))
+            record_effect(store, interaction, "followed_up", intro_id, nullptr);
+    if (interaction.kind != "accepted") return;
+    Contact contact = get_contact(store, interaction.contact_id);
+    if (contact.connected && contact.connected_on) return;
+    record_effect(store, interaction, "connected", contact.id, &contact);
+    contact.connected = true;
+    contact.connected_on = interaction.on;
+    update_contact(store, contact, today);
+}
+
+// Undoes what apply_effects recorded for this interaction, each only where
+// it still stands (an edit since wins), and forgets the record.
+std::vector<std::string> revert_effects(Store& store, const Interaction& interaction, Date today) {
+    struct Effect {
+        std::string effect;
+        std::int64_t row_id;
+        bool old_connected;
+        std::optional<Date> old_connected_on;
+    };
+    std::vector<Effect> effects;
+    SQLite::Statement query(store.db(), "SELECT effect, row_id, old_connected, old_connected_on FROM log_effects "
+                                        "WHERE interaction_id = ? ORDER BY rowid");
+    query.bind(1, interaction.id);
+    while (query.executeStep())
+        effects.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt64(),
+                           query.getColumn(2).getInt() != 0, sql::date(query.getColumn(3))});
+    std::vector<std::string> reverted;
+    for (const auto& e : effects) {
+        if (e.effect == "followed_up") {
+            if (unmark_followed_up(store, e.row_id, interaction.on))
+                reverted.push_back(fmt::format("intro #{} is no longer followed up", e.row_id));
+            continue;
+        }
+        Contact contact = get_contact(store, e.row_id);
+        if (!contact.connected || contact.connected_on != interaction.on) continue;
+        contact.connected = e.old_connected;
+        contact.connected_on = e.old_connected_on;
+        update_contact(store, contact, today);
+        reverted.push_back(e.old_connected ? fmt::format("{} is connected as before, since {}", contact.name,
+                                                         e.old_connected_on ? format_date(*e.old_connected_on) : "an unknown day")
+                                           : fmt::format("{} is no longer connected", contact.name));
+    }
+    SQLite::Statement forget(store.db(), "DELETE FROM log_effects WHERE interaction_id = ?");
+    forget.bind(1, interaction.id);
+    forget.exec();
+    return reverted;
+}
+
+}  // namespace
+
+std::int64_t insert_interaction(Store& store, Interaction& interaction) {
+    insert_row(store, interaction);
+    return interaction.id;
+}
+
+std::int64_t log_interaction(Store& store, Interaction& interaction, Date today) {
+    check_todo(interaction);
+    interaction.created_at = timestamp(today);
+    insert_row(store, interaction);
+    apply_effects(store, interaction, today);
+    return interaction.id;
+}
+
+std::vector<Interaction> log_group(Store& store, const Interaction& interaction,
+                                   const std::vector<std::int64_t>& contact_ids, Date today) {
+    for (auto it = contact_ids.begin(); it != contact_ids.end(); ++it)
+        if (std::find(contact_ids.begin(), it, *it) != it)
+            throw Error(fmt::format("#{} is named twice; nothing logged", *it));
+    std::vector<Interaction> rows;
+    for (auto contact_id : contact_ids) {
+        Interaction row = interaction;
+        row.contact_id = contact_id;
+        if (!rows.empty()) row.group_id = rows.front().id;
+        log_interaction(store, row, today);
+        rows.push_back(std::move(row));
+    }
+    if (rows.size() > 1) start_group(store, rows.front());
+    return rows;
+}
+
+std::int64_t start_group(Store& store, Interaction& first) {
+    SQLite::Statement update(store.db(), "UPDATE interactions SET group_id = id WHERE id = ?");
+    update.bind(1, first.id);
+    update.exec();
+    first.group_id = first.id;
+    return first.id;
+}
+
+std::vector<Interaction> interaction_group(Store& store, std::int64_t id) {
+    SQLite::Statement query(store.db(), std::string(select_interactions) +
+                                            "WHERE i.id = ?1 OR i.group_id = (SELECT group_id FROM interactions "
+                                            "WHERE id = ?1) ORDER BY i.id");
+    query.bind(1, id);
+    auto rows = read_interactions(query);
+    if (rows.empty()) throw Error(fmt::format("no interaction #{}; 'rolo history' lists them with their ids", id));
+    return rows;
+}
+
+std::vector<Interaction> amend_interaction(Store& store, std::int64_t id, const InteractionChange& change, Date today) {
+    if (change.kind) check_interaction_kind(*change.kind);
+    auto rows = interaction_group(store, id);
+    SQLite::Statement update(store.db(), "UPDATE interactions SET on_date = ?, kind = ?, direction = ?, summary = ?, "
+                                         "next_on = ?, topic = ?, todo = ? WHERE id = ?");
+    for (auto& row : rows) {
+        revert_effects(store, row, today);
+        row.kind = change.kind.value_or(row.kind);
+        row.summary = change.summary.value_or(row.summary);
+        row.topic = change.topic.value_or(row.topic);
+        row.todo = change.todo.value_or(row.todo);
+        row.on = change.on.value_or(row.on);
+        if (change.next_on) row.next_on = change.next_on;
+        row.direction = change.direction.value_or(row.direction);
+        check_todo(row);
+        update.reset();
+        update.bind(1, format_date(row.on));
+        update.bind(2, row.kind);
+        update.bind(3, std::string(to_string(row.direction)));
+        update.bind(4, row.summary);
+        sql::bind_date(update, 5, row.next_on);
+        sql::bind_text(update, 6, row.topic);
+        sql::bind_text(update, 7, row.todo);
+        update.bind(8, row.id);
+        update.exec();
+        apply_effects(store, row, today);
+    }
+    return rows;
+}
+
+std::vector<std::string> unlog_interaction(Store& store, std::int64_t id, Date today) {
+    std::vector<std::string> reverted;
+    SQLite::Statement remove(store.db(), "DELETE FROM interactions WHERE id = ?");
+    for (const auto& row : interaction_group(store, id)) {
+        auto undone = revert_effects(store, row, today);
+        reverted.insert(reverted.end(), undone.begin(), undone.end());
+        remove.reset();
+        remove.bind(1, row.id);
+        remove.exec();
+    }
+    return reverted;
+}
+
+std::vector<NextStep> open_next_steps(Store& store, std::int64_t contact_id) {
+    SQLite::Statement query(store.db(), R"sql(
+SELECT id, next_on, todo, summary FROM interactions
+WHERE contact_id = ?1 AND next_on IS NOT NULL AND done_on IS NULL
+  AND (todo IS NOT NULL OR id = (SELECT id FROM interactions WHERE contact_id = ?1 ORDER BY on_date DESC, id DESC LIMIT 1))
+ORDER BY next_on, id)sql");
+    query.bind(1, contact_id);
+    std::vector<NextStep> steps;
+    while (query.executeStep())
+        steps.push_back({query.getColumn(0).getInt64(), sql::date(query.getColumn(1)).value_or(Date{}),
+                         sql::text(query.getColumn(2)), query.getColumn(3).getString()});
+    return steps;
+}
+
+std::multimap<std::int64_t, NextStep> open_todos(Store& store) {
+    SQLite::Statement query(store.db(), "SELECT contact_id, id, next_on, todo, summary FROM interactions "
+                                        "WHERE todo IS NOT NULL AND done_on IS NULL AND next_on IS NOT NULL");
+    std::multimap<std::int64_t, NextStep> todos;
+    while (query.executeStep())
+        todos.emplace(query.getColumn(0).getInt64(),
+                      NextStep{query.getColumn(1).getInt64(), sql::date(query.getColumn(2)).value_or(Date{}),
+                               query.getColumn(3).getString(), query.getColumn(4).getString()});
+    return todos;
+}
+
+std::string describe(const NextStep& step) {
+    return fmt::format("#{} {} by {}", step.interaction_id,
+                       step.todo.empty() ? fmt::format("follow up on \"{}\"", step.summary) : step.todo,
+                       format_date(step.due_on));
+}
+
+NextStep finish_next_step(Store& store, std::int64_t contact_id, std::optional<std::int64_t> interaction_id,
+                          Date today) {
+    auto steps = open_next_steps(store, contact_id);
+    Contact contact = get_contact(store, contact_id);
+    if (interaction_id) std::erase_if(steps, [&](const NextStep& s) { return s.interaction_id != *interaction_id; });
+    if (steps.empty())
+        throw Error(interaction_id ? fmt::format("{} has no open todo #{}", describe(contact), *interaction_id)
+                                   : fmt::format("{} has no open next step", describe(contact)));
+    if (steps.size() > 1) {
+        std::vector<std::string> listed;
+        for (const auto& step : steps) listed.push_back(describe(step));
+        throw Error(fmt::format("{} has {} open next steps: {}; say which with --todo-id", describe(contact),
+                                steps.size(), join(listed, ", ")));
+    }
+    SQLite::Statement update(store.db(), "UPDATE interactions SET done_on = ? WHERE id = ?");
+    update.bind(1, format_date(today));
+    update.bind(2, steps.front().interaction_id);
+    update.exec();
+    return steps.front();
+}
+
+std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& filter) {
+    sql::Where where;
+    if (filter.contact_id) where.add("i.contact_id = ?", *filter.contact_id);
+    if (filter.since) where.add("i.on_date >= ?", format_date(*filter.since));
+    if (filter.kind) where.add("i.kind = ?", *filter.kind);
+    std::string limit = where.parameter(std::int64_t{filter.limit ? *filter.limit : -1});
+    SQLite::Statement query(store.db(), std::string(select_interactions) + where.sql() +
+                                            "ORDER BY i.on_date DESC, i.id DESC LIMIT " + limit);
+    where.bind(query);
+    return read_interactions(query);
 }
 
 }  // namespace rolo

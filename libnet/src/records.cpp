@@ -29,10 +29,12 @@ Table contact_records(const std::vector<Contact>& contacts) {
 
 Table interaction_records(const std::vector<Interaction>& interactions) {
     Table table;
-    table.columns = {"id", "date", "contact_id", "name", "kind", "direction", "summary", "next_on", "topic", "by_rolo"};
+    table.columns = {"id",      "date",  "contact_id", "name",    "kind",    "direction", "summary",
+                     "next_on", "topic", "by_rolo",    "todo",    "done_on", "group_id"};
     for (const auto& i : interactions)
         table.add_row({i.id, format_date(i.on), i.contact_id, text_cell(i.contact_name), text_cell(i.kind),
-                       std::string(to_string(i.direction)), std::string(i.summary), date_cell(i.next_on), text_cell(i.topic), i.by_rolo});
+                       std::string(to_string(i.direction)), std::string(i.summary), date_cell(i.next_on), text_cell(i.topic), i.by_rolo,
+                       text_cell(i.todo), date_cell(i.done_on), i.group_id ? Cell{*i.group_id} : Cell{}});
     return table;
 }
 

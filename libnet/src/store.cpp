@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 6> migrations = {
+constexpr std::array<const char*, 7> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -129,6 +129,39 @@ INSERT OR IGNORE INTO tags_nocase (contact_id, tag) SELECT contact_id, tag FROM 
 DROP TABLE tags;
 ALTER TABLE tags_nocase RENAME TO tags;
 CREATE INDEX tags_tag ON tags (tag);
+)sql",
+    // 7: a log can be amended and undone, its next step can carry words (a
+    // todo, open until done), and one interaction can be had with several
+    // people. log_effects records what a log changed besides its own row, so
+    // that undoing it reverts exactly that. Rows logged together share
+    // group_id (the id of the first); earlier rolos wrote `log --with` as
+    // consecutive rows alike in all but the person, which are grouped here.
+    R"sql(
+ALTER TABLE interactions ADD COLUMN todo TEXT;
+ALTER TABLE interactions ADD COLUMN done_on TEXT;
+ALTER TABLE interactions ADD COLUMN group_id INTEGER;
+CREATE INDEX interactions_open_todos ON interactions (contact_id) WHERE todo IS NOT NULL AND done_on IS NULL;
+CREATE INDEX interactions_group ON interactions (group_id) WHERE group_id IS NOT NULL;
+CREATE TABLE log_effects (
+    interaction_id   INTEGER NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,
+    effect           TEXT NOT NULL CHECK (effect IN ('connected', 'followed_up')),
+    row_id           INTEGER NOT NULL,
+    old_connected    INTEGER,
+    old_connected_on TEXT
+);
+CREATE INDEX log_effects_interaction ON log_effects (interaction_id);
+WITH runs AS (
+    SELECT id, contact_id,
+           id - row_number() OVER (PARTITION BY on_date, kind, direction, summary, created_at,
+                                                coalesce(next_on, ''), coalesce(topic, '')
+                                   ORDER BY id) AS run,
+           on_date, kind, direction, summary, created_at, coalesce(next_on, '') AS next, coalesce(topic, '') AS t
+    FROM interactions WHERE by_rolo = 0),
+groups AS (
+    SELECT min(id) AS first, max(id) AS last FROM runs
+    GROUP BY on_date, kind, direction, summary, created_at, next, t, run
+    HAVING count(*) > 1 AND count(DISTINCT contact_id) = count(*))
+UPDATE interactions SET group_id = groups.first FROM groups WHERE interactions.id BETWEEN groups.first AND groups.last;
 )sql",
 };
 

@@ -32,6 +32,11 @@ expect_completion "" "$ROLO" show go  # archived people are not offered
 expect_completion "Janet Mellor" "$ROLO" draft checkin zoe --via J
 expect_completion "$(printf 'intro-request\nintro-follow-up')" "$ROLO" draft intro-
 expect_completion "Zoë Ångström" "$ROLO" link janet z
+expect_completion "unlog" "$ROLO" unlo
+expect_completion "Janet Mellor" "$ROLO" done ja
+expect_completion "--todo-id" "$ROLO" done janet --todo
+expect_completion "--todo" "$ROLO" log janet --todo
+expect_completion "--amend" "$ROLO" log --am
 expect_completion "" "$ROLO" --db "$TMP/other.db" show ja  # names come from the database given
 # Option values from the database (tags) and from rolo (kinds).
 run edit janet --tag client --tag vip -q

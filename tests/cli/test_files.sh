@@ -41,10 +41,13 @@ done
 # A rolo database from before the mark keeps working and is marked on its next use.
 for version in 3 4; do
     cp "$ROLO_DB" "$TMP/old.db"
-    # What migration 5 added is taken away again, so that it can run.
+    # What migrations 5 and 6 added is taken away again, so that they can run.
     sqlite3 "$TMP/old.db" "PRAGMA application_id = 0; PRAGMA user_version = $version;
         ALTER TABLE contacts DROP COLUMN call_name; ALTER TABLE interactions DROP COLUMN topic;
-        ALTER TABLE interactions DROP COLUMN by_rolo"
+        ALTER TABLE interactions DROP COLUMN by_rolo; DROP TABLE log_effects;
+        DROP INDEX interactions_open_todos; DROP INDEX interactions_group;
+        ALTER TABLE interactions DROP COLUMN todo; ALTER TABLE interactions DROP COLUMN done_on;
+        ALTER TABLE interactions DROP COLUMN group_id"
     run --db "$TMP/old.db" ls -q
     expect_rc 0
     expect_out "$(printf '1\n2')"

@@ -17,11 +17,11 @@ run log janet "team lunch" --kind meeting --with clive --on 2026-11-20 --next fr
 expect_out "$(printf 'logged meeting with #1 Janet Mellor on 2026-11-20, next step 2026-11-27\nlogged meeting with #2 Clive Smith on 2026-11-20, next step 2026-11-27')"
 
 run history --format tsv
-expect_out "$(printf 'id\tdate\tcontact_id\tname\tkind\tdirection\tsummary\tnext_on\ttopic\tby_rolo
-1\t2026-11-24\t1\tJanet Mellor\tcoffee\tout\tcoffee, talked about her new job\t2026-12-08\t\t0
-2\t2026-11-23\t1\tJanet Mellor\tcall\tin\tcalled back\t\t\t0
-4\t2026-11-20\t2\tClive Smith\tmeeting\tout\tteam lunch\t2026-11-27\t\t0
-3\t2026-11-20\t1\tJanet Mellor\tmeeting\tout\tteam lunch\t2026-11-27\t\t0')"
+expect_out "$(printf 'id\tdate\tcontact_id\tname\tkind\tdirection\tsummary\tnext_on\ttopic\tby_rolo\ttodo\tdone_on\tgroup_id
+1\t2026-11-24\t1\tJanet Mellor\tcoffee\tout\tcoffee, talked about her new job\t2026-12-08\t\t0\t\t\t
+2\t2026-11-23\t1\tJanet Mellor\tcall\tin\tcalled back\t\t\t0\t\t\t
+4\t2026-11-20\t2\tClive Smith\tmeeting\tout\tteam lunch\t2026-11-27\t\t0\t\t\t3
+3\t2026-11-20\t1\tJanet Mellor\tmeeting\tout\tteam lunch\t2026-11-27\t\t0\t\t\t3')"
 run history clive -q
 expect_out "4"
 run history --kind meeting -n 1 -q

@@ -1,6 +1,7 @@
 #pragma once
 // Who needs a touch, and why. Six reasons, each with its own rule:
-//   follow-up       the last interaction with them set a next step that is due;
+//   follow-up       the last interaction with them set a next step that is due,
+//                   and it is not done; or a todo you logged is due and not done;
 //   intro-follow-up an introduction you asked them for has waited its period
 //                   with no follow-up yet (they are the broker);
 //   hello           connected within the hello window, and you have sent
@@ -71,6 +72,7 @@ struct DueFacts {
     bool greeted = false;             // something sent since connecting, not dated after today
     int recent = 0;                   // interactions in the past year, at most 10
     std::vector<Intro> awaiting;      // requests to them as broker, open and not followed up
+    std::vector<NextStep> todos;      // next steps with words, open
     std::optional<ConnectState> connect;  // when not connected
 };
 

@@ -4,6 +4,7 @@
 #include "rolo/date.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,13 @@ struct Interaction {
     bool by_rolo = false;  // logged by rolo itself (intro bookkeeping, a sent draft): never a conversation
     std::string created_at = {};
     std::string contact_name = {};  // filled by queries that list interactions
+    // What you owe, in your own words, due next_on and open until done_on:
+    // private, so drafts never say it to them.
+    std::string todo = {};
+    std::optional<Date> done_on = {};  // the next step (todo or not) was done
+    // Rows of one interaction had with several people (`log --with`) share
+    // the id of the first; empty for an interaction with one person.
+    std::optional<std::int64_t> group_id = {};
 };
 
 // meeting coffee call email message event note invite accepted intro
@@ -39,12 +47,70 @@ void check_interaction_kind(std::string_view kind);
 std::string_view to_string(Direction direction);
 
 // Records the interaction and what its kind means for the contact:
-// `accepted` marks them connected as of that day. Returns the new id.
+// `accepted` marks them connected as of that day, an outgoing `intro` marks
+// their open requests followed up. What it changed is recorded so that
+// unlog_interaction can revert exactly that. Returns the new id.
 std::int64_t log_interaction(Store& store, Interaction& interaction, Date today);
 
 // Writes the row as it is (created_at included) and applies no rule: for a
 // restore, which must bring back what was, not log it again. Returns the id.
 std::int64_t insert_interaction(Store& store, Interaction& interaction);
+// Records one interaction had with several people: a row each (the first
+// person's is the interaction as given), sharing one group_id. Returns the rows.
+std::vector<Interaction> log_group(Store& store, const Interaction& interaction,
+                                   const std::vector<std::int64_t>& contact_ids, Date today);
+
+// Makes a logged interaction the first of a group (its id the group's);
+// the others are logged with that group_id. Returns the group's id.
+std::int64_t start_group(Store& store, Interaction& first);
+
+// The interaction with this id, and the others of its group: Error when there is none.
+std::vector<Interaction> interaction_group(Store& store, std::int64_t id);
+
+// What amend_interaction changes; the rest is kept.
+struct InteractionChange {
+    std::optional<std::string> kind = {};
+    std::optional<std::string> summary = {};
+    std::optional<std::string> topic = {};
+    std::optional<std::string> todo = {};
+    std::optional<Date> on = {};
+    std::optional<Date> next_on = {};
+    std::optional<Direction> direction = {};
+};
+
+// Changes the interaction with this id (and the rest of its group): what the
+// log changed is reverted and what the amended one means applied again.
+// Returns the amended rows.
+std::vector<Interaction> amend_interaction(Store& store, std::int64_t id, const InteractionChange& change, Date today);
+
+// Removes the interaction with this id (and the rest of its group) and
+// reverts what logging it changed, where nothing has changed it since.
+// Returns what was reverted, one line each ("Ana Lima no longer connected").
+std::vector<std::string> unlog_interaction(Store& store, std::int64_t id, Date today);
+
+// A next step you owe someone: a todo, or the next_on of their last interaction.
+struct NextStep {
+    std::int64_t interaction_id = 0;
+    Date due_on{};
+    std::string todo = {};     // empty for a next step without words
+    std::string summary = {};  // of the interaction that set it
+};
+
+// Everyone's open todos (next steps with words), by contact id.
+std::multimap<std::int64_t, NextStep> open_todos(Store& store);
+
+// "#12 send the SOW by 2026-12-08"; without words, what it follows up on.
+std::string describe(const NextStep& step);
+
+// What the person owes, open (not done, and for a next step without words
+// not followed by a later interaction), soonest first.
+std::vector<NextStep> open_next_steps(Store& store, std::int64_t contact_id);
+
+// Marks a next step done on `today`, without logging an interaction: the one
+// with this interaction id, else the person's only one. Error when there is
+// none, or several and no id. Returns the step done.
+NextStep finish_next_step(Store& store, std::int64_t contact_id, std::optional<std::int64_t> interaction_id,
+                          Date today);
 
 struct HistoryFilter {
     std::optional<std::int64_t> contact_id = {};
