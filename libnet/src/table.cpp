@@ -15,6 +15,7 @@ constexpr std::string_view bold = "\x1b[1m";
 constexpr std::string_view red = "\x1b[31m";
 constexpr std::string_view yellow = "\x1b[33m";
 constexpr std::string_view reset = "\x1b[0m";
+constexpr std::string_view normal_weight = "\x1b[22m";  // ends bold, keeps a row's colour
 
 nlohmann::ordered_json cell_json(const Cell& cell) {
     return std::visit(
@@ -43,17 +44,37 @@ std::string render_delimited(const Table& table, std::string (*field)(std::strin
 }
 
 
+// A cell as shown: on one line, sending nothing to the terminal but text,
+// and, with `highlights`, its marked parts in bold on a colour terminal.
+// Returns the text and the columns it takes.
+std::pair<std::string, std::size_t> terminal_cell(std::string_view text, bool highlights, bool color) {
+    std::pair<std::string, std::size_t> cell;
+    constexpr std::string_view marks = {"\x02\x03", 2};
+    for (std::size_t at = 0;;) {
+        std::size_t next = highlights ? text.find_first_of(marks, at) : std::string_view::npos;
+        std::string piece = terminal_text(text.substr(at, next == std::string_view::npos ? next : next - at), true);
+        cell.second += display_width(piece);
+        cell.first += piece;
+        if (next == std::string_view::npos) return cell;
+        if (color) cell.first += text[next] == highlight_start ? bold : normal_weight;
+        at = next + 1;
+    }
+}
+
 std::string render_aligned(const Table& table, bool color) {
     std::vector<std::vector<std::string>> cells;
+    std::vector<std::vector<std::size_t>> cell_widths;
     cells.reserve(table.rows.size());
     std::vector<std::size_t> widths(table.columns.size());
     for (std::size_t i = 0; i < table.columns.size(); ++i) widths[i] = display_width(table.columns[i]);
     for (const auto& row : table.rows) {
         auto& texts = cells.emplace_back();
+        auto& text_widths = cell_widths.emplace_back();
         for (std::size_t i = 0; i < row.size(); ++i) {
-            // A cell stays on one line, and sends nothing to the terminal but text.
-            texts.push_back(terminal_text(cell_text(row[i]), true));
-            widths[i] = std::max(widths[i], display_width(texts.back()));
+            auto [text, width] = terminal_cell(cell_text(row[i]), table.highlights, color);
+            texts.push_back(std::move(text));
+            text_widths.push_back(width);
+            widths[i] = std::max(widths[i], width);
         }
     }
     auto is_number = [&](std::size_t column) {
@@ -62,10 +83,11 @@ std::string render_aligned(const Table& table, bool color) {
         return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<double>(cell);
     };
     std::string out;
-    auto line = [&](const std::vector<std::string>& texts, std::string_view style) {
+    auto line = [&](const std::vector<std::string>& texts, const std::vector<std::size_t>& text_widths,
+                    std::string_view style) {
         std::string text;
         for (std::size_t i = 0; i < texts.size(); ++i) {
-            std::size_t pad = widths[i] - display_width(texts[i]);
+            std::size_t pad = widths[i] - text_widths[i];
             bool last = i + 1 == texts.size();
             if (i) text += "  ";
             if (is_number(i)) text.append(pad, ' ');
@@ -78,10 +100,12 @@ std::string render_aligned(const Table& table, bool color) {
         else
             out += text + '\n';
     };
-    line(table.columns, bold);
+    std::vector<std::size_t> column_widths;
+    for (const auto& name : table.columns) column_widths.push_back(display_width(name));
+    line(table.columns, column_widths, bold);
     for (std::size_t r = 0; r < cells.size(); ++r) {
         Style style = r < table.row_styles.size() ? table.row_styles[r] : Style::plain;
-        line(cells[r], style == Style::alert ? red : style == Style::warn ? yellow : std::string_view{});
+        line(cells[r], cell_widths[r], style == Style::alert ? red : style == Style::warn ? yellow : std::string_view{});
     }
     return out;
 }

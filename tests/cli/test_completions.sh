@@ -32,6 +32,9 @@ expect_completion "" "$ROLO" show go  # archived people are not offered
 expect_completion "Janet Mellor" "$ROLO" draft checkin zoe --via J
 expect_completion "$(printf 'intro-request\nintro-follow-up')" "$ROLO" draft intro-
 expect_completion "Zoë Ångström" "$ROLO" link janet z
+expect_completion "Janet Mellor" "$ROLO" merge ja
+expect_completion "Zoë Ångström" "$ROLO" merge janet zo
+expect_completion "--dry-run" "$ROLO" merge --dr
 expect_completion "" "$ROLO" --db "$TMP/other.db" show ja  # names come from the database given
 out=$(complete_bash "$completions/rolo.bash" "$ROLO" "")
 expect_true "every command is offered" test "$(printf '%s\n' "$out" | wc -l)" -eq \
