@@ -71,7 +71,7 @@ TEST_CASE("table: highlights are bold on a colour terminal, dropped without colo
     table.add_row({std::string("about \x02HL7\x03 now"), std::int64_t{1}});
     table.highlights = true;
     CHECK(render(table, Format::table, true).find("about \x1b[1mHL7\x1b[22m now  1\n") != std::string::npos);
-    CHECK(render(table, Format::table, false) == "snippet       n\nabout HL7 now  1\n");
+    CHECK(render(table, Format::table, false) == "snippet        n\nabout HL7 now  1\n");
     table.highlights = false;
     CHECK(render(table, Format::table, false).find("about \\x02HL7\\x03 now") != std::string::npos);
 }
