@@ -14,7 +14,7 @@ namespace rolo::app {
 namespace {
 
 struct HistoryOptions {
-    std::optional<std::string> who, since, kind;
+    std::optional<std::string> who, since, kind, grep;
     std::optional<int> limit;
 };
 
@@ -27,6 +27,7 @@ void run_history(Context& context, const HistoryOptions& options) {
         filter.kind = options.kind;
     }
     filter.limit = options.limit;
+    filter.grep = options.grep;
     // Without a database the history is empty, but a named person is not found.
     auto store = options.who ? std::optional<Store>(context.existing_store()) : context.open_existing_store();
     std::vector<Interaction> interactions;
@@ -52,6 +53,7 @@ void register_history(CLI::App& app, Context& context) {
     command->add_option("WHO", options->who, "Only this person");
     command->add_option("--since", options->since, "Only on or after this date");
     command->add_option("--kind", options->kind, "Only this kind of interaction")->type_name(interaction_kind_type());
+    command->add_option("--grep", options->grep, "Only those whose summary or topic has these words (as rolo search)");
     command->add_option("-n,--limit", options->limit, "At most N interactions")->check(CLI::Range(0, std::numeric_limits<int>::max()));
     command->callback([&context, options] { run_history(context, *options); });
 }

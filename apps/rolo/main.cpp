@@ -124,6 +124,7 @@ int run(int argc, char** argv) {
     rolo::app::register_done(app, context);
     rolo::app::register_draft(app, context);
     rolo::app::register_due(app, context);
+    rolo::app::register_dupes(app, context);
     rolo::app::register_edit(app, context);
     rolo::app::register_export(app, context);
     rolo::app::register_graph(app, context);
@@ -134,7 +135,9 @@ int run(int argc, char** argv) {
     rolo::app::register_link(app, context);
     rolo::app::register_log(app, context);
     rolo::app::register_ls(app, context);
+    rolo::app::register_merge(app, context);
     rolo::app::register_rm(app, context);
+    rolo::app::register_search(app, context);
     rolo::app::register_show(app, context);
     rolo::app::register_snooze(app, context);
     rolo::app::register_stats(app, context);

@@ -99,7 +99,7 @@ _rolo() {
         name=$(sed -n "$((positional + 1))p" <<<"$names")
         [[ -z $name ]] && name=$(tail -n 1 <<<"$names")
         case $name in
-        WHO | OTHER) COMPREPLY=($(_rolo_people "${rolo[@]}" -- "$cur")) ;;
+        WHO | OTHER | KEEP) COMPREPLY=($(_rolo_people "${rolo[@]}" -- "$cur")) ;;
         FILE) COMPREPLY=($(compgen -f -- "$cur")) ;;
         KIND) COMPREPLY=($(IFS=' ' compgen -W "$(awk '$1 == "KIND" { $1 = $2 = ""; print }' <<<"$help")" -- "$cur")) ;;
         esac

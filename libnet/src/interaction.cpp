@@ -3,6 +3,7 @@
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
 #include "rolo/intro.hpp"
+#include "rolo/search.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
@@ -306,6 +307,13 @@ std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& fi
     if (filter.contact_id) where.add("i.contact_id = ?", *filter.contact_id);
     if (filter.since) where.add("i.on_date >= ?", format_date(*filter.since));
     if (filter.kind) where.add("i.kind = ?", *filter.kind);
+    if (filter.grep) {
+        auto query = SearchQuery::parse(*filter.grep);
+        if (!query.words.empty())
+            where.add("i.id IN (SELECT rowid FROM interaction_search WHERE interaction_search MATCH ?)", query.words);
+        if (!query.fields.empty())
+            where.add("i.contact_id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)", query.fields);
+    }
     std::string limit = where.parameter(std::int64_t{filter.limit ? *filter.limit : -1});
     SQLite::Statement query(store.db(), std::string(select_interactions) + where.sql() +
                                             "ORDER BY i.on_date DESC, i.id DESC LIMIT " + limit);

@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 7> migrations = {
+constexpr std::array<const char*, 8> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -162,6 +162,72 @@ groups AS (
     GROUP BY on_date, kind, direction, summary, created_at, next, t, run
     HAVING count(*) > 1 AND count(DISTINCT contact_id) = count(*))
 UPDATE interactions SET group_id = groups.first FROM groups WHERE interactions.id BETWEEN groups.first AND groups.last;
+)sql",
+    // 8: `rolo search`. People's words live in person_search, a full FTS5
+    // table (a person's text spans contacts and tags, so it cannot be one
+    // table's external content): each change deletes the person's row by
+    // rowid and inserts it again from person_text, which is exact whatever
+    // the old values were. Interactions are many, so interaction_search is
+    // external content over their text columns, kept by triggers that hand
+    // FTS5 the exact old values. Both fold case and Latin accents.
+    R"sql(
+CREATE VIEW person_text (id, name, company, title, met, interests, notes, tags, email) AS
+SELECT c.id, c.name || coalesce(' ' || c.call_name, ''), c.company, c.title, c.met_at, c.interests, c.notes,
+       (SELECT group_concat(t.tag, ' ') FROM tags t WHERE t.contact_id = c.id), c.email
+  FROM contacts c;
+CREATE VIRTUAL TABLE person_search USING fts5(name, company, title, met, interests, notes, tags, email,
+    tokenize = 'unicode61 remove_diacritics 2');
+-- bm25 weights, in column order: a name counts most, then what identifies a
+-- person (company, tags, email, title), then what was written about them.
+INSERT INTO person_search (person_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 3.0, 2.0, 2.0, 1.0, 4.0, 4.0)');
+INSERT INTO person_search (rowid, name, company, title, met, interests, notes, tags, email)
+SELECT * FROM person_text;
+CREATE TRIGGER person_search_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO person_search (rowid, name, company, title, met, interests, notes, tags, email)
+    SELECT * FROM person_text WHERE id = new.id;
+END;
+CREATE TRIGGER person_search_update AFTER UPDATE ON contacts
+WHEN old.id IS NOT new.id OR old.name IS NOT new.name OR old.call_name IS NOT new.call_name
+  OR old.company IS NOT new.company OR old.title IS NOT new.title OR old.met_at IS NOT new.met_at
+  OR old.interests IS NOT new.interests OR old.notes IS NOT new.notes OR old.email IS NOT new.email BEGIN
+    DELETE FROM person_search WHERE rowid = old.id;
+    INSERT INTO person_search (rowid, name, company, title, met, interests, notes, tags, email)
+    SELECT * FROM person_text WHERE id = new.id;
+END;
+CREATE TRIGGER person_search_delete AFTER DELETE ON contacts BEGIN
+    DELETE FROM person_search WHERE rowid = old.id;
+END;
+CREATE TRIGGER person_search_tag_insert AFTER INSERT ON tags BEGIN
+    DELETE FROM person_search WHERE rowid = new.contact_id;
+    INSERT INTO person_search (rowid, name, company, title, met, interests, notes, tags, email)
+    SELECT * FROM person_text WHERE id = new.contact_id;
+END;
+CREATE TRIGGER person_search_tag_delete AFTER DELETE ON tags BEGIN
+    DELETE FROM person_search WHERE rowid = old.contact_id;
+    INSERT INTO person_search (rowid, name, company, title, met, interests, notes, tags, email)
+    SELECT * FROM person_text WHERE id = old.contact_id;
+END;
+CREATE TRIGGER person_search_tag_update AFTER UPDATE ON tags BEGIN
+    DELETE FROM person_search WHERE rowid IN (old.contact_id, new.contact_id);
+    INSERT INTO person_search (rowid, name, company, title, met, interests, notes, tags, email)
+    SELECT * FROM person_text WHERE id IN (old.contact_id, new.contact_id);
+END;
+
+CREATE VIRTUAL TABLE interaction_search USING fts5(summary, topic, content = 'interactions', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO interaction_search (interaction_search) VALUES ('rebuild');
+CREATE TRIGGER interaction_search_insert AFTER INSERT ON interactions BEGIN
+    INSERT INTO interaction_search (rowid, summary, topic) VALUES (new.id, new.summary, new.topic);
+END;
+CREATE TRIGGER interaction_search_delete AFTER DELETE ON interactions BEGIN
+    INSERT INTO interaction_search (interaction_search, rowid, summary, topic)
+    VALUES ('delete', old.id, old.summary, old.topic);
+END;
+CREATE TRIGGER interaction_search_update AFTER UPDATE OF id, summary, topic ON interactions BEGIN
+    INSERT INTO interaction_search (interaction_search, rowid, summary, topic)
+    VALUES ('delete', old.id, old.summary, old.topic);
+    INSERT INTO interaction_search (rowid, summary, topic) VALUES (new.id, new.summary, new.topic);
+END;
 )sql",
 };
 

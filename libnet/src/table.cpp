@@ -15,6 +15,7 @@ constexpr std::string_view bold = "\x1b[1m";
 constexpr std::string_view red = "\x1b[31m";
 constexpr std::string_view yellow = "\x1b[33m";
 constexpr std::string_view reset = "\x1b[0m";
+constexpr std::string_view normal_weight = "\x1b[22m";  // ends bold, keeps a row's colour
 
 nlohmann::ordered_json cell_json(const Cell& cell) {
     return std::visit(
@@ -51,11 +52,28 @@ nlohmann::ordered_json row_json(const std::vector<std::string>& columns, const s
     return object;
 }
 
-// A table cell as a person reads it: flags as yes/no, on one line, sending
-// nothing to the terminal but text.
-std::string table_cell_text(const Cell& cell) {
+// A cell as shown: on one line, sending nothing to the terminal but text,
+// and, with `highlights`, its marked parts in bold on a colour terminal.
+// Returns the text and the columns it takes.
+std::pair<std::string, std::size_t> terminal_cell(std::string_view text, bool highlights, bool color) {
+    std::pair<std::string, std::size_t> cell;
+    constexpr std::string_view marks = {"\x02\x03", 2};
+    for (std::size_t at = 0;;) {
+        std::size_t next = highlights ? text.find_first_of(marks, at) : std::string_view::npos;
+        std::string piece = terminal_text(text.substr(at, next == std::string_view::npos ? next : next - at), true);
+        cell.second += display_width(piece);
+        cell.first += piece;
+        if (next == std::string_view::npos) return cell;
+        if (color) cell.first += text[next] == highlight_start ? bold : normal_weight;
+        at = next + 1;
+    }
+}
+
+// A table cell as a person reads it: flags as yes/no, and text as
+// terminal_cell shows it without colour, highlight marks left out.
+std::string table_cell_text(const Cell& cell, bool highlights) {
     if (const bool* flag = std::get_if<bool>(&cell)) return *flag ? "yes" : "no";
-    return terminal_text(cell_text(cell), true);
+    return terminal_cell(cell_text(cell), highlights, false).first;
 }
 
 std::size_t line_width(const std::vector<std::size_t>& widths) {
@@ -85,7 +103,7 @@ std::string render_aligned(Table table, bool color, std::size_t limit) {
         for (const auto& row : table.rows) {
             auto& texts = cells.emplace_back();
             for (std::size_t i = 0; i < row.size(); ++i) {
-                texts.push_back(table_cell_text(row[i]));
+                texts.push_back(table_cell_text(row[i], table.highlights));
                 widths[i] = std::max(widths[i], display_width(texts.back()));
             }
         }
@@ -110,16 +128,28 @@ std::string render_aligned(Table table, bool color, std::size_t limit) {
         for (auto& texts : cells)
             for (std::size_t i = 0; i < texts.size(); ++i) texts[i] = fit_width(texts[i], widths[i]);
     }
+    std::vector<std::vector<std::size_t>> cell_widths;
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        auto& text_widths = cell_widths.emplace_back();
+        for (std::size_t i = 0; i < cells[r].size(); ++i) {
+            text_widths.push_back(display_width(cells[r][i]));
+            // Bold matches only in text shown whole: a shortened cell may have cut a mark.
+            if (table.highlights && color && std::holds_alternative<std::string>(table.rows[r][i]) &&
+                text_widths.back() == display_width(table_cell_text(table.rows[r][i], true)))
+                cells[r][i] = terminal_cell(cell_text(table.rows[r][i]), true, true).first;
+        }
+    }
     auto is_number = [&](std::size_t column) {
         if (table.rows.empty()) return false;
         const Cell& cell = table.rows.front()[column];
         return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<double>(cell);
     };
     std::string out;
-    auto line = [&](const std::vector<std::string>& texts, std::string_view style) {
+    auto line = [&](const std::vector<std::string>& texts, const std::vector<std::size_t>& text_widths,
+                    std::string_view style) {
         std::string text;
         for (std::size_t i = 0; i < texts.size(); ++i) {
-            std::size_t pad = widths[i] - display_width(texts[i]);
+            std::size_t pad = widths[i] - text_widths[i];
             bool last = i + 1 == texts.size();
             if (i) text += "  ";
             if (is_number(i)) text.append(pad, ' ');
@@ -132,10 +162,12 @@ std::string render_aligned(Table table, bool color, std::size_t limit) {
         else
             out += text + '\n';
     };
-    line(table.columns, bold);
+    std::vector<std::size_t> column_widths;
+    for (const auto& name : table.columns) column_widths.push_back(display_width(name));
+    line(table.columns, column_widths, bold);
     for (std::size_t r = 0; r < cells.size(); ++r) {
         Style style = r < table.row_styles.size() ? table.row_styles[r] : Style::plain;
-        line(cells[r], style == Style::alert ? red : style == Style::warn ? yellow : std::string_view{});
+        line(cells[r], cell_widths[r], style == Style::alert ? red : style == Style::warn ? yellow : std::string_view{});
     }
     return out;
 }

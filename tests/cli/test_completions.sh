@@ -37,6 +37,9 @@ expect_completion "Janet Mellor" "$ROLO" done ja
 expect_completion "--todo-id" "$ROLO" done janet --todo
 expect_completion "--todo" "$ROLO" log janet --todo
 expect_completion "--amend" "$ROLO" log --am
+expect_completion "Janet Mellor" "$ROLO" merge ja
+expect_completion "Zoë Ångström" "$ROLO" merge janet zo
+expect_completion "--dry-run" "$ROLO" merge --dr
 expect_completion "" "$ROLO" --db "$TMP/other.db" show ja  # names come from the database given
 # Option values from the database (tags) and from rolo (kinds).
 run edit janet --tag client --tag vip -q

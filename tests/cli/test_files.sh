@@ -43,6 +43,11 @@ for version in 3 4; do
     cp "$ROLO_DB" "$TMP/old.db"
     # What migrations 5 and 6 added is taken away again, so that they can run.
     sqlite3 "$TMP/old.db" "PRAGMA application_id = 0; PRAGMA user_version = $version;
+        DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete;
+        DROP TRIGGER person_search_tag_insert; DROP TRIGGER person_search_tag_delete;
+        DROP TRIGGER person_search_tag_update; DROP TRIGGER interaction_search_insert;
+        DROP TRIGGER interaction_search_delete; DROP TRIGGER interaction_search_update;
+        DROP TABLE person_search; DROP TABLE interaction_search; DROP VIEW person_text;
         ALTER TABLE contacts DROP COLUMN call_name; ALTER TABLE interactions DROP COLUMN topic;
         ALTER TABLE interactions DROP COLUMN by_rolo; DROP TABLE log_effects;
         DROP INDEX interactions_open_todos; DROP INDEX interactions_group;
@@ -53,6 +58,7 @@ for version in 3 4; do
     expect_out "$(printf '1\n2')"
     expect_true "version $version: now marked" test "$(sqlite3 "$TMP/old.db" 'PRAGMA application_id')" = $rolo_id
     expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 6
+    expect_true "version $version: search index built" test "$(ROLO_DB="$TMP/old.db" "$ROLO" search -q ann)" = 1
 done
 
 # export -o writes through a temporary file no one else can have planted or read.

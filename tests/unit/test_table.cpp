@@ -93,3 +93,14 @@ TEST_CASE("a table prints flags as yes/no, the machine formats as 1/0 and true/f
     CHECK(render(table, Format::table, false) == "id  connected\n 1  yes\n 2  no\n");
     CHECK(render(table, Format::tsv, false) == "id\tconnected\n1\t1\n2\t0\n");
 }
+
+TEST_CASE("table: highlights are bold on a colour terminal, dropped without colour, escaped unless asked for") {
+    Table table;
+    table.columns = {"snippet", "n"};
+    table.add_row({std::string("about \x02HL7\x03 now"), std::int64_t{1}});
+    table.highlights = true;
+    CHECK(render(table, Format::table, true).find("about \x1b[1mHL7\x1b[22m now  1\n") != std::string::npos);
+    CHECK(render(table, Format::table, false) == "snippet        n\nabout HL7 now  1\n");
+    table.highlights = false;
+    CHECK(render(table, Format::table, false).find("about \\x02HL7\\x03 now") != std::string::npos);
+}

@@ -117,6 +117,8 @@ struct HistoryFilter {
     std::optional<Date> since = {};
     std::optional<std::string> kind = {};
     std::optional<int> limit = {};
+    // Only those whose summary or topic matches, as `rolo search` reads a query.
+    std::optional<std::string> grep = {};
 };
 
 // Newest first (by date, then by id).

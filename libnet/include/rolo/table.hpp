@@ -18,6 +18,13 @@ namespace rolo {
 // joined by ';'.
 using Cell = std::variant<std::monostate, bool, std::int64_t, double, std::string, std::vector<std::string>>;
 
+// In a Table with `highlights`, text cells mark parts to highlight (a
+// search's matches) between these two: bold in a table on a colour terminal,
+// dropped from a plain one. Other formats take the cell as it is, so strip
+// them first.
+inline constexpr char highlight_start = '\x02';
+inline constexpr char highlight_end = '\x03';
+
 enum class Style { plain, warn, alert };  // alert: red, warn: yellow, on a colour terminal only
 
 struct Table {
@@ -27,6 +34,7 @@ struct Table {
     // Columns a table too wide for the terminal leaves out, in this order,
     // before it shortens any text.
     std::vector<std::string> droppable = {};
+    bool highlights = false;        // cells hold highlight_start .. highlight_end marks
 
     void add_row(std::vector<Cell> row, Style style = Style::plain);
 };

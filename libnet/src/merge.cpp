@@ -1,0 +1,164 @@
+#include "rolo/dupes.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/store.hpp"
+#include "rolo/text.hpp"
+
+#include <algorithm>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+// Runs a statement binding `keep` as ?1 and `other` as ?2; returns the rows it changed.
+SQLite::Statement bound(Store& store, const char* sql, std::int64_t keep, std::int64_t other) {
+    SQLite::Statement statement(store.db(), sql);
+    statement.bind(1, keep);
+    statement.bind(2, other);
+    return statement;
+}
+
+int run(Store& store, const char* sql, std::int64_t keep, std::int64_t other) {
+    return bound(store, sql, keep, other).exec();
+}
+
+int count_rows(Store& store, const char* sql, std::int64_t keep, std::int64_t other) {
+    auto statement = bound(store, sql, keep, other);
+    statement.executeStep();
+    return statement.getColumn(0).getInt();
+}
+
+std::string count(int n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+void check_mergeable(Store& store, const Contact& keep, const Contact& other) {
+    if (keep.id == other.id) throw Error(fmt::format("cannot merge {} with itself", describe(keep)));
+    for (const Contact* c : {&keep, &other})
+        if (c->archived)
+            throw Error(fmt::format("{} is archived; bring it back first with 'rolo edit {} --restore'", describe(*c),
+                                    c->id));
+    // After the merge it would ask one person to introduce you to themselves.
+    if (int id = count_rows(store,
+                            "SELECT coalesce(min(id), 0) FROM intros WHERE status = 'open' AND "
+                            "((broker_id = ?1 AND target_id = ?2) OR (broker_id = ?2 AND target_id = ?1))",
+                            keep.id, other.id)) {
+        throw Error(fmt::format("intro #{} between {} and {} is open; close it first "
+                                "('rolo intro --close {} --status declined')",
+                                id, describe(keep), describe(other), id));
+    }
+}
+
+struct TextField {
+    std::string_view name;
+    std::string Contact::*member;
+};
+
+constexpr TextField text_fields[] = {
+    {"call name", &Contact::call_name}, {"email", &Contact::email},         {"phone", &Contact::phone},
+    {"company", &Contact::company},     {"title", &Contact::title},         {"location", &Contact::location},
+    {"LinkedIn URL", &Contact::linkedin_url}, {"met", &Contact::met_at},    {"interests", &Contact::interests},
+};
+
+// Fills keep's empty fields from other; returns what was filled, and other's
+// values that differ from keep's (so that the record keeps them).
+std::pair<std::vector<std::string>, std::vector<std::string>> fill_fields(Contact& keep, const Contact& other) {
+    std::vector<std::string> filled, differing;
+    for (const auto& field : text_fields) {
+        auto& mine = keep.*field.member;
+        const auto& theirs = other.*field.member;
+        if (theirs.empty() || mine == theirs) continue;
+        if (mine.empty()) {
+            mine = theirs;
+            filled.emplace_back(field.name);
+        } else {
+            differing.push_back(fmt::format("{} {}", field.name, theirs));
+        }
+    }
+    auto fill_date = [&](std::optional<Date>& mine, const std::optional<Date>& theirs, std::string_view name) {
+        if (!mine && theirs) {
+            mine = theirs;
+            filled.emplace_back(name);
+        }
+    };
+    fill_date(keep.met_on, other.met_on, "met on");
+    fill_date(keep.connected_on, other.connected_on, "connected on");
+    if (!keep.every && other.every) {
+        keep.every = other.every;
+        filled.emplace_back("cadence");
+    }
+    if (!keep.connected && other.connected) {
+        keep.connected = true;
+        filled.emplace_back("connected");
+    }
+    if (!other.notes.empty() && other.notes != keep.notes) differing.push_back("notes " + other.notes);
+    return {filled, differing};
+}
+
+}  // namespace
+
+MergeResult merge_contacts(Store& store, std::int64_t keep_id, std::int64_t other_id, Date today) {
+    Contact keep = get_contact(store, keep_id);
+    Contact other = get_contact(store, other_id);
+    check_mergeable(store, keep, other);
+    MergeResult result;
+    auto& actions = result.actions;
+
+    if (int n = run(store, "UPDATE interactions SET contact_id = ?1 WHERE contact_id = ?2", keep.id, other.id))
+        actions.push_back("moved " + count(n, "interaction", "interactions"));
+
+    if (int n = run(store, "DELETE FROM intros WHERE (broker_id = ?1 AND target_id = ?2) OR (broker_id = ?2 AND target_id = ?1)",
+                    keep.id, other.id))
+        actions.push_back("dropped " + count(n, "closed intro", "closed intros") + " between the two");
+    int intros = run(store, "UPDATE intros SET broker_id = ?1 WHERE broker_id = ?2", keep.id, other.id) +
+                 run(store, "UPDATE intros SET target_id = ?1 WHERE target_id = ?2", keep.id, other.id);
+    if (intros) actions.push_back("moved " + count(intros, "intro", "intros"));
+
+    if (run(store, "DELETE FROM knows WHERE a = min(?1, ?2) AND b = max(?1, ?2)", keep.id, other.id))
+        actions.push_back("dropped the link between the two");
+    int shared = count_rows(store,
+                            "SELECT count(*) FROM knows o JOIN knows k ON (CASE WHEN o.a = ?2 THEN o.b ELSE o.a END) = "
+                            "(CASE WHEN k.a = ?1 THEN k.b ELSE k.a END) WHERE (o.a = ?2 OR o.b = ?2) AND (k.a = ?1 OR k.b = ?1)",
+                            keep.id, other.id);
+    // A link both had keeps the stronger strength and keep's context, if any.
+    if (int n = run(store,
+                    "INSERT INTO knows (a, b, strength, context, since) "
+                    "SELECT min(?1, x), max(?1, x), strength, context, since FROM "
+                    "(SELECT CASE WHEN a = ?2 THEN b ELSE a END AS x, strength, context, since FROM knows "
+                    " WHERE a = ?2 OR b = ?2) WHERE true "
+                    "ON CONFLICT (a, b) DO UPDATE SET strength = max(strength, excluded.strength), "
+                    "context = coalesce(context, excluded.context), since = coalesce(since, excluded.since)",
+                    keep.id, other.id)) {
+        actions.push_back("moved " + count(n - shared, "link", "links"));
+        if (shared) actions.push_back("joined " + count(shared, "link", "links") + " both had");
+    }
+
+    std::vector<std::string> new_tags;
+    for (const auto& tag : other.tags)
+        if (std::find(keep.tags.begin(), keep.tags.end(), tag) == keep.tags.end()) new_tags.push_back(tag);
+    if (!new_tags.empty()) actions.push_back("added tags " + join(new_tags, ", "));
+    keep.tags.insert(keep.tags.end(), new_tags.begin(), new_tags.end());
+    std::sort(keep.tags.begin(), keep.tags.end());
+
+    if (other.snoozed_until && (!keep.snoozed_until || *keep.snoozed_until < *other.snoozed_until)) {
+        keep.snoozed_until = other.snoozed_until;
+        actions.push_back("snoozed until " + format_date(*other.snoozed_until));
+    }
+
+    auto [filled, differing] = fill_fields(keep, other);
+    if (!filled.empty()) actions.push_back("filled " + join(filled, ", "));
+    std::string record = fmt::format("Merged {} on {}.", describe(other), format_date(today));
+    if (!differing.empty()) record += " Its other values: " + join(differing, "; ") + ".";
+    keep.notes = keep.notes.empty() ? record : keep.notes + "\n" + record;
+    actions.push_back("noted the merge in notes");
+
+    update_contact(store, keep, today);
+    purge_contact(store, other.id);
+    actions.push_back("removed " + describe(other));
+    result.kept = get_contact(store, keep.id);
+    return result;
+}
+
+}  // namespace rolo

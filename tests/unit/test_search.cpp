@@ -1,0 +1,250 @@
+#include "rolo/contact.hpp"
+#include "rolo/dupes.hpp"
+#include "rolo/error.hpp"
+#include "rolo/import.hpp"
+#include "rolo/interaction.hpp"
+#include "rolo/intro.hpp"
+#include "rolo/knows.hpp"
+#include "rolo/search.hpp"
+#include "rolo/store.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+using namespace rolo;
+
+namespace {
+
+const Date today = parse_iso_date("2026-11-24").value();
+
+std::int64_t add_person(Store& store, const std::string& name, const std::string& notes = "",
+                        std::vector<std::string> tags = {}) {
+    Contact c;
+    c.name = name;
+    c.notes = notes;
+    c.tags = std::move(tags);
+    return insert_contact(store, c, today);
+}
+
+std::int64_t log_text(Store& store, std::int64_t who, const std::string& summary, const std::string& topic = "") {
+    Interaction i;
+    i.contact_id = who;
+    i.on = today;
+    i.summary = summary;
+    i.topic = topic;
+    return log_interaction(store, i, today);
+}
+
+std::vector<std::int64_t> people_found(Store& store, std::string_view query) {
+    std::vector<std::int64_t> ids;
+    for (const auto& hit : search(store, query))
+        if (!hit.interaction_id) ids.push_back(hit.contact_id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("search query: every term is quoted, prefixes, phrases, fields; syntax never reaches FTS5") {
+    auto words = [](std::string_view text) { return SearchQuery::parse(text).words; };
+    CHECK(words("pydata") == "\"pydata\"*");
+    CHECK(words("Ada  Lovelace") == "\"Ada\"* \"Lovelace\"*");
+    CHECK(words("\"machine learning\" ai") == "\"machine learning\" \"ai\"*");
+    CHECK(words("NEAR( x") == "\"NEAR(\"* \"x\"*");
+    CHECK(words("a:b") == "\"a:b\"*");
+    CHECK(words("\"unclosed phrase") == "\"unclosed phrase\"");
+    auto both = SearchQuery::parse("tag:client company:\"acme corp\" HL7");
+    CHECK(both.words == "\"HL7\"*");
+    CHECK(both.fields == "tags : \"client\"* company : \"acme corp\"");
+    for (std::string_view nothing : {"", "   ", "\"", "*", "-", ":", "\"\"", "tag:", "( ) * -", "name:\"\""})
+        CHECK_THROWS_AS(SearchQuery::parse(nothing), Error);
+    std::string many;
+    for (std::size_t i = 0; i <= SearchQuery::max_terms; ++i) many += "w ";
+    CHECK_THROWS_AS(SearchQuery::parse(many), Error);
+}
+
+TEST_CASE("search: accent- and case-blind, prefixes, AND, phrases, fields, history") {
+    Store store = Store::open_memory();
+    auto zoe = add_person(store, "Zoë Ñúñez", "met at PyData Berlin", {"client"});
+    auto bob = add_person(store, "Bob Stone", "likes bouldering and machine learning");
+    auto ann = add_person(store, "Ann Lee", "learning machine");
+    auto interaction = log_text(store, bob, "talked about HL7 interfaces", "your FHIR rollout");
+
+    CHECK(people_found(store, "zoe") == std::vector{zoe});
+    CHECK(people_found(store, "NUNEZ") == std::vector{zoe});
+    CHECK(people_found(store, "pyd") == std::vector{zoe});
+    CHECK(people_found(store, "boulder machine") == std::vector{bob});
+    CHECK(people_found(store, "\"machine learning\"") == std::vector{bob});
+    CHECK(people_found(store, "learning machine").size() == 2);
+    CHECK(people_found(store, "tag:client") == std::vector{zoe});
+    CHECK(people_found(store, "tag:client bouldering").empty());
+    CHECK(people_found(store, "ann").size() == 1);
+    CHECK(people_found(store, "ann").front() == ann);
+
+    auto hits = search(store, "hl7");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].interaction_id == interaction);
+    CHECK(hits[0].contact_id == bob);
+    CHECK(hits[0].snippet == "talked about \x02HL7\x03 interfaces");
+    CHECK(search(store, "fhir").size() == 1);
+    // A field filter narrows history to the people it matches.
+    CHECK(search(store, "hl7 tag:client").empty());
+
+    HistoryFilter grep;
+    grep.grep = "hl7";
+    CHECK(list_interactions(store, grep).size() == 1);
+    grep.grep = "coffee";
+    CHECK(list_interactions(store, grep).empty());
+
+    set_archived(store, zoe, true, today);
+    CHECK(people_found(store, "zoe").empty());
+    SearchOptions archived;
+    archived.archived = true;
+    CHECK(search(store, "zoe", archived).size() == 1);
+}
+
+TEST_CASE("search: names rank above notes") {
+    Store store = Store::open_memory();
+    auto noted = add_person(store, "Carl Jung", "introduced by Rivera, long notes about many other things");
+    auto named = add_person(store, "Diego Rivera");
+    CHECK(people_found(store, "rivera") == std::vector{named, noted});
+}
+
+TEST_CASE("search: hostile queries are a clear Error or a literal search, never SQL") {
+    Store store = Store::open_memory();
+    add_person(store, "Ann O'Neil", "NEAR AND OR NOT");
+    for (std::string_view query : {"NEAR(", "\"", "*", "-", ":", "AND", "OR NOT", "ann*", "^ann", "o'neil",
+                                   "{name}:ann", "name:ann:x", "\"ann\"\"", "x NEAR/3 y", "-ann", "+ann"}) {
+        CAPTURE(query);
+        try {
+            search(store, query);
+        } catch (const Error& e) {
+            CHECK(std::string(e.what()).find("SQL") == std::string::npos);
+            CHECK(std::string(e.what()).find("fts5") == std::string::npos);
+        }
+    }
+    CHECK(people_found(store, "near and or not").size() == 1);
+    CHECK(people_found(store, std::string(10000, 'a')).empty());
+    CHECK_THROWS_AS(search(store, std::string(10000, '*')), Error);
+}
+
+TEST_CASE("search index: the migration builds it for an existing database") {
+    char directory[] = "/tmp/rolo-search-XXXXXX";
+    REQUIRE(mkdtemp(directory));
+    std::filesystem::path file = std::filesystem::path(directory) / "old.db";
+    {
+        Store store = Store::open(file);
+        auto id = add_person(store, "Zoë Ñúñez", "bouldering", {"client"});
+        log_text(store, id, "HL7 chat");
+        // Back to what a database from before migration 6 was.
+        for (const char* trigger : {"person_search_insert", "person_search_update", "person_search_delete",
+                                    "person_search_tag_insert", "person_search_tag_delete", "person_search_tag_update",
+                                    "interaction_search_insert", "interaction_search_delete", "interaction_search_update"})
+            store.db().exec(fmt::format("DROP TRIGGER {}", trigger));
+        store.db().exec("DROP TABLE person_search; DROP TABLE interaction_search; DROP VIEW person_text; "
+                        "PRAGMA user_version = 5");
+    }
+    Store store = Store::open(file);
+    CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());
+    CHECK(people_found(store, "nunez client bouldering").size() == 1);
+    CHECK(search(store, "hl7").size() == 1);
+    CHECK_NOTHROW(check_search_index(store));
+    std::filesystem::remove_all(directory);
+}
+
+// Random sequences of every kind of write leave both indexes exact.
+TEST_CASE("search index: consistent after random add/edit/log/rm/import/merge") {
+    const std::vector<std::string> words = {"alpha", "Bravo", "Zoë", "Ñúñez", "pydata", "hl7", "coffee", "acme"};
+    for (unsigned seed = 1; seed <= 12; ++seed) {
+        CAPTURE(seed);
+        std::mt19937 random(seed);
+        auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+        auto phrase = [&] { return words[pick(words.size())] + " " + words[pick(words.size())]; };
+        Store store = Store::open_memory();
+        std::vector<std::int64_t> ids;
+        auto active = [&]() -> std::optional<std::int64_t> {
+            if (ids.empty()) return std::nullopt;
+            return ids[pick(ids.size())];
+        };
+        for (int step = 0; step < 60; ++step) {
+            switch (pick(8)) {
+            case 0: ids.push_back(add_person(store, phrase(), phrase(), {words[pick(3)]})); break;
+            case 1:
+                if (auto id = active()) {
+                    Contact c = get_contact(store, *id);
+                    ContactChange change;
+                    change.notes = pick(3) ? phrase() : "";
+                    change.company = phrase();
+                    change.add_tags = {words[pick(4)]};
+                    change.remove_tags = {words[pick(4)]};
+                    apply(c, change);
+                    update_contact(store, c, today);
+                }
+                break;
+            case 2:
+                if (auto id = active()) log_text(store, *id, phrase(), pick(2) ? phrase() : "");
+                break;
+            case 3:
+                if (auto id = active()) {
+                    if (pick(2)) {
+                        purge_contact(store, *id);
+                        std::erase(ids, *id);
+                    } else {
+                        set_archived(store, *id, true, today);
+                        std::erase(ids, *id);
+                    }
+                }
+                break;
+            case 4: {
+                std::string csv = "name,email,notes,tags\n";
+                for (int row = 0; row < 3; ++row)
+                    csv += fmt::format("{},p{}@example.com,{},{}\n", phrase(), pick(5), phrase(), words[pick(3)]);
+                ImportReader rows(csv, ImportFormat::csv, "t.csv", today);
+                import_contacts(store, rows, {"t.csv"}, today);
+                ids.clear();
+                SQLite::Statement all(store.db(), "SELECT id FROM contacts WHERE archived = 0");
+                while (all.executeStep()) ids.push_back(all.getColumn(0).getInt64());
+                break;
+            }
+            case 5:
+                if (ids.size() >= 2) {
+                    auto keep = ids[pick(ids.size())], other = ids[pick(ids.size())];
+                    if (keep != other) {
+                        link(store, {keep, other, 3, phrase(), today});
+                        merge_contacts(store, keep, other, today);
+                        std::erase(ids, other);
+                    }
+                }
+                break;
+            case 6:
+                if (ids.size() >= 2) {
+                    auto a = ids[pick(ids.size())], b = ids[pick(ids.size())];
+                    if (a != b) link(store, {a, b, 2, "", today});
+                }
+                break;
+            default:
+                if (auto id = active()) {
+                    Contact c = get_contact(store, *id);
+                    c.name = phrase();
+                    update_contact(store, c, today);
+                }
+            }
+        }
+        CHECK(store.db().execAndGet("PRAGMA integrity_check").getString() == "ok");
+        CHECK_NOTHROW(check_search_index(store));
+    }
+}
+
+TEST_CASE("search index: the check sees an index that drifted") {
+    Store store = Store::open_memory();
+    auto id = add_person(store, "Ann Lee", "notes");
+    store.db().exec("DROP TRIGGER person_search_update");
+    Contact c = get_contact(store, id);
+    c.notes = "other words";
+    update_contact(store, c, today);
+    CHECK_THROWS_AS(check_search_index(store), Error);
+}
