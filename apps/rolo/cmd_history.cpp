@@ -36,7 +36,7 @@ void run_history(Context& context, const HistoryOptions& options) {
         interactions = list_interactions(*store, filter);
     }
     Table table = interaction_records(interactions);
-    table.droppable = {"by_rolo", "topic", "contact_id", "next_on", "direction"};
+    table.droppable = {"group_id", "done_on", "todo", "by_rolo", "topic", "contact_id", "next_on", "direction"};
     // People read "3 weeks ago" beside a date; programs get the date alone.
     if (context.output_format() == Format::table)
         for (auto& row : table.rows)

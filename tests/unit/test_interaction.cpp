@@ -1,4 +1,5 @@
 // Amending and undoing a log, todos, and one interaction had with several people.
+#include "rewind.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/due.hpp"
 #include "rolo/error.hpp"
@@ -168,10 +169,10 @@ TEST_CASE("an older database's log --with rows become one interaction when migra
     auto path = dir / "rolo.db";
     {
         Store store = Store::open(path);
-        // Back to schema 5, as an earlier rolo left it.
-        store.db().exec("DROP TABLE log_effects; DROP INDEX interactions_open_todos; DROP INDEX interactions_group;"
-                        "ALTER TABLE interactions DROP COLUMN todo; ALTER TABLE interactions DROP COLUMN done_on;"
-                        "ALTER TABLE interactions DROP COLUMN group_id; PRAGMA user_version = 5;");
+        // Back to schema 6, as an earlier rolo left it.
+        store.db().exec(undo_search_index);
+        store.db().exec(undo_log_history);
+        store.db().exec("PRAGMA user_version = 6");
         store.db().exec(R"sql(
 INSERT INTO contacts (id, name, created_at, updated_at) VALUES (1, 'Ana', 'x', 'x'), (2, 'Ben', 'x', 'x'), (3, 'Cy', 'x', 'x');
 INSERT INTO interactions (id, contact_id, on_date, kind, summary, created_at) VALUES

@@ -1,3 +1,4 @@
+#include "rewind.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/dupes.hpp"
 #include "rolo/error.hpp"
@@ -140,13 +141,9 @@ TEST_CASE("search index: the migration builds it for an existing database") {
         Store store = Store::open(file);
         auto id = add_person(store, "Zoë Ñúñez", "bouldering", {"client"});
         log_text(store, id, "HL7 chat");
-        // Back to what a database from before migration 6 was.
-        for (const char* trigger : {"person_search_insert", "person_search_update", "person_search_delete",
-                                    "person_search_tag_insert", "person_search_tag_delete", "person_search_tag_update",
-                                    "interaction_search_insert", "interaction_search_delete", "interaction_search_update"})
-            store.db().exec(fmt::format("DROP TRIGGER {}", trigger));
-        store.db().exec("DROP TABLE person_search; DROP TABLE interaction_search; DROP VIEW person_text; "
-                        "PRAGMA user_version = 5");
+        // Back to what a database from before migration 8 was.
+        store.db().exec(undo_search_index);
+        store.db().exec("PRAGMA user_version = 7");
     }
     Store store = Store::open(file);
     CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());

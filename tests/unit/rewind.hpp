@@ -1,0 +1,17 @@
+#pragma once
+// SQL that takes a test's database back to before a migration, so that the
+// migration's own test can run it on an older file. Later migrations first.
+
+// Migration 8: the search index.
+inline constexpr const char* undo_search_index =
+    "DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete;"
+    "DROP TRIGGER person_search_tag_insert; DROP TRIGGER person_search_tag_delete;"
+    "DROP TRIGGER person_search_tag_update; DROP TRIGGER interaction_search_insert;"
+    "DROP TRIGGER interaction_search_delete; DROP TRIGGER interaction_search_update;"
+    "DROP TABLE person_search; DROP TABLE interaction_search; DROP VIEW person_text;";
+
+// Migration 7: amend and undo, todos, groups.
+inline constexpr const char* undo_log_history =
+    "DROP TABLE log_effects; DROP INDEX interactions_open_todos; DROP INDEX interactions_group;"
+    "ALTER TABLE interactions DROP COLUMN todo; ALTER TABLE interactions DROP COLUMN done_on;"
+    "ALTER TABLE interactions DROP COLUMN group_id;";
