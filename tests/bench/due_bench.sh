@@ -9,11 +9,7 @@ rolo=$(realpath "${1:-build/apps/rolo/rolo}")
 runs=${2:-15}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
-
-"$rolo" init -q
+bench_database
 {
 cat <<'SQL'
 BEGIN;

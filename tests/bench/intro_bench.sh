@@ -10,13 +10,8 @@ build=$(realpath "${1:-build}")
 runs=${2:-11}
 rolo="$build/apps/rolo/rolo"
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export ROLO_DB="$work/graph.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
-
 . "$here/lib.sh"
-
-"$rolo" init -q
+bench_database
 generate_links_sql | sqlite3 "$ROLO_DB"
 sqlite3 "$ROLO_DB" <<'SQL'
 PRAGMA journal_mode = WAL;

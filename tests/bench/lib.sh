@@ -1,5 +1,14 @@
 # Shared by the benchmark scripts.
 
+# bench_database: a scratch directory $work, removed on exit, and a new rolo
+# database in it ($ROLO_DB), with no config and today frozen. Needs $rolo.
+bench_database() {
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
+    "$rolo" init -q
+}
+
 # source_sql FILE NAME: the SQL of the raw string NAME = R"sql(...)sql" in
 # libnet/src/FILE, so that a baseline runs exactly the query rolo runs.
 source_sql() {

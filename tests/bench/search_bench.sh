@@ -12,11 +12,7 @@ rolo=$(realpath "${1:-build-rel/apps/rolo/rolo}")
 runs=${2:-7}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
-
-"$rolo" init -q
+bench_database
 generate_network_sql | sqlite3 "$ROLO_DB"
 
 # The statements rolo runs for a query of words (libnet/src/search.cpp), limit 50.

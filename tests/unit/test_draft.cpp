@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/draft.hpp"
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
@@ -19,8 +20,6 @@ using namespace rolo;
 
 namespace {
 
-Date day(const char* text) { return parse_iso_date(text).value(); }
-const Date today = day("2026-11-24");
 const std::filesystem::path data = ROLO_SOURCE_DATADIR;
 
 std::filesystem::path write_template(const std::string& text) {

@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/cadence.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/due.hpp"
@@ -11,9 +12,6 @@
 using namespace rolo;
 
 namespace {
-
-Date day(const char* text) { return parse_iso_date(text).value(); }
-const Date today = day("2026-11-24");
 
 struct Fixture {
     Store store = Store::open_memory();

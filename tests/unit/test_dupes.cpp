@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/dupes.hpp"
 #include "rolo/error.hpp"
@@ -13,8 +14,6 @@
 using namespace rolo;
 
 namespace {
-
-const Date today = parse_iso_date("2026-11-24").value();
 
 std::int64_t add_person(Store& store, Contact c) { return insert_contact(store, c, today); }
 

@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/csv.hpp"
 #include "rolo/error.hpp"
 #include "rolo/import.hpp"
@@ -12,7 +13,6 @@
 using namespace rolo;
 
 namespace {
-const Date today = parse_iso_date("2026-11-24").value();
 
 std::vector<std::vector<std::string>> read_all(std::string_view text) {
     std::vector<std::vector<std::string>> rows;

@@ -1,5 +1,5 @@
 // Amending and undoing a log, todos, and one interaction had with several people.
-#include "rewind.hpp"
+#include "testing.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/due.hpp"
 #include "rolo/error.hpp"
@@ -17,9 +17,6 @@
 using namespace rolo;
 
 namespace {
-
-Date day(const char* text) { return parse_iso_date(text).value(); }
-const Date today = day("2026-11-24");
 
 struct Fixture {
     Store store = Store::open_memory();

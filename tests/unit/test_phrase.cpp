@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/phrase.hpp"
 
 #include <doctest/doctest.h>
@@ -5,7 +6,6 @@
 using namespace rolo;
 
 namespace {
-Date day(const char* text) { return parse_iso_date(text).value(); }
 }  // namespace
 
 TEST_CASE("a note to yourself is not said to them") {

@@ -2,6 +2,7 @@
 // at 100,000 people and 1,000,000 interactions a scan costs seconds. The tests
 // run the library's own functions on a small network, record each statement
 // SQLite runs, and read its plan with EXPLAIN QUERY PLAN.
+#include "testing.hpp"
 #include "rolo/config.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/due.hpp"
@@ -25,9 +26,6 @@
 using namespace rolo;
 
 namespace {
-
-Date day(const char* text) { return parse_iso_date(text).value(); }
-const Date today = day("2026-11-24");
 
 // A few people who know each other, with history and an open intro request.
 struct Network {

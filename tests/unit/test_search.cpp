@@ -1,4 +1,4 @@
-#include "rewind.hpp"
+#include "testing.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/dupes.hpp"
 #include "rolo/error.hpp"
@@ -20,8 +20,6 @@
 using namespace rolo;
 
 namespace {
-
-const Date today = parse_iso_date("2026-11-24").value();
 
 std::int64_t add_person(Store& store, const std::string& name, const std::string& notes = "",
                         std::vector<std::string> tags = {}) {

@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
@@ -10,9 +11,6 @@
 using namespace rolo;
 
 namespace {
-
-Date day(const char* text) { return parse_iso_date(text).value(); }
-const Date today = day("2026-11-24");
 
 struct Network {
     Store store = Store::open_memory();

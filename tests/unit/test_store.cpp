@@ -1,4 +1,4 @@
-#include "rewind.hpp"
+#include "testing.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
 #include "rolo/export.hpp"
@@ -20,8 +20,6 @@
 using namespace rolo;
 
 namespace {
-
-const Date today = parse_iso_date("2026-11-24").value();
 
 Contact make(Store& store, const std::string& name, const std::string& email = "") {
     Contact c;

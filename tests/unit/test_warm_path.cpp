@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
@@ -10,8 +11,6 @@
 using namespace rolo;
 
 namespace {
-
-const Date today = parse_iso_date("2026-11-24").value();
 
 struct Network {
     Store store = Store::open_memory();

@@ -1,3 +1,4 @@
+#include "testing.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
 #include "rolo/store.hpp"
@@ -8,7 +9,6 @@
 using namespace rolo;
 
 namespace {
-const Date today = parse_iso_date("2026-11-24").value();
 
 std::int64_t make(Store& store, const std::string& name, const std::string& company = "", bool archived = false) {
     Contact c;

@@ -1,4 +1,14 @@
 #pragma once
+// What the unit tests share: their frozen today, dates written as text, and
+// the SQL that takes a database back to before a migration.
+#include "rolo/date.hpp"
+
+// A date the test writes as YYYY-MM-DD.
+inline rolo::Date day(const char* text) { return rolo::parse_iso_date(text).value(); }
+
+// The tests' today, a Tuesday.
+inline const rolo::Date today = day("2026-11-24");
+
 // SQL that takes a test's database back to before a migration, so that the
 // migration's own test can run it on an older file. Later migrations first.
 
