@@ -63,6 +63,9 @@ constexpr std::array<std::string_view, 22> platforms = {
     "linkedin", "twitter",  "thread", "forum", "hn", "subreddit", "mastodon", "bluesky",    "github",  "slack",  "discord",   "reddit",
     "online",   "email",   "e-mail",  "newsletter", "podcast",  "blog",    "substack", "youtube", "medium",
     "internet"};
+// Where a call or video meeting happens: you met, on it ("on Zoom", "on the phone").
+constexpr std::array<std::string_view, 9> media = {"zoom",     "teams",    "skype",  "webex", "hangouts",
+                                                   "facetime", "whatsapp", "phone",  "meet"};
 constexpr std::array<std::string_view, 12> credentials = {"phd", "ph.d", "mba", "md",  "cpa", "cfa",
                                                           "jr",  "sr",   "ii",  "iii", "esq", "pe"};
 constexpr std::array<std::string_view, 12> honorifics = {"dr",   "prof", "mr",  "mrs", "ms",     "mx",
@@ -161,10 +164,15 @@ GreetingName greeting_name(std::string_view name, std::string_view call_name) {
     auto list = words(without_credentials(name));
     if (list.empty()) return {};
     std::string problem;
-    if (one_of(bare(list.front()), honorifics)) {
-        // "Dr. Smith" is how they are addressed; "Dr. Ana Lima" is Ana.
-        if (list.size() == 2) return {list[0] + " " + list[1], {}};
-        list.erase(list.begin());
+    std::size_t titles = 0;
+    while (titles < list.size() && one_of(bare(list[titles]), honorifics)) ++titles;
+    if (titles > 0 && titles < list.size()) {
+        // "Dr. Smith" and "Prof. Dr. Müller" are how they are addressed;
+        // "Dr. Ana Lima" is Ana, and "Sir Tim Berners-Lee" Sir Tim.
+        if (list.size() - titles == 1) return {join(list, " "), {}};
+        std::string title = bare(list[titles - 1]);
+        if (title == "sir" || title == "dame") return {list[titles - 1] + " " + list[titles], {}};
+        list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(titles));
     }
     std::string first = list.front();
     // Names written without spaces (Chinese, Japanese, Korean) are said whole.
@@ -177,7 +185,8 @@ GreetingName greeting_name(std::string_view name, std::string_view call_name) {
         problem = fmt::format("'{}' is lower-case; greeted as '{}': set --call if they write it so", name,
                               capitalised(first));
         first = capitalised(first);
-    } else if (first.size() > 1 && std::all_of(first.begin(), first.end(), [](char c) { return !is_lower(c); })) {
+    } else if (std::count_if(first.begin(), first.end(), is_upper) > 1 &&
+               std::none_of(first.begin(), first.end(), is_lower)) {
         std::string lower = fold(first);
         problem = fmt::format("'{}' is in capitals; greeted as '{}'", name, capitalised(lower));
         first = capitalised(lower);
@@ -217,6 +226,9 @@ std::string interests_phrase(std::string_view interests, std::size_t most) {
         auto list = words(item);
         // "wrote about X" is a note; "talks" alone is a topic.
         if (list.size() > 1 && one_of(bare(list.front()), note_verbs)) continue;
+        // "we help companies like yours": your own line, not what they care about.
+        if (std::any_of(list.begin(), list.end(), [](const auto& w) { return bare(w) == "we" || one_of(bare(w), first_person); }))
+            continue;
         kept.push_back(shouted(item) ? fold(item) : item);
         if (kept.size() == most) break;
     }
@@ -237,6 +249,11 @@ std::optional<MetPhrase> met_phrase(std::string_view met_at) {
     }
     if (text.empty() || unsayable(text)) return std::nullopt;
     auto list = words(text);
+    // "my sister's wedding", "our neighbour's BBQ": an occasion someone held.
+    auto possessive = [](std::string_view word) { return word.ends_with("'s") || word.ends_with("\u2019s"); };
+    if (list.size() > 2 && (bare(list[0]) == "my" || bare(list[0]) == "our") && possessive(list[1]) &&
+        !unsayable(text))
+        return MetPhrase{"at " + join(list, " ") + place, true};
     // "my old team at Google", "ex-colleague": notes about you or the relation, not a place.
     if (std::any_of(list.begin(), list.end(), [](const auto& w) {
             return one_of(bare(w), first_person) || one_of(bare(w), relations);
@@ -257,6 +274,8 @@ std::optional<MetPhrase> met_phrase(std::string_view met_at) {
     std::string phrase = join(list, " ") + place;
     bool capital = is_upper(list.front()[0]) || is_digit(list.front()[0]);
     auto the = [&](const std::string& p) { return capital || one_of(first, determiners) ? p : "the " + p; };
+    // "Hacker News thread", "Zoom call": a proper name before a common noun still takes "the".
+    bool common_end = is_lower(list.back()[0]) && !one_of(first, determiners);
     // Not a meeting: say where you found each other. "LinkedIn" alone is on
     // LinkedIn; a community or group is "in" it.
     if (platform != list.end()) {
@@ -266,17 +285,16 @@ std::optional<MetPhrase> met_phrase(std::string_view met_at) {
             return b == "community" || b == "group" || b == "channel" || b == "server" || b == "forum" ||
                    b == "thread";
         });
-        // "Hacker News thread": a proper name before a common noun still takes "the".
-        bool common_end = is_lower(list.back()[0]) && !one_of(first, determiners);
         if (group) return MetPhrase{"in " + (one_of(first, determiners) ? phrase : "the " + phrase), false};
         return MetPhrase{"on " + (common_end ? "the " + phrase : the(phrase)), false};
     }
     if (one_of(first, prepositions)) return MetPhrase{phrase, true};
+    if (std::any_of(list.begin(), list.end(), [](const auto& w) { return one_of(bare(w), media); }))
+        return MetPhrase{"on " + (common_end ? "the " + phrase : phrase), true};
     if (one_of(first, meals)) return MetPhrase{"over " + phrase, true};
     if (bare(list.back()) == "call") return MetPhrase{one_of(first, determiners) ? "on " + phrase : "on the " + phrase, true};
-    bool possessive = list.front().ends_with("'s") || list.front().ends_with("\u2019s");
     bool proper_end = capital && (is_upper(list.back()[0]) || is_digit(list.back()[0]));
-    if (one_of(first, determiners) || possessive || proper_end) return MetPhrase{"at " + phrase, true};
+    if (one_of(first, determiners) || possessive(list.front()) || proper_end) return MetPhrase{"at " + phrase, true};
     return MetPhrase{"at the " + phrase, true};
 }
 

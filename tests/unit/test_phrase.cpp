@@ -24,6 +24,11 @@ TEST_CASE("greeting names: call name, honorifics, Last, First, credentials, init
     CHECK(name("Janet Mellor") == "Janet");
     CHECK(name("Dr. Ana Lima") == "Ana");
     CHECK(name("Prof. Smith") == "Prof. Smith");
+    CHECK(name("Prof. Dr. Hans-Jürgen Müller") == "Hans-Jürgen");
+    CHECK(name("Prof. Dr. Müller") == "Prof. Dr. Müller");
+    CHECK(name("Sir Timothy Berners-Lee") == "Sir Timothy");
+    CHECK(greeting_name("Дмитрий Соколов", "").problem.empty());
+    CHECK(greeting_name("محمد علي", "").problem.empty());
     CHECK(name("Smith, John") == "John");
     CHECK(name("Ann Lee, PhD") == "Ann");
     CHECK(name("Ann Lee PhD") == "Ann");
@@ -55,6 +60,8 @@ TEST_CASE("lists join with and; notes and cut-off items are left out") {
     CHECK(interests_phrase("OBSERVABILITY, AWS") == "observability and AWS");
     CHECK(interests_phrase("Africa-first SaaS, remote work, etc.") == "Africa-first SaaS and remote work");
     CHECK(interests_phrase("n/a").empty());
+    CHECK(interests_phrase("we help companies like yours, pricing, demo days") == "pricing and demo days");
+    CHECK(interests_phrase("my deck; eBPF") == "eBPF");
     CHECK(interests_phrase("DevRel; talks; writing") == "DevRel, talks and writing");
 }
 
@@ -81,6 +88,11 @@ TEST_CASE("where you met takes its preposition, and a platform is no meeting") {
     CHECK(met("Zoom call") == "on the Zoom call");
     CHECK(met("intro'd by Sam") == "through Sam");
     CHECK(met("my old team at Google") == "-");
+    CHECK(met("my sister's wedding") == "at my sister's wedding");
+    CHECK(met("Zoom") == "on Zoom");
+    CHECK(met("a Zoom call") == "on a Zoom call");
+    CHECK(met("phone") == "on the phone");
+    CHECK(met_phrase("Teams")->in_person);
     CHECK(met("ex-colleague") == "-");
     CHECK(met("conference in Berlin, she spoke on eBPF") == "at the conference in Berlin");
     CHECK(met("Hacker News thread on SQLite") == "in the Hacker News thread on SQLite");
