@@ -273,7 +273,10 @@ struct Builder {
             if (topic_form(about) == TopicForm::none) fields["about_clause"] = fragment(about, "");
             return topic_form(about) == TopicForm::none ? std::string() : fragment(about, "for");
         }
-        if (draft.kind == "congrats") return fragment(about, "on");
+        if (draft.kind == "congrats") {
+            if (names_a_job(about)) fields["new_job"] = "yes";
+            return fragment(about, "on");
+        }
         if (draft.kind == "checkin") return about_sentence(about, "I thought you might like {}");
         if (draft.kind == "followup") return about_sentence(about, "As promised, here is {}");
         return about;
@@ -458,7 +461,7 @@ const std::vector<std::string>& known_fields() {
         "met_online",     "met_when",     "interests",      "topic",          "last_talk",    "long_gap",
         "meeting",        "meeting_when", "meeting_topic",  "next_when",      "helped",
         "about",          "why",          "asked_when",     "mutual",         "upcoming",       "topic_question",
-        "about_clause",         "other.first",  "other.name",
+        "about_clause",   "new_job",      "other.first",  "other.name",
         "other.role",     "other.interests", "other.known_well", "other.known_slightly", "me.name", "me.first",
         "me.email",       "me.signature"};
     return fields;

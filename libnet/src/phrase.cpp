@@ -373,6 +373,14 @@ std::string about_sentence(std::string_view about, std::string_view noun_frame) 
     return as_sentence(fmt::format(fmt::runtime(noun_frame), fragment(text, "")));
 }
 
+bool names_a_job(std::string_view news) {
+    constexpr std::array<std::string_view, 12> job_words = {"role",  "job",     "position", "promotion",
+                                                            "as",    "joining", "joined",   "appointment",
+                                                            "hired", "move",    "start",    "starting"};
+    auto list = words(news);
+    return std::any_of(list.begin(), list.end(), [&](const auto& w) { return one_of(bare(w), job_words); });
+}
+
 TopicForm topic_form(std::string_view topic) {
     auto list = words(topic);
     if (list.empty()) return TopicForm::none;

@@ -32,7 +32,10 @@ run draft congrats clive
 expect_rc 1
 expect_err_has 'say what is new with --about "your new role as CTO at Acme"'
 run draft congrats clive --about "your new role as CTO at Acme"
-expect_out_has "Congratulations on your new role as CTO at Acme!"
+expect_out_has "Congratulations on your new role as CTO at Acme! I hope it is off to a great start"
+run draft congrats clive --about "getting tenure"
+expect_out_has "Congratulations on getting tenure! I am very happy for you."
+expect_out_lacks "great start"
 run draft intro-request clive --via janet --about "I am building an open-source licensing audit"
 expect_rc 0
 expect_err ""

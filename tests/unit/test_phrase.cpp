@@ -8,6 +8,13 @@ using namespace rolo;
 namespace {
 }  // namespace
 
+TEST_CASE("news names a job, or other news") {
+    CHECK(names_a_job("your new role as VP Payments at Adyen"));
+    CHECK(names_a_job("joining Acme"));
+    CHECK_FALSE(names_a_job("getting tenure"));
+    CHECK_FALSE(names_a_job("the Turing Award"));
+}
+
 TEST_CASE("a note to yourself is not said to them") {
     CHECK(unsayable("she is hiring a COO"));
     CHECK(unsayable("LinkedIn, after his post on pricing"));

@@ -77,6 +77,10 @@ std::string as_sentence(std::string_view text);
 // leading word the sentence already has ("for for sending" -> "sending").
 std::string fragment(std::string_view text, std::string_view leading_word);
 
+// Whether news names a job ("your new role as CTO", "joining Acme"): only
+// then is "I hope it is off to a great start" true of it, not of tenure or a prize.
+bool names_a_job(std::string_view news);
+
 // "Head of Data at Acme", "at Acme", "Head of Data", or "". After a comma,
 // "at Acme" drops the comma when filled in (see draft.cpp).
 std::string role_phrase(std::string_view title, std::string_view company);
