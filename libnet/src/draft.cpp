@@ -713,7 +713,9 @@ std::string humanize_date(Date date, Date today) {
     if (days > 1 && days <= into_week) return fmt::format("on {}", weekdays[weekday{date}.c_encoding()]);
     if (days > into_week && days <= into_week + 7) return "last week";
     if (then.year() == now.year() && then.month() == now.month()) return "earlier this month";
-    if (then.year() == now.year()) return "in " + month;
+    // In January, last November is "in November": a month under ten months
+    // back is the last one of that name.
+    if (then.year() == now.year() || days < 300) return "in " + month;
     return fmt::format("in {} {}", month, static_cast<int>(then.year()));
 }
 

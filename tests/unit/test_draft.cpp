@@ -299,6 +299,8 @@ TEST_CASE("dates read as people say them") {
     CHECK(humanize_date(day("2026-11-03"), today) == "earlier this month");
     CHECK(humanize_date(day("2026-03-10"), today) == "in March");
     CHECK(humanize_date(day("2025-03-10"), today) == "in March 2025");
+    CHECK(humanize_date(day("2026-11-20"), day("2027-01-05")) == "in November");
+    CHECK(humanize_date(day("2025-12-20"), today) == "in December 2025");  // this December is yet to come
 }
 
 TEST_CASE("the draft corpus: every draft to every person could be sent as it is") {
