@@ -418,7 +418,9 @@ void cast_and_check(Builder& b, const DraftRequest& request) {
                                 window, r.id));
     if (kind == "intro" && linked(store, r.id, d.other->id))
         d.warnings.push_back(fmt::format("{} and {} already know each other", describe(r), describe(*d.other)));
-    if (kind == "connect") {
+    // An invitation waiting for its answer is the whole state: neither a
+    // second request nor a check-in to someone not yet in your network.
+    if (kind == "connect" || (kind == "checkin" && !r.connected)) {
         auto invites = list_interactions(store, {.contact_id = r.id, .kind = "invite", .limit = 1});
         if (!invites.empty() && invites.front().direction == Direction::out)
             throw Error(fmt::format("you sent {} an invitation on {}; it is pending: wait, or reach them another way",

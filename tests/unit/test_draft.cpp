@@ -446,6 +446,7 @@ TEST_CASE("rolo knows too little: it says what to fill instead of sending someth
     Interaction invite{.contact_id = bare, .on = day("2026-11-21"), .kind = "invite", .summary = "sent"};
     log_interaction(store, invite, today);
     CHECK_THROWS_WITH_AS(draft({.kind = "connect", .who = "Ben"}), doctest::Contains("it is pending"), Error);
+    CHECK_THROWS_WITH_AS(draft({.kind = "checkin", .who = "Ben"}), doctest::Contains("it is pending"), Error);
     auto later = add(store, {"Dana Fox", "Devoxx", "2026-12-05", "Java", "", "", "", "", false});
     Draft future = draft({.kind = "connect", .who = "Dana"});
     CHECK(future.rendered.text.find("meet") == std::string::npos);
