@@ -370,6 +370,13 @@ std::string about_sentence(std::string_view about, std::string_view noun_frame) 
     if (one_of(first, bare_verbs)) return as_sentence("I will " + lowered());
     if (one_of(first, past)) return as_sentence("I " + lowered());
     if (first.size() > 4 && first.ends_with("ing")) return as_sentence("I am " + lowered());
+    // "an article I think you'd like" already says what they may think of it:
+    // a frame that says so too ("I thought you might like {}") would repeat it.
+    auto addresses_them = [](const auto& w) { return bare(w) == "you" || bare(w).starts_with("you'"); };
+    auto frame = words(noun_frame);
+    if (std::any_of(list.begin() + 1, list.end(), addresses_them) &&
+        std::any_of(frame.begin(), frame.end(), addresses_them))
+        return as_sentence("Here is " + fragment(text, ""));
     return as_sentence(fmt::format(fmt::runtime(noun_frame), fragment(text, "")));
 }
 

@@ -153,6 +153,8 @@ TEST_CASE("what the user typed, said as a sentence to them") {
     CHECK(about_sentence("the names for the COO role are below", "x {}") == "The names for the COO role are below.");
     CHECK(about_sentence("an article on token pipelines: https://example.com/t", "I thought you might like {}") ==
           "I thought you might like an article on token pipelines: https://example.com/t.");
+    CHECK(about_sentence("an article on letterpress printing I think you'd like", "I thought you might like {}") ==
+          "Here is an article on letterpress printing I think you'd like.");
     CHECK(about_sentence("The paper on COBOL compilers I mentioned", "As promised, here is {}") ==
           "As promised, here is the paper on COBOL compilers I mentioned.");
     CHECK(topic_form("your move to Berlin") == TopicForm::topic);
