@@ -1,11 +1,14 @@
 # Shared by the benchmark scripts.
 
 # bench_database: a scratch directory $work, removed on exit, and a new rolo
-# database in it ($ROLO_DB), with no config and today frozen. Needs $rolo.
+# database in it ($ROLO_DB), with no config, today frozen and the source
+# tree's templates (a build tree's rolo finds none of its own). Needs $rolo.
 bench_database() {
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
     export ROLO_DB="$work/rolo.db" ROLO_CONFIG="$work/none.toml" ROLO_TODAY=2026-11-24
+    ROLO_DATA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../data" && pwd)
+    export ROLO_DATA_DIR
     "$rolo" init -q
 }
 

@@ -18,6 +18,8 @@ generate_links_sql | sqlite3 "$ROLO_DB"
 
 who=4242    # connected, with interactions, links and an intro
 target=4240 # not connected: reached through people who are
+# A draft needs something to say: the person's interests, as a user records them.
+sqlite3 "$ROLO_DB" "UPDATE contacts SET interests = 'data contracts, sailing' WHERE id = $who"
 today="'2026-11-24'" year_ago="'2025-11-24'" month_ago="'2026-10-25'"
 due_sql=$(source_sql due.cpp contacts_sql | sed "s/?1/$today/g; s/?2/$year_ago/g;")
 stats_sql=$(source_sql stats.cpp counts_sql | sed "s/?1/$month_ago/g; s/?2/$today/g")
