@@ -75,7 +75,10 @@ std::string did_you_mean(std::string_view typed, const std::vector<std::string>&
             closest.clear();
             best = distance;
         }
-        if (distance == best) closest.push_back("'" + name + "'");
+        std::string quoted = "'" + name + "'";
+        // --help is both rolo's and the command's: named once.
+        if (distance == best && std::find(closest.begin(), closest.end(), quoted) == closest.end())
+            closest.push_back(std::move(quoted));
     }
     return closest.empty() ? "" : "; did you mean " + rolo::join(closest, " or ") + "?";
 }

@@ -117,8 +117,11 @@ Config parse_config(std::string_view text, const std::filesystem::path& source) 
             config.connect_window_days = reader.days(*node, "defaults.connect_window").value_or(0);
         if (const auto* node = defaults->get("invite_window"))
             config.invite_window_days = reader.days(*node, "defaults.invite_window").value_or(0);
+        if (const auto* node = defaults->get("job_change_window"))
+            config.job_change_window_days = reader.days(*node, "defaults.job_change_window").value_or(0);
         reader.warn_unknown(*defaults, "defaults",
-                            {"every", "hello_window", "intro_follow_up", "connect_window", "invite_window"});
+                            {"every", "hello_window", "intro_follow_up", "connect_window", "invite_window",
+                             "job_change_window"});
     }
     if (const auto* every = reader.table(root, "every")) {
         for (const auto& [tag, node] : *every) {
@@ -167,6 +170,7 @@ std::string default_config_text(const Me& me) {
 # intro_follow_up = "7d"          # wait this long before the one polite follow-up
 # connect_window = "7d"           # remind you to connect with someone you met this recently
 # invite_window = "21d"           # an invitation pending this long is unanswered: let it go
+# job_change_window = "30d"       # a job change an import found is news to congratulate on this long
 
 [every]                           # cadence by tag; the shortest of a person's tags wins
 # family = "14d"

@@ -314,7 +314,32 @@ void set_archived(Store& store, std::int64_t id, bool archived, Date today) {
     update_contact(store, contact, today);
 }
 
+std::int64_t purge_mark(std::string_view kind, std::string_view key) {
+    std::string text(kind);
+    text += '\n';
+    text += key;
+    return stable_hash(text);
+}
+
+std::unordered_set<std::int64_t> purge_marks(Store& store) {
+    SQLite::Statement query(store.db(), "SELECT key_hash FROM purged");
+    std::unordered_set<std::int64_t> marks;
+    while (query.executeStep()) marks.insert(query.getColumn(0).getInt64());
+    return marks;
+}
+
 void purge_contact(Store& store, std::int64_t id) {
+    if (auto contact = find_contact(store, id)) {
+        SQLite::Statement mark(store.db(), "INSERT OR IGNORE INTO purged (key_hash) VALUES (?)");
+        auto remember = [&](std::string_view kind, const std::string& key) {
+            if (key.empty()) return;
+            mark.reset();
+            mark.bind(1, purge_mark(kind, key));
+            mark.exec();
+        };
+        remember("linkedin", contact->linkedin_url.empty() ? std::string() : linkedin_key(contact->linkedin_url));
+        remember("email", fold(trim_view(contact->email)));
+    }
     SQLite::Statement remove(store.db(), "DELETE FROM contacts WHERE id = ?");
     remove.bind(1, id);
     if (remove.exec() != 1) throw Error(fmt::format("no contact #{}", id));

@@ -316,7 +316,8 @@ std::string hint_for(const std::string& field, const Draft& draft, const std::ma
     // --about is optional everywhere but in a thank-you.
     if (found == how.end() || (plain == "about" && draft.kind != "thanks" && draft.kind != "congrats")) return {};
     if (plain == "about" && draft.kind == "congrats")
-        return prefix + "say what is new with --about \"your new role as CTO at Acme\" (rolo does not track job changes yet)";
+        return prefix + "say what is new with --about \"your new role as CTO at Acme\" (or import your LinkedIn archive: "
+                        "rolo records the job changes it finds)";
     return prefix + fmt::format(fmt::runtime(found->second), id);
 }
 
@@ -581,6 +582,10 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
     cast_and_check(b, request);
     const Contact& r = draft.recipient;
     History history = history_of(store, r.id, today);
+    // The job change an import recorded is the news, unless --about says other news.
+    if (request.kind == "congrats" && trim(b.draft_about).empty())
+        if (const auto* job = history.newest([](const Interaction& i) { return i.kind == "job-change"; }))
+            b.draft_about = job->topic;
     b.recipient_fields(r, history);
     me_fields(b.fields, config.me);
     Fields& f = b.fields;

@@ -28,10 +28,18 @@ SELECT c.id, c.name, c.cadence_days, c.connected, c.connected_on, c.met_on, subs
                  AND o.direction = 'out' AND o.kind NOT IN ('invite', 'accepted')),
        (SELECT count(*) FROM (SELECT 1 FROM interactions r
                               WHERE r.contact_id = c.id AND r.on_date > ?2 LIMIT 10)),
-       c.cadence_max_days
+       c.cadence_max_days,
+       j.on_date, coalesce(j.topic, j.summary),
+       EXISTS (SELECT 1 FROM interactions w
+               WHERE w.contact_id = c.id AND w.on_date >= j.on_date AND w.direction = 'out' AND w.by_rolo = 0
+                 AND w.kind <> 'job-change')
 FROM contacts c
 LEFT JOIN interactions l ON l.id = (SELECT id FROM interactions
-                                    WHERE contact_id = c.id ORDER BY on_date DESC, id DESC LIMIT 1)
+                                    WHERE contact_id = c.id AND kind <> 'job-change'
+                                    ORDER BY on_date DESC, id DESC LIMIT 1)
+LEFT JOIN interactions j ON j.id = (SELECT id FROM interactions
+                                    WHERE contact_id = c.id AND kind = 'job-change'
+                                    ORDER BY on_date DESC, id DESC LIMIT 1)
 WHERE c.archived = 0
   AND (c.snoozed_until IS NULL OR c.snoozed_until <= ?1)
 )sql";
@@ -121,6 +129,9 @@ DueFacts read_facts(SQLite::Statement& row) {
     facts.last_summary = sql::text(row.getColumn(11));
     facts.greeted = row.getColumn(12).getInt() != 0;
     facts.recent = row.getColumn(13).getInt();
+    facts.changed_job_on = sql::date(row.getColumn(15));
+    facts.new_role = sql::text(row.getColumn(16));
+    facts.wrote_since_job_change = row.getColumn(17).getInt() != 0;
     return facts;
 }
 
@@ -229,6 +240,10 @@ std::vector<DueReason> reasons_for(const DueFacts& facts, Date today, const Conf
             reasons.push_back({Reason::cadence, due_on, late_on, describe(*cadence)});
         }
     }
+    // A new role is news to congratulate on, for a while, unless you wrote since.
+    if (facts.changed_job_on && !facts.wrote_since_job_change &&
+        days_between(*facts.changed_job_on, today) < config.job_change_window_days)
+        reasons.push_back({Reason::job_change, *facts.changed_job_on, *facts.changed_job_on, facts.new_role});
     return reasons;
 }
 
@@ -240,6 +255,7 @@ std::string_view to_string(Reason reason) {
     case Reason::cadence: return "cadence";
     case Reason::connect: return "connect";
     case Reason::invite_unanswered: return "invite-unanswered";
+    case Reason::job_change: return "job-change";
     }
     return "";
 }
@@ -256,8 +272,8 @@ std::string format_digest(const std::vector<DueItem>& items, const std::vector<P
     std::string out = items.empty() ? fmt::format("Nobody is due on {}.\n", format_date(today))
                                     : fmt::format("{} {} to get in touch with on {}.\n", items.size(),
                                                   items.size() == 1 ? "person" : "people", format_date(today));
-    for (Reason reason : {Reason::follow_up, Reason::intro_follow_up, Reason::hello, Reason::connect, Reason::cadence,
-                          Reason::invite_unanswered}) {
+    for (Reason reason : {Reason::follow_up, Reason::intro_follow_up, Reason::hello, Reason::job_change,
+                          Reason::connect, Reason::cadence, Reason::invite_unanswered}) {
         std::string group;
         int count = 0;
         for (const auto& item : items) {
@@ -285,13 +301,15 @@ int weight(Reason reason) {
     case Reason::cadence: return 1;
     case Reason::connect: return 2;
     case Reason::invite_unanswered: return 1;
+    case Reason::job_change: return 2;
     }
     return 1;
 }
 
 std::string DueItem::suggestion() const {
     static constexpr std::string_view commands[] = {"draft followup", "draft intro-follow-up", "draft hello",
-                                                    "draft checkin",  "draft connect",         "show"};
+                                                    "draft checkin",  "draft connect",         "show",
+                                                    "draft congrats"};
     return fmt::format("rolo {} {}", commands[static_cast<int>(reasons.front().reason)], contact_id);
 }
 

@@ -28,7 +28,14 @@ Table export_contacts(Store& store) {
 }
 
 Table export_interactions(Store& store) {
-    Table table = interaction_records(list_interactions(store, {}));
+    auto interactions = list_interactions(store, {});
+    Table table = interaction_records(interactions);
+    // An imported message's text and key: for a backup to be whole, not for listings.
+    table.columns.insert(table.columns.end(), {"body", "import_key"});
+    for (std::size_t k = 0; k < interactions.size(); ++k) {
+        const auto& key = interactions[k].import_key;
+        table.rows[k].insert(table.rows[k].end(), {text_cell(interactions[k].body), key ? Cell{*key} : Cell{}});
+    }
     // Oldest first, the order they happened in.
     std::reverse(table.rows.begin(), table.rows.end());
     std::reverse(table.row_styles.begin(), table.row_styles.end());

@@ -2,231 +2,20 @@
 
 #include "import_address_book.hpp"
 #include "import_rows.hpp"
-#include "rolo/csv.hpp"
+#include "import_upsert.hpp"
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
-#include "rolo/intro.hpp"
-#include "rolo/knows.hpp"
 #include "rolo/store.hpp"
-#include "rolo/table.hpp"
 #include "rolo/text.hpp"
-#include "rolo/vcard.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
-#include <functional>
-#include <limits>
-#include <iterator>
-#include <map>
-#include <memory_resource>
-#include <unordered_map>
+#include <tuple>
 
-#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace rolo {
 namespace {
-
-const std::vector<std::string> linkedin_header = {"First Name", "Last Name", "URL", "Email Address",
-                                                  "Company", "Position", "Connected On"};
-// Positions in linkedin_header.
-enum LinkedInColumn : std::size_t { first_name, last_name, url, email_address, company, position, connected_on };
-
-bool is_linkedin_header(const CsvRecord& record) {
-    return record.fields.size() >= 2 && trim_view(record.fields[0]) == "First Name" &&
-           trim_view(record.fields[1]) == "Last Name";
-}
-
-void set_text(std::optional<std::string>& field, std::string_view value) {
-    if (auto text = trim_view(value); !text.empty()) field = text;
-}
-
-std::optional<bool> parse_flag(const std::string& text) {
-    std::string word = fold(trim_view(text));
-    if (word == "1" || word == "true" || word == "yes") return true;
-    if (word == "0" || word == "false" || word == "no") return false;
-    return std::nullopt;
-}
-
-RowSource linkedin_rows(std::string_view text, const std::string& source) {
-    CsvReader reader(text);
-    CsvRecord record;
-    std::size_t width = 0;
-    std::array<std::optional<std::size_t>, 7> column;  // where each of linkedin_header is, if anywhere
-    while (!width && reader.next(record)) {
-        if (!is_linkedin_header(record)) continue;  // the "Notes:" preamble
-        width = record.fields.size();
-        for (std::size_t i = 0; i < width; ++i) {
-            auto name = std::find(linkedin_header.begin(), linkedin_header.end(), trim_view(record.fields[i]));
-            if (name != linkedin_header.end()) column[static_cast<std::size_t>(name - linkedin_header.begin())] = i;
-        }
-    }
-    if (!width) throw Error(fmt::format("{}:1: no LinkedIn header ({})", source, join(linkedin_header, ",")));
-    return [reader, record, width, column](ImportRow& row) mutable {
-        auto field = [&](LinkedInColumn c) {
-            return column[c] ? trim_view(record.fields[*column[c]]) : std::string_view();
-        };
-        do {
-            if (!reader.next(record)) return false;
-        } while (blank(record));
-        fill_row(row, record.line, text_problem(record.text), [&](ContactChange& change) {
-            if (record.fields.size() != width)
-                throw Error(fmt::format("expected {} fields, found {}", width, record.fields.size()));
-            auto first = field(first_name), last = field(last_name);
-            if (first.empty() && last.empty()) throw Error("no name");
-            std::string name(first);
-            if (!first.empty() && !last.empty()) name += ' ';
-            change.name = name.append(last);
-            set_text(change.call_name, std::string(first));
-            set_text(change.linkedin_url, field(url));
-            set_text(change.email, field(email_address));
-            set_text(change.company, field(company));
-            set_text(change.title, field(position));
-            change.connected = true;
-            if (auto on = field(connected_on); !on.empty()) {
-                auto date = parse_connected_on(on);
-                if (!date) throw Error(fmt::format("bad Connected On date '{}'", on));
-                change.connected_on = date;
-            }
-        });
-        return true;
-    };
-}
-
-using Setter = std::function<void(ContactChange&, const std::string&, Date)>;
-
-const std::map<std::string, Setter>& csv_columns() {
-    static const std::map<std::string, Setter> columns = {
-        {"name", [](ContactChange& c, const std::string& v, Date) { set_text(c.name, v); }},
-        {"call_name", [](ContactChange& c, const std::string& v, Date) { set_text(c.call_name, v); }},
-        {"email", [](ContactChange& c, const std::string& v, Date) { set_text(c.email, v); }},
-        {"phone", [](ContactChange& c, const std::string& v, Date) { set_text(c.phone, v); }},
-        {"company", [](ContactChange& c, const std::string& v, Date) { set_text(c.company, v); }},
-        {"title", [](ContactChange& c, const std::string& v, Date) { set_text(c.title, v); }},
-        {"location", [](ContactChange& c, const std::string& v, Date) { set_text(c.location, v); }},
-        {"linkedin_url", [](ContactChange& c, const std::string& v, Date) { set_text(c.linkedin_url, v); }},
-        {"met_at", [](ContactChange& c, const std::string& v, Date) { set_text(c.met_at, v); }},
-        {"interests", [](ContactChange& c, const std::string& v, Date) { set_text(c.interests, v); }},
-        {"notes", [](ContactChange& c, const std::string& v, Date) { set_text(c.notes, v); }},
-        {"met_on", [](ContactChange& c, const std::string& v, Date today) {
-             if (!trim(v).empty()) c.met_on = parse_date(v, today);
-         }},
-        {"connected_on", [](ContactChange& c, const std::string& v, Date today) {
-             if (!trim(v).empty()) c.connected_on = parse_date(v, today);
-         }},
-        {"snoozed_until", [](ContactChange& c, const std::string& v, Date today) {
-             if (!trim(v).empty()) c.snoozed_until = parse_date(v, today);
-         }},
-        {"every", [](ContactChange& c, const std::string& v, Date) {
-             if (!trim(v).empty()) c.every = parse_every(v);
-         }},
-        {"tags", [](ContactChange& c, const std::string& v, Date) {
-             for (const auto& tag : split(v, ';'))
-                 if (auto t = trim(tag); !t.empty()) c.add_tags.push_back(t);
-         }},
-        {"connected", [](ContactChange& c, const std::string& v, Date) {
-             if (trim(v).empty()) return;
-             c.connected = parse_flag(v);
-             if (!c.connected) throw Error(fmt::format("bad connected value '{}': expected 1 or 0", v));
-         }},
-        {"archived", [](ContactChange& c, const std::string& v, Date) {
-             if (trim(v).empty()) return;
-             c.archived = parse_flag(v);
-             if (!c.archived) throw Error(fmt::format("bad archived value '{}': expected 1 or 0", v));
-         }},
-    };
-    return columns;
-}
-
-RowSource csv_rows(std::string_view text, const std::string& source, Date today,
-                   std::vector<std::string>& warnings) {
-    CsvReader reader(text);
-    CsvRecord header;
-    if (!reader.next(header) || blank(header)) throw Error(fmt::format("{}:1: no header line", source));
-    // Our own export's bookkeeping columns are known, and ignored.
-    static const std::vector<std::string> ignored = {"id", "created_at", "updated_at"};
-    std::vector<const Setter*> setters;  // per column; null for columns not read
-    std::vector<std::string> unknown;
-    std::vector<std::string> read;  // the columns read, so far
-    std::optional<std::size_t> first, last;
-    bool has_name = false;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        std::string name = fold(trim_view(header.fields[i]));
-        if (name == "first_name" || name == "last_name") name.resize(name.size() - 5);  // first, last
-        auto column = csv_columns().find(name);
-        setters.push_back(column == csv_columns().end() ? nullptr : &column->second);
-        bool is_read = setters.back() || name == "first" || name == "last";
-        // Two columns for one field would leave which of them counts to chance.
-        if (is_read && std::find(read.begin(), read.end(), name) != read.end())
-            throw Error(fmt::format("{}:{}: two columns for {}", source, header.line, name));
-        if (is_read) read.push_back(name);
-        has_name = has_name || name == "name";
-        if (name == "first") first = i;
-        else if (name == "last") last = i;
-        else if (!setters.back() && std::find(ignored.begin(), ignored.end(), name) == ignored.end())
-            unknown.push_back(trim(header.fields[i]));
-    }
-    if (!unknown.empty())
-        warnings.push_back(fmt::format("{}: unknown columns ignored: {}", source, join(unknown, ", ")));
-    if (!has_name && !first && !last)
-        throw Error(fmt::format("{}:{}: the header needs a name column (or first and last)", source, header.line));
-    return [reader, record = CsvRecord(), setters, first, last, today](ImportRow& row) mutable {
-        do {
-            if (!reader.next(record)) return false;
-        } while (blank(record));
-        fill_row(row, record.line, text_problem(record.text), [&](ContactChange& change) {
-            if (record.fields.size() != setters.size())
-                throw Error(fmt::format("expected {} fields, found {}", setters.size(), record.fields.size()));
-            // Read as a spreadsheet reads them, which is how rolo's export writes them.
-            for (auto& field : record.fields) unguard_formula(field);
-            for (std::size_t i = 0; i < setters.size(); ++i)
-                if (setters[i]) (*setters[i])(change, record.fields[i], today);
-            if (!change.name && (first || last))
-                set_text(change.name, (first ? trim(record.fields[*first]) : "") + " " +
-                                          (last ? trim(record.fields[*last]) : ""));
-        });
-        return true;
-    };
-}
-
-RowSource vcard_rows(std::string_view text) {
-    return [cards = read_vcards(text), next = std::size_t{0}](ImportRow& row) mutable {
-        if (next == cards.size()) return false;
-        const VCard& card = cards[next++];
-        std::string_view problem;
-        for (const std::string* field : {&card.name, &card.email, &card.phone, &card.company, &card.title, &card.url,
-                                         &card.note})
-            if (problem.empty()) problem = text_problem(*field);
-        for (const auto& category : card.categories)
-            if (problem.empty()) problem = text_problem(category);
-        fill_row(row, card.line, problem, [&](ContactChange& change) {
-            set_text(change.name, card.name);
-            set_text(change.email, card.email);
-            set_text(change.phone, card.phone);
-            set_text(change.company, card.company);
-            set_text(change.title, card.title);
-            if (looks_like_linkedin_url(card.url))
-                set_text(change.linkedin_url, card.url);
-            set_text(change.notes, card.note);
-            change.add_tags = card.categories;
-        });
-        return true;
-    };
-}
-
-// The CSV and vCard readers name only a line; give it the file too.
-template <typename Read>
-auto naming_file(const std::string& source, Read&& read) {
-    try {
-        return read();
-    } catch (const Error& e) {
-        std::string message = e.what();
-        if (message.starts_with("line ")) throw Error(fmt::format("{}:{}", source, message.substr(5)));
-        throw;
-    }
-}
 
 bool same_fields(const Contact& a, const Contact& b) {
     auto fields = [](const Contact& c) {
@@ -245,7 +34,10 @@ ImportFormat parse_import_format(std::string_view name) {
     if (name == "json") return ImportFormat::json;
     if (name == "google") return ImportFormat::google;
     if (name == "outlook") return ImportFormat::outlook;
-    throw Error(fmt::format("unknown import format '{}': expected linkedin, csv, vcard, json, google or outlook", name));
+    if (name == "linkedin-archive") return ImportFormat::linkedin_archive;
+    throw Error(fmt::format("unknown import format '{}': expected linkedin, linkedin-archive, csv, vcard, json, "
+                            "google or outlook",
+                            name));
 }
 
 ImportFormat detect_import_format(std::string_view text) {
@@ -264,41 +56,8 @@ ImportFormat detect_import_format(std::string_view text) {
     return ImportFormat::csv;
 }
 
-std::optional<Date> parse_connected_on(std::string_view text) {
-    // Parsed in place: an import reads one of these per row.
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    if (auto iso = parse_iso_date(text)) return iso;
-    static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                                "jul", "aug", "sep", "oct", "nov", "dec"};
-    auto first_space = text.find(' ');
-    auto last_space = text.rfind(' ');
-    if (first_space == std::string_view::npos || first_space == last_space) return std::nullopt;
-    std::string_view day_text = text.substr(0, first_space);
-    std::string_view month_text = text.substr(first_space + 1, last_space - first_space - 1);
-    std::string_view year_text = text.substr(last_space + 1);
-    if (month_text.size() < 3) return std::nullopt;
-    auto month = std::find_if(months.begin(), months.end(), [&](std::string_view name) {
-        return std::equal(name.begin(), name.end(), month_text.begin(),
-                          [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b); });
-    });
-    if (month == months.end()) return std::nullopt;
-    unsigned day = 0;
-    int year = 0;
-    auto [d_end, d_ec] = std::from_chars(day_text.data(), day_text.data() + day_text.size(), day);
-    auto [y_end, y_ec] = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
-    if (d_ec != std::errc{} || y_ec != std::errc{} || d_end != day_text.data() + day_text.size() ||
-        y_end != year_text.data() + year_text.size() || year_text.size() != 4)
-        return std::nullopt;
-    std::chrono::year_month_day ymd{std::chrono::year{year},
-                                    std::chrono::month{static_cast<unsigned>(month - months.begin() + 1)},
-                                    std::chrono::day{day}};
-    if (!ymd.ok()) return std::nullopt;
-    return Date{ymd};
-}
-
 ImportReader::ImportReader(std::string_view text, ImportFormat format, std::string source, Date today)
-    : source_(std::move(source)) {
+    : source_(std::move(source)), format_(format) {
     next_ = naming_file(source_, [&]() -> RowSource {
         switch (format) {
         case ImportFormat::linkedin: return linkedin_rows(text, source_);
@@ -306,6 +65,8 @@ ImportReader::ImportReader(std::string_view text, ImportFormat format, std::stri
         case ImportFormat::google:
         case ImportFormat::outlook: return address_book_rows(text, format);
         case ImportFormat::csv: break;
+        case ImportFormat::linkedin_archive:
+            throw Error(fmt::format("{}: a LinkedIn archive is read whole, not as rows", source_));
         case ImportFormat::json:
             throw Error(fmt::format("{}: a JSON export is restored whole, not read as rows", source_));
         }
@@ -317,340 +78,197 @@ bool ImportReader::next(ImportRow& row) {
     return naming_file(source_, [&] { return next_(row); });
 }
 
+ContactUpsert::ContactUpsert(Store& store, const ImportOptions& options, ImportSummary& summary, Date today)
+    : store_(store), options_(options), summary_(summary), today_(today), writer_(store), added_earlier_(store),
+      interactions_(store), purge_marks_(purge_marks(store)) {
+    for (auto& contact : all_contacts(store)) {
+        auto id = contact.id;
+        before_.push_back(id);
+        contacts_.emplace(id, std::move(contact));
+    }
+    for (const auto& [id, contact] : contacts_)
+        remember(contact, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url),
+                 email_key(contact.email));
+}
+
+void ContactUpsert::track_connections(Date on, bool adds_only) {
+    job_changes_on_ = on;
+    adds_only_ = adds_only;
+}
+
+void ContactUpsert::remember(const Contact& contact, std::string_view linkedin, std::string_view email) {
+    by_linkedin_.add(linkedin, contact.id);
+    by_email_.add(email, contact.id);
+    by_name_phone_.add(name_phone_key(contact.name, contact.phone), contact.id);
+    std::string name = fold(trim_view(contact.name));
+    if (auto other = by_name_.find(name); other && *other != contact.id) shared_names_.insert(name);
+    by_name_.add(name, contact.id);
+}
+
+Contact& ContactUpsert::known(std::int64_t id) {
+    auto found = contacts_.find(id);
+    if (found == contacts_.end()) found = contacts_.emplace(id, added_earlier_.find(id).value()).first;
+    return found->second;
+}
+
+std::optional<std::int64_t> ContactUpsert::find_linkedin(std::string_view url) const {
+    return url.empty() ? std::nullopt : by_linkedin_.find(linkedin_key(url));
+}
+
+std::optional<std::int64_t> ContactUpsert::find_name(std::string_view name) const {
+    std::string key = fold(trim_view(name));
+    if (shared_names_.contains(key)) return std::nullopt;
+    return by_name_.find(key);
+}
+
+bool ContactUpsert::purged(std::string_view linkedin, std::string_view email) const {
+    if (options_.include_purged || purge_marks_.empty()) return false;
+    return (!linkedin.empty() && purge_marks_.contains(purge_mark("linkedin", linkedin))) ||
+           (!email.empty() && purge_marks_.contains(purge_mark("email", email)));
+}
+
+std::vector<std::int64_t> ContactUpsert::unmatched_connections() {
+    std::vector<std::int64_t> ids;
+    if (adds_only_) return ids;
+    for (auto id : before_) {
+        const Contact& contact = contacts_.at(id);
+        if (contact.connected && !contact.archived && !contact.linkedin_url.empty() && !matched_.contains(id))
+            ids.push_back(id);
+    }
+    return ids;
+}
+
+void ContactUpsert::record(Interaction& interaction) {
+    if (!interactions_.insert(interaction, today_)) return;
+    ++summary_.interactions_added;
+    ++added_with_[interaction.contact_id];
+}
+
+void ContactUpsert::finish() {
+    for (const auto& [id, count] : added_with_) summary_.interactions_by_person[describe(known(id))] = count;
+}
+
 namespace {
 
-// Keys (normalised LinkedIn URLs, or emails) to the ids of the contacts
-// they match. An open-addressing table of 8-byte slots over keys kept in
-// one arena: matching the rows of a 50,000-row import spent a tenth of its
-// time in std::unordered_map, chasing a node or two per lookup.
-class KeyIndex {
-public:
-    std::optional<std::int64_t> find(std::string_view key) const {
-        if (key.empty() || slots_.empty()) return std::nullopt;
-        const Slot& slot = slots_[probe(key, hash(key))];
-        return slot.entry ? std::optional(ids_[slot.entry - 1]) : std::nullopt;
-    }
-
-    // The first contact added with a key keeps it.
-    void add(std::string_view key, std::int64_t id) {
-        if (key.empty()) return;
-        if (2 * (keys_.size() + 1) > slots_.size()) grow(std::max<std::size_t>(1024, 2 * slots_.size()));
-        std::size_t h = hash(key);
-        Slot& slot = slots_[probe(key, h)];
-        if (slot.entry) return;
-        auto* text = static_cast<char*>(arena_.allocate(key.size(), 1));
-        std::copy(key.begin(), key.end(), text);
-        keys_.emplace_back(text, key.size());
-        ids_.push_back(id);
-        slot = {tag(h), static_cast<std::uint32_t>(keys_.size())};
-    }
-
-private:
-    struct Slot {
-        std::uint32_t tag = 0;    // high bits of the key's hash: most mismatches end here
-        std::uint32_t entry = 0;  // 1 + the key's place in keys_ and ids_; 0: empty
-    };
-
-    static std::size_t hash(std::string_view key) { return std::hash<std::string_view>{}(key); }
-    static std::uint32_t tag(std::size_t h) { return static_cast<std::uint32_t>(h >> 32); }
-
-    // The slot holding `key`, else the empty slot where it would go.
-    std::size_t probe(std::string_view key, std::size_t h) const {
-        std::size_t mask = slots_.size() - 1;
-        std::size_t i = h & mask;
-        while (slots_[i].entry && (slots_[i].tag != tag(h) || keys_[slots_[i].entry - 1] != key)) i = (i + 1) & mask;
-        return i;
-    }
-
-    void grow(std::size_t size) {
-        slots_.assign(size, Slot{});
-        for (std::size_t entry = 0; entry < keys_.size(); ++entry) {
-            std::size_t h = hash(keys_[entry]);
-            std::size_t i = h & (size - 1);
-            while (slots_[i].entry) i = (i + 1) & (size - 1);
-            slots_[i] = {tag(h), static_cast<std::uint32_t>(entry + 1)};
-        }
-    }
-
-    std::vector<Slot> slots_;  // a power of two long, at most half full
-    std::vector<std::string_view> keys_;
-    std::vector<std::int64_t> ids_;
-    std::pmr::monotonic_buffer_resource arena_;
-};
-
-std::string email_key(std::string_view email) { return fold(trim_view(email)); }
-
-// For people with neither a LinkedIn URL nor an email (an address book's
-// plumber): the name and the phone's digits, so a re-import finds them again.
-std::string name_phone_key(std::string_view name, std::string_view phone) {
-    std::string key = fold(trim_view(name));
-    key += '\n';
-    std::copy_if(phone.begin(), phone.end(), std::back_inserter(key), [](char c) { return c >= '0' && c <= '9'; });
-    return key;
+// "CTO at Beta", "CTO", "at Beta": a role as it is said.
+std::string role_of(const Contact& contact) {
+    if (contact.title.empty()) return contact.company.empty() ? std::string("no role") : "at " + contact.company;
+    return contact.company.empty() ? contact.title : contact.title + " at " + contact.company;
 }
 
 }  // namespace
+
+void ContactUpsert::note_job_change(const Contact& before, const Contact& after) {
+    bool company_changed = !before.company.empty() && after.company != before.company;
+    bool title_changed = !before.title.empty() && after.title != before.title;
+    if (!job_changes_on_ || !(company_changed || title_changed)) return;
+    std::string change = fmt::format("{} → {}", role_of(before), role_of(after));
+    Interaction job{.contact_id = after.id, .on = *job_changes_on_, .kind = "job-change", .direction = Direction::in};
+    job.summary = "job change: " + change;
+    // Said to them by `draft congrats`: the new role, never the old one.
+    job.topic = "your new role as " + role_of(after);
+    if (after.title.empty()) job.topic = "your move to " + after.company;
+    job.by_rolo = true;
+    job.import_key = stable_hash("job-change\n" + change);
+    int added_before = summary_.interactions_added;
+    record(job);
+    if (summary_.interactions_added == added_before) return;
+    ++summary_.job_changes;
+    summary_.changed_jobs.push_back(fmt::format("{}: {}", describe(after), change));
+}
+
+std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_view source) {
+    if (!row.error.empty()) throw Error(row.error);
+    ContactChange& change = row.change;
+    std::string key = change.linkedin_url ? linkedin_key(*change.linkedin_url) : std::string();
+    std::string email = change.email ? email_key(*change.email) : std::string();
+    if (change.linkedin_url && key.find("linkedin.com/") == std::string::npos)
+        throw Error(fmt::format("'{}' is not a LinkedIn profile URL", *change.linkedin_url));
+    std::optional<std::int64_t> match = by_linkedin_.find(key);
+    std::optional<std::int64_t> email_match = by_email_.find(email);
+    // A row must not hand one person's address to another, as `rolo edit` would not
+    // without --force; people who already share an address (added with --force) may keep it.
+    if (match && email_match && *match != *email_match && email_key(known(*match).email) != email)
+        throw Error(fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
+                                *change.email, describe(known(*email_match))));
+    if (!match) match = email_match;
+    if (!match && key.empty() && email.empty() && change.name)
+        match = by_name_phone_.find(name_phone_key(*change.name, change.phone.value_or("")));
+    if (!options_.tag.empty()) change.add_tags.push_back(options_.tag);
+    if (!match) {
+        if (!change.name) throw Error("no name");
+        if (purged(key, email)) {
+            ++summary_.purged;
+            return std::nullopt;
+        }
+        // Only what the file says: unlike `rolo add`, no "connected today", or an
+        // address book of hundreds would all come due for a hello at once.
+        Contact added;
+        apply(added, std::move(change));
+        // The first few are named; a file of thousands would bury the rest.
+        constexpr int named = 10;
+        if (auto same = by_name_.find(fold(trim_view(added.name))); same && ++summary_.same_names <= named)
+            summary_.warnings.push_back(
+                fmt::format("{}:{}: {} has the same name as {}", source, row.line, added.name, describe(known(*same))));
+        writer_.insert(added, today_);
+        remember(added, key, email);
+        matched_.insert(added.id);
+        ++summary_.added;
+        summary_.added_names.push_back(describe(added));
+        return added.id;
+    }
+    matched_.insert(*match);
+    Contact& existing = known(*match);
+    if (adds_only_) {
+        ++summary_.unchanged;
+        return existing.id;
+    }
+    // The same profile or address spelled another way is not a change.
+    if (change.linkedin_url && key == linkedin_key(existing.linkedin_url)) change.linkedin_url.reset();
+    if (change.email && email == email_key(existing.email)) change.email.reset();
+    Contact updated = existing;
+    apply(updated, change);
+    if (same_fields(existing, updated)) {
+        ++summary_.unchanged;
+        return existing.id;
+    }
+    note_job_change(existing, updated);
+    writer_.update(updated, today_);
+    existing = std::move(updated);
+    remember(existing, change.linkedin_url ? key : std::string(), change.email ? email : std::string());
+    ++summary_.updated;
+    return existing.id;
+}
+
+void ContactUpsert::upsert_all(ImportReader& rows, const std::string& source) {
+    ImportRow row;
+    while (rows.next(row)) guarded_row(options_, summary_, source, row.line, [&] { upsert(row, source); });
+}
+
+void track_linkedin_export(Store& store, ContactUpsert& upsert, ImportSummary& summary, Date exported_on) {
+    SQLite::Statement newest(store.db(), "SELECT value FROM import_marks WHERE name = 'linkedin-export'");
+    std::optional<Date> seen = newest.executeStep() ? parse_iso_date(newest.getColumn(0).getString()) : std::nullopt;
+    upsert.track_connections(exported_on, seen && exported_on < *seen);
+    summary.earlier_export = seen.has_value();
+    if (seen && exported_on <= *seen) return;
+    SQLite::Statement mark(store.db(), "INSERT OR REPLACE INTO import_marks (name, value) VALUES ('linkedin-export', ?)");
+    mark.bind(1, format_date(exported_on));
+    mark.exec();
+}
+
+void report_gone(ContactUpsert& upsert, ImportSummary& summary) {
+    for (auto id : upsert.unmatched_connections()) summary.gone.push_back(describe(upsert.known(id)));
+}
 
 ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today) {
     ImportSummary summary;
     auto transaction = store.transaction();
-    ContactWriter writer(store);
-    // Everyone there before the import, by id. People it adds are not kept:
-    // they are read back only when a later row of the file matches them.
-    std::unordered_map<std::int64_t, Contact> contacts;
-    for (auto& contact : all_contacts(store)) {
-        auto id = contact.id;
-        contacts.emplace(id, std::move(contact));
-    }
-    ContactReader added_earlier(store);
-    auto known = [&](std::int64_t id) -> Contact& {
-        auto found = contacts.find(id);
-        if (found == contacts.end()) found = contacts.emplace(id, added_earlier.find(id).value()).first;
-        return found->second;
-    };
-    KeyIndex by_linkedin, by_email, by_name_phone;
-    auto remember = [&](const Contact& contact, std::string_view linkedin, std::string_view email) {
-        by_linkedin.add(linkedin, contact.id);
-        by_email.add(email, contact.id);
-        by_name_phone.add(name_phone_key(contact.name, contact.phone), contact.id);
-    };
-    for (const auto& [id, contact] : contacts)
-        remember(contact, contact.linkedin_url.empty() ? std::string() : linkedin_key(contact.linkedin_url),
-                 email_key(contact.email));
-
-    // Writes one row and returns the counter it adds to; a problem of the row
-    // is an Error, thrown before anything of the row is written.
-    auto upsert = [&](ImportRow& row) -> int& {
-        if (!row.error.empty()) throw Error(row.error);
-        ContactChange& change = row.change;
-        std::string key = change.linkedin_url ? linkedin_key(*change.linkedin_url) : std::string();
-        std::string email = change.email ? email_key(*change.email) : std::string();
-        if (change.linkedin_url && key.find("linkedin.com/") == std::string::npos)
-            throw Error(fmt::format("'{}' is not a LinkedIn profile URL", *change.linkedin_url));
-        std::optional<std::int64_t> match = by_linkedin.find(key);
-        std::optional<std::int64_t> email_match = by_email.find(email);
-        // A row must not hand one person's address to another, as `rolo edit` would not
-        // without --force; people who already share an address (added with --force) may keep it.
-        if (match && email_match && *match != *email_match && email_key(known(*match).email) != email)
-            throw Error(fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
-                                    *change.email, describe(known(*email_match))));
-        if (!match) match = email_match;
-        if (!match && key.empty() && email.empty() && change.name)
-            match = by_name_phone.find(name_phone_key(*change.name, change.phone.value_or("")));
-        if (!options.tag.empty()) change.add_tags.push_back(options.tag);
-        if (!match) {
-            if (!change.name) throw Error("no name");
-            // Only what the file says: unlike `rolo add`, no "connected today", or an
-            // address book of hundreds would all come due for a hello at once.
-            Contact added;
-            apply(added, std::move(change));
-            writer.insert(added, today);
-            remember(added, key, email);
-            return summary.added;
-        }
-        Contact& existing = known(*match);
-        // The same profile or address spelled another way is not a change.
-        if (change.linkedin_url && key == linkedin_key(existing.linkedin_url)) change.linkedin_url.reset();
-        if (change.email && email == email_key(existing.email)) change.email.reset();
-        Contact updated = existing;
-        apply(updated, change);
-        if (same_fields(existing, updated)) return summary.unchanged;
-        writer.update(updated, today);
-        existing = std::move(updated);
-        remember(existing, change.linkedin_url ? key : std::string(), change.email ? email : std::string());
-        return summary.updated;
-    };
-
-    ImportRow row;
-    while (rows.next(row)) {
-        try {
-            ++upsert(row);
-        } catch (const Error& e) {
-            std::string problem = fmt::format("{}:{}: {}", options.source, row.line, e.what());
-            if (!options.skip_bad) throw Error(problem);
-            summary.problems.push_back(std::move(problem));
-            ++summary.skipped;
-        }
-    }
+    ContactUpsert upsert(store, options, summary, today);
+    if (rows.format() == ImportFormat::linkedin) track_linkedin_export(store, upsert, summary, today);
+    upsert.upsert_all(rows, options.source);
+    if (rows.format() == ImportFormat::linkedin) report_gone(upsert, summary);
+    upsert.finish();
     if (!options.dry_run) transaction.commit();
-    return summary;
-}
-
-namespace {
-
-// Reads the fields of one JSON entry, naming "FILE: table[i].field" when one is wrong.
-class JsonEntry {
-public:
-    JsonEntry(const nlohmann::json& entry, std::string where) : entry_(entry), where_(std::move(where)) {
-        if (!entry_.is_object()) fail("", "expected an object");
-    }
-    std::string text(const char* key) const {
-        const auto* value = find(key);
-        if (!value || value->is_null()) return {};
-        return checked_text(key, *value);
-    }
-    // A whole number in min..max: nothing is truncated or wrapped to fit.
-    std::int64_t number(const char* key, std::int64_t min, std::int64_t max) const {
-        const auto* value = find(key);
-        if (!value || !value->is_number_integer()) fail(key, "expected a whole number");
-        bool above = value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(max);
-        if (above || value->get<std::int64_t>() < min || value->get<std::int64_t>() > max)
-            fail(key, fmt::format("{} is out of range ({}..{})", value->dump(), min, max));
-        return value->get<std::int64_t>();
-    }
-    std::int64_t id(const char* key) const { return number(key, 1, std::numeric_limits<std::int64_t>::max()); }
-    std::optional<std::int64_t> optional_id(const char* key) const {
-        const auto* value = find(key);
-        if (!value || value->is_null()) return std::nullopt;
-        return id(key);
-    }
-    bool flag(const char* key) const {
-        const auto* value = find(key);
-        if (!value || !value->is_boolean()) fail(key, "expected true or false");
-        return value->get<bool>();
-    }
-    // For flags that later rolos added: absent from older exports.
-    bool flag_or(const char* key, bool absent) const { return find(key) ? flag(key) : absent; }
-    std::optional<Date> date(const char* key) const {
-        std::string value = text(key);
-        if (value.empty()) return std::nullopt;
-        if (auto parsed = parse_iso_date(value)) return parsed;
-        fail(key, fmt::format("bad date '{}'", value));
-    }
-    std::vector<std::string> list(const char* key) const {
-        const auto* value = find(key);
-        std::vector<std::string> items;
-        if (!value || value->is_null()) return items;
-        if (!value->is_array()) fail(key, "expected a list");
-        for (const auto& item : *value) {
-            if (!item.is_string()) fail(key, "expected a list of text");
-            items.push_back(checked_text(key, item));
-        }
-        return items;
-    }
-    [[noreturn]] void fail(std::string_view key, std::string_view message) const {
-        throw Error(fmt::format("{}{}{}: {}", where_, key.empty() ? "" : ".", key, message));
-    }
-
-private:
-    std::string checked_text(const char* key, const nlohmann::json& value) const {
-        if (!value.is_string()) fail(key, "expected text");
-        std::string result = value.get<std::string>();
-        if (auto problem = text_problem(result); !problem.empty()) fail(key, problem);
-        return result;
-    }
-    const nlohmann::json* find(const char* key) const {
-        auto found = entry_.find(key);
-        return found == entry_.end() ? nullptr : &*found;
-    }
-    const nlohmann::json& entry_;
-    std::string where_;
-};
-
-template <typename Each>
-int for_each_entry(const nlohmann::json& document, const char* table, const std::string& source, Each each) {
-    auto found = document.find(table);
-    if (found == document.end()) return 0;
-    if (!found->is_array()) throw Error(fmt::format("{}: {} must be a list", source, table));
-    int count = 0;
-    for (const auto& entry : *found) {
-        std::string where = fmt::format("{}: {}[{}]", source, table, count++);
-        try {
-            each(JsonEntry(entry, where));
-        } catch (const SQLite::Exception& e) {
-            throw Error(fmt::format("{}: {}", where, e.what()));
-        } catch (const Error& e) {
-            if (std::string_view(e.what()).starts_with(where)) throw;
-            throw Error(fmt::format("{}: {}", where, e.what()));
-        }
-    }
-    return count;
-}
-
-}  // namespace
-
-RestoreSummary restore_json(Store& store, std::string_view text, const std::string& source, Date today, bool dry_run) {
-    nlohmann::json document;
-    try {
-        document = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(fmt::format("{}: not valid JSON: {}", source, e.what()));
-    }
-    if (!document.is_object() || !document.contains("contacts"))
-        throw Error(fmt::format("{}: not a rolo export (expected an object with \"contacts\")", source));
-    auto transaction = store.transaction();
-    if (!all_contacts(store).empty())
-        throw Error(fmt::format("{}: a JSON export restores into an empty database only; use --db NEW.db", source));
-    RestoreSummary summary;
-    ContactWriter writer(store);
-    summary.contacts = for_each_entry(document, "contacts", source, [&](const JsonEntry& e) {
-        Contact c;
-        c.id = e.id("id");
-        c.name = e.text("name");
-        c.call_name = e.text("call_name");
-        c.email = e.text("email");
-        c.phone = e.text("phone");
-        c.company = e.text("company");
-        c.title = e.text("title");
-        c.location = e.text("location");
-        c.linkedin_url = e.text("linkedin_url");
-        c.met_at = e.text("met_at");
-        c.met_on = e.date("met_on");
-        c.interests = e.text("interests");
-        c.notes = e.text("notes");
-        try {
-            c.every = parse_every(e.text("every"));
-        } catch (const Error& error) {
-            e.fail("every", error.what());
-        }
-        c.connected = e.flag("connected");
-        c.connected_on = e.date("connected_on");
-        c.archived = e.flag("archived");
-        c.snoozed_until = e.date("snoozed_until");
-        c.tags = e.list("tags");
-        std::sort(c.tags.begin(), c.tags.end());
-        c.created_at = e.text("created_at");
-        c.updated_at = e.text("updated_at");
-        writer.insert(c, today);
-    });
-    std::map<std::int64_t, std::int64_t> groups;
-    summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {
-        Interaction i{.contact_id = e.id("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
-        if (!e.date("date")) e.fail("date", "missing");
-        std::string direction = e.text("direction");
-        if (direction != "in" && direction != "out") e.fail("direction", "expected \"in\" or \"out\"");
-        i.direction = direction == "in" ? Direction::in : Direction::out;
-        i.summary = e.text("summary");
-        i.next_on = e.date("next_on");
-        i.topic = e.text("topic");
-        i.by_rolo = e.flag_or("by_rolo", false);
-        i.created_at = timestamp(today);
-        i.todo = e.text("todo");
-        i.done_on = e.date("done_on");
-        // A group's ids are the file's: its rows get the id of the first restored.
-        auto group = e.optional_id("group_id");
-        if (group && groups.contains(*group)) i.group_id = groups.at(*group);
-        insert_interaction(store, i);  // the row as it was: logging again would apply its rules again
-        if (group && !groups.contains(*group)) groups[*group] = start_group(store, i);
-    });
-    summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {
-        link(store, {e.id("a"), e.id("b"), static_cast<int>(e.number("strength", 1, 5)), e.text("context"),
-                     e.date("since")});
-    });
-    summary.intros = for_each_entry(document, "intros", source, [&](const JsonEntry& e) {
-        Intro intro;
-        intro.id = e.id("id");
-        intro.kind = e.text("kind");
-        intro.broker_id = e.id("broker_id");
-        intro.target_id = e.id("target_id");
-        intro.asked_on = e.date("asked_on").value_or(today);
-        intro.followed_up_on = e.date("followed_up_on");
-        intro.status = e.text("status");
-        intro.reason = e.text("reason");
-        intro.note = e.text("note");
-        insert_intro(store, intro);
-    });
-    if (!dry_run) transaction.commit();
     return summary;
 }
 

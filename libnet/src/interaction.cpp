@@ -18,7 +18,8 @@ namespace rolo {
 
 const std::vector<std::string_view>& interaction_kinds() {
     static const std::vector<std::string_view> kinds = {"meeting", "coffee", "call",   "email",    "message",
-                                                        "event",   "note",   "invite", "accepted", "intro"};
+                                                        "event",   "note",   "invite", "accepted", "intro",
+                                                        "job-change"};
     return kinds;
 }
 
@@ -34,7 +35,7 @@ namespace {
 
 constexpr std::string_view select_interactions =
     "SELECT i.id, i.contact_id, i.on_date, i.kind, i.direction, i.summary, i.next_on, i.created_at, c.name, i.topic, "
-    "i.by_rolo, i.todo, i.done_on, i.group_id FROM interactions i JOIN contacts c ON c.id = i.contact_id ";
+    "i.by_rolo, i.todo, i.done_on, i.group_id, i.body, i.import_key FROM interactions i JOIN contacts c ON c.id = i.contact_id ";
 
 std::vector<Interaction> read_interactions(SQLite::Statement& query) {
     std::vector<Interaction> list;
@@ -54,6 +55,8 @@ std::vector<Interaction> read_interactions(SQLite::Statement& query) {
         i.todo = sql::text(query.getColumn(11));
         i.done_on = sql::date(query.getColumn(12));
         if (!query.getColumn(13).isNull()) i.group_id = query.getColumn(13).getInt64();
+        i.body = sql::text(query.getColumn(14));
+        if (!query.getColumn(15).isNull()) i.import_key = query.getColumn(15).getInt64();
         list.push_back(std::move(i));
     }
     return list;
@@ -66,8 +69,8 @@ Contact insert_row(Store& store, Interaction& interaction) {
     Contact contact = get_contact(store, interaction.contact_id);
     SQLite::Statement insert(store.db(),
                              "INSERT INTO interactions (contact_id, on_date, kind, direction, summary, next_on, "
-                             "created_at, topic, by_rolo, todo, done_on, group_id) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "created_at, topic, by_rolo, todo, done_on, group_id, body, import_key) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, interaction.contact_id);
     insert.bind(2, format_date(interaction.on));
     insert.bind(3, interaction.kind);
@@ -80,6 +83,8 @@ Contact insert_row(Store& store, Interaction& interaction) {
     sql::bind_text(insert, 10, interaction.todo);
     sql::bind_date(insert, 11, interaction.done_on);
     if (interaction.group_id) insert.bind(12, *interaction.group_id);
+    sql::bind_text(insert, 13, interaction.body);
+    if (interaction.import_key) insert.bind(14, *interaction.import_key);
     insert.exec();
     interaction.id = store.db().getLastInsertRowid();
     interaction.contact_name = contact.name;
@@ -170,6 +175,35 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
     insert_row(store, interaction);
     apply_effects(store, interaction, today);
     return interaction.id;
+}
+
+InteractionImporter::InteractionImporter(Store& store)
+    : store_(store),
+      insert_(std::make_unique<SQLite::Statement>(
+          store.db(), "INSERT OR IGNORE INTO interactions (contact_id, on_date, kind, direction, summary, created_at, "
+                      "topic, by_rolo, body, import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+
+InteractionImporter::~InteractionImporter() = default;
+
+bool InteractionImporter::insert(Interaction& interaction, Date today) {
+    if (created_at_.empty()) created_at_ = timestamp(today);
+    interaction.created_at = created_at_;
+    SQLite::Statement& insert = *insert_;
+    insert.reset();
+    insert.bind(1, interaction.contact_id);
+    insert.bind(2, format_date(interaction.on));
+    insert.bind(3, interaction.kind);
+    insert.bind(4, std::string(to_string(interaction.direction)));
+    insert.bind(5, interaction.summary);
+    insert.bind(6, interaction.created_at);
+    sql::bind_text(insert, 7, interaction.topic);
+    insert.bind(8, interaction.by_rolo ? 1 : 0);
+    sql::bind_text(insert, 9, interaction.body);
+    if (interaction.import_key) insert.bind(10, *interaction.import_key);
+    else insert.bind(10);
+    if (insert.exec() == 0) return false;
+    interaction.id = store_.db().getLastInsertRowid();
+    return true;
 }
 
 std::vector<Interaction> log_group(Store& store, const Interaction& interaction,

@@ -106,8 +106,14 @@ MergeResult merge_contacts(Store& store, std::int64_t keep_id, std::int64_t othe
     MergeResult result;
     auto& actions = result.actions;
 
-    if (int n = run(store, "UPDATE interactions SET contact_id = ?1 WHERE contact_id = ?2", keep.id, other.id))
+    // An imported message both were in is kept once: KEEP's copy.
+    if (int n = run(store,
+                    "UPDATE interactions SET contact_id = ?1 WHERE contact_id = ?2 AND (import_key IS NULL OR import_key "
+                    "NOT IN (SELECT import_key FROM interactions WHERE contact_id = ?1 AND import_key IS NOT NULL))",
+                    keep.id, other.id))
         actions.push_back("moved " + count(n, "interaction", "interactions"));
+    if (int n = run(store, "DELETE FROM interactions WHERE contact_id = ?2", keep.id, other.id))
+        actions.push_back("dropped " + count(n, "imported message", "imported messages") + " both had");
 
     if (int n = run(store, "DELETE FROM intros WHERE (broker_id = ?1 AND target_id = ?2) OR (broker_id = ?2 AND target_id = ?1)",
                     keep.id, other.id))

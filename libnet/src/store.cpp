@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 8> migrations = {
+constexpr std::array<const char*, 9> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -227,6 +227,39 @@ CREATE TRIGGER interaction_search_update AFTER UPDATE OF id, summary, topic ON i
     INSERT INTO interaction_search (interaction_search, rowid, summary, topic)
     VALUES ('delete', old.id, old.summary, old.topic);
     INSERT INTO interaction_search (rowid, summary, topic) VALUES (new.id, new.summary, new.topic);
+END;
+)sql",
+    // 9: a LinkedIn archive's messages become interactions. body keeps a
+    // message's text (private: for search, never quoted in a draft);
+    // import_key is the same for the same message in every export, so a
+    // re-import adds nothing. purged holds hashes of the LinkedIn URLs and
+    // emails of people removed with `rm --purge`, which imports leave out;
+    // import_marks the newest LinkedIn export read. interaction_search is
+    // rebuilt to index body too.
+    R"sql(
+ALTER TABLE interactions ADD COLUMN body TEXT;
+ALTER TABLE interactions ADD COLUMN import_key INTEGER;
+CREATE UNIQUE INDEX interactions_import_key ON interactions (contact_id, import_key) WHERE import_key IS NOT NULL;
+CREATE TABLE purged (key_hash INTEGER PRIMARY KEY);
+CREATE TABLE import_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+DROP TRIGGER interaction_search_insert;
+DROP TRIGGER interaction_search_delete;
+DROP TRIGGER interaction_search_update;
+DROP TABLE interaction_search;
+CREATE VIRTUAL TABLE interaction_search USING fts5(summary, topic, body, content = 'interactions', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO interaction_search (interaction_search) VALUES ('rebuild');
+CREATE TRIGGER interaction_search_insert AFTER INSERT ON interactions BEGIN
+    INSERT INTO interaction_search (rowid, summary, topic, body) VALUES (new.id, new.summary, new.topic, new.body);
+END;
+CREATE TRIGGER interaction_search_delete AFTER DELETE ON interactions BEGIN
+    INSERT INTO interaction_search (interaction_search, rowid, summary, topic, body)
+    VALUES ('delete', old.id, old.summary, old.topic, old.body);
+END;
+CREATE TRIGGER interaction_search_update AFTER UPDATE OF id, summary, topic, body ON interactions BEGIN
+    INSERT INTO interaction_search (interaction_search, rowid, summary, topic, body)
+    VALUES ('delete', old.id, old.summary, old.topic, old.body);
+    INSERT INTO interaction_search (rowid, summary, topic, body) VALUES (new.id, new.summary, new.topic, new.body);
 END;
 )sql",
 };

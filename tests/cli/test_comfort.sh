@@ -66,6 +66,10 @@ expect_rc 2
 expect_err_has "did you mean '--tag'?"
 run ls --frobnicate
 expect_err_lacks "did you mean"
+# Each name once: --help is both rolo's option and the command's.
+run merge 1 2 --hepl
+expect_err_lacks "'--help' or '--help'"
+expect_err_has "did you mean '--help'"
 
 # rolo draft alone lists the kinds.
 run draft

@@ -21,7 +21,7 @@ expect_completion() {  # expect_completion EXPECTED WORD...
 expect_completion "import" "$ROLO" im
 expect_completion "stats" "$ROLO" --db "$ROLO_DB" --format json st
 expect_completion "--skip-bad" "$ROLO" import --sk
-expect_completion "$(printf 'linkedin\ncsv\nvcard\njson\ngoogle\noutlook')" "$ROLO" import --from ""
+expect_completion "$(printf 'linkedin\nlinkedin-archive\ncsv\nvcard\njson\ngoogle\noutlook')" "$ROLO" import --from ""
 expect_completion "json" "$ROLO" ls --format j
 expect_completion "Connections.csv" "$ROLO" import Con
 expect_completion "Janet Mellor" "$ROLO" show ja

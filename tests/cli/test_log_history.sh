@@ -33,7 +33,7 @@ expect_rc 1
 expect_err_has "bad date 'soon'"
 run history --kind dinner
 expect_rc 1
-expect_err "rolo: error: unknown interaction kind 'dinner': expected one of meeting, coffee, call, email, message, event, note, invite, accepted, intro"
+expect_err "rolo: error: unknown interaction kind 'dinner': expected one of meeting, coffee, call, email, message, event, note, invite, accepted, intro, job-change"
 
 # With no summary, stdin is read; an empty message aborts and writes nothing.
 run log clive --kind email < <(printf 'sent the deck\nwith notes\n')

@@ -1,5 +1,6 @@
 // libFuzzer harness for everything rolo reads from files and the command line:
-// the CSV reader, the LinkedIn / CSV / vCard / Google / Outlook importers, UTF-16 decoding, the JSON restore,
+// the CSV reader, the LinkedIn / CSV / vCard / Google / Outlook importers, LinkedIn's data export (its zip
+// reader, and the input as each of its four files beside a fixed set of connections), UTF-16 decoding, the JSON restore,
 // config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak;
 // whatever an import stores must survive a CSV export and re-import, whatever a JSON restore stores must
 // survive a JSON export and restore, a restore stores each contact's connection as the document says
@@ -12,6 +13,7 @@
 #include "rolo/error.hpp"
 #include "rolo/export.hpp"
 #include "rolo/import.hpp"
+#include "rolo/linkedin_archive.hpp"
 #include "rolo/store.hpp"
 #include "rolo/table.hpp"
 #include "rolo/text.hpp"
@@ -116,6 +118,33 @@ void expect_safe_text(std::string_view text) {
     check(cell == text, "guard_formula does not read back", text);
 }
 
+// The input as each file of a LinkedIn archive that knows two connections
+// and who you are; with --skip-bad, then without. A second import adds nothing.
+void expect_archive_files(std::string_view text, rolo::Date today) {
+    for (int file = 0; file < 4; ++file) {
+        rolo::LinkedInArchive archive;
+        archive.profile = rolo::ArchiveFile{"Profile.csv", "First Name,Last Name\nAda,Quint\n"};
+        archive.connections = rolo::ArchiveFile{
+            "Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                               "Bob,Li,https://www.linkedin.com/in/bob,,Delta,CFO,03 Mar 2023\n"
+                               "Jane,\"Doe, PhD\",https://www.linkedin.com/in/jane,,Gamma,Lead,04 Mar 2023\n"};
+        std::optional<rolo::ArchiveFile>* slots[] = {&archive.profile, &archive.connections, &archive.invitations,
+                                                     &archive.messages};
+        static const char* names[] = {"Profile.csv", "Connections.csv", "Invitations.csv", "messages.csv"};
+        *slots[file] = rolo::ArchiveFile{names[file], std::string(text)};
+        for (bool skip_bad : {true, false}) {
+            expect_only_errors([&] {
+                rolo::Store store = rolo::Store::open_memory();
+                rolo::ImportOptions options{.source = "fuzz.zip", .skip_bad = skip_bad};
+                rolo::import_linkedin_archive(store, archive, options, today);
+                auto again = rolo::import_linkedin_archive(store, archive, options, today);
+                check(again.interactions_added == 0 && again.added == 0 && again.updated == 0,
+                      "a second archive import changed something", text);
+            });
+        }
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -144,6 +173,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
         });
     }
+    expect_only_errors([&] { rolo::read_linkedin_zip(text, "fuzz.zip"); });
+    if (size < 4096) expect_archive_files(text, today);
     if (size < 4096) {
         expect_only_errors([&] {
             rolo::Store store = rolo::Store::open_memory();

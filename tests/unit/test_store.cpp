@@ -339,6 +339,7 @@ TEST_CASE("tags that differ only in case are one tag, in memory, in the table an
         make(store, "Ada");
         // A database from before migration 6 could hold both spellings.
         store.db().exec(undo_search_index);
+        store.db().exec(undo_linkedin_archive);
         store.db().exec(undo_log_history);
         store.db().exec("PRAGMA user_version = 5");
         store.db().exec("DROP TABLE tags; CREATE TABLE tags (contact_id INTEGER NOT NULL, tag TEXT NOT NULL, "

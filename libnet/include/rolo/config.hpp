@@ -28,6 +28,7 @@ struct Config {
     int intro_follow_up_days = 7;           // [defaults].intro_follow_up
     int connect_window_days = 7;            // [defaults].connect_window: connect with someone you met within it
     int invite_window_days = 21;            // [defaults].invite_window: an invitation pending longer is unanswered
+    int job_change_window_days = 30;        // [defaults].job_change_window: a new role is news this long
     std::map<std::string, Every, TagLess> every_by_tag;  // [every]: tag -> cadence, tags in any case
     int connect_limit = 200;                  // [draft].connect_limit, in code points
     std::vector<std::string> warnings;        // "file:line:col: ..." for the caller to print

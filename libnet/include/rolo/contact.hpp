@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace SQLite {
@@ -141,8 +142,16 @@ void for_each_contact(Store& store, const ContactFilter& filter, ContactOrder or
 
 void set_archived(Store& store, std::int64_t id, bool archived, Date today);
 
-// Deletes the contact and, through the foreign keys, its tags, interactions, edges and intros.
+// Deletes the contact and, through the foreign keys, its tags, interactions,
+// edges and intros; remembers a hash of their LinkedIn URL and email (a
+// purge mark) so that an import does not bring them back.
 void purge_contact(Store& store, std::int64_t id);
+
+// The mark of a LinkedIn key (linkedin_key) or a folded email: a hash, never the text.
+std::int64_t purge_mark(std::string_view kind, std::string_view key);
+
+// Every purge mark stored.
+std::unordered_set<std::int64_t> purge_marks(Store& store);
 
 // "#12 Janet Mellor (Acme)": how a contact is named in messages and candidate lists.
 std::string describe(const Contact& contact);

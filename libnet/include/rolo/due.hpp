@@ -1,5 +1,5 @@
 #pragma once
-// Who needs a touch, and why. Six reasons, each with its own rule:
+// Who needs a touch, and why. Seven reasons, each with its own rule:
 //   follow-up       the last interaction with them set a next step that is due,
 //                   and it is not done; or a todo you logged is due and not done;
 //   intro-follow-up an introduction you asked them for has waited its period
@@ -13,7 +13,9 @@
 //                   connect window, not connected, no invitation logged;
 //                   ideal the first two days, late after, dropped after the window;
 //   invite-unanswered the last invitation has had no answer for the invite
-//                   window: listed for one week, then dropped.
+//                   window: listed for one week, then dropped;
+//   job-change      an import recorded a new role (a job-change interaction)
+//                   within the job-change window, and you have written nothing since.
 // The rows come from one query over contacts (the last interaction found
 // through the (contact_id, on_date) index) and one over open intros; the
 // rest is arithmetic here. People not connected get one more query of their
@@ -34,11 +36,11 @@ namespace rolo {
 
 class Store;
 
-enum class Reason { follow_up, intro_follow_up, hello, cadence, connect, invite_unanswered };
+enum class Reason { follow_up, intro_follow_up, hello, cadence, connect, invite_unanswered, job_change };
 
 std::string_view to_string(Reason reason);
 
-// Urgency weight of a reason: follow-up 4, intro-follow-up 3, hello and connect 2,
+// Urgency weight of a reason: follow-up 4, intro-follow-up 3, hello, connect and job-change 2,
 // cadence and invite-unanswered 1.
 int weight(Reason reason);
 
@@ -74,6 +76,9 @@ struct DueFacts {
     std::vector<Intro> awaiting;      // requests to them as broker, open and not followed up
     std::vector<NextStep> todos;      // next steps with words, open
     std::optional<ConnectState> connect;  // when not connected
+    std::optional<Date> changed_job_on;   // the last job change an import recorded
+    std::string new_role;                 // its topic ("Head of Data at Acme")
+    bool wrote_since_job_change = false;  // something sent on or after that day
 };
 
 // Every reason the person will be due, whenever that is, in no order: the

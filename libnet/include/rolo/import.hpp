@@ -6,6 +6,7 @@
 #include "rolo/contact.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,9 +16,9 @@ namespace rolo {
 
 class Store;
 
-enum class ImportFormat { linkedin, csv, vcard, json, google, outlook };
+enum class ImportFormat { linkedin, csv, vcard, json, google, outlook, linkedin_archive };
 
-// linkedin, csv, vcard, json, google or outlook; throws Error otherwise.
+// linkedin, linkedin-archive, csv, vcard, json, google or outlook; throws Error otherwise.
 ImportFormat parse_import_format(std::string_view name);
 
 // A JSON object, a vCard, Google's or Outlook's header, LinkedIn's header
@@ -46,6 +47,7 @@ public:
 
     // "FILE: unknown columns ignored: x, y"
     const std::vector<std::string>& warnings() const { return warnings_; }
+    ImportFormat format() const { return format_; }
 
     // Reads the next row into `row`, which a caller reuses from row to row;
     // false at the end. A problem of one row stays in the row; the rest of the file
@@ -54,6 +56,7 @@ public:
 
 private:
     std::string source_;
+    ImportFormat format_;
     std::vector<std::string> warnings_;
     std::function<bool(ImportRow&)> next_;
 };
@@ -63,17 +66,35 @@ struct ImportOptions {
     bool skip_bad = false;    // report bad rows and import the rest
     bool dry_run = false;     // count, write nothing
     std::string tag = {};     // add this tag to everyone imported; each row checks it (checked_tag)
+    bool include_purged = false;  // bring back people removed with `rm --purge`
+    std::string me = {};          // your name ([me] name), when an archive has no Profile.csv
+    // Told now and then how far a long import is: the file, rows read, rows in all (0: unknown).
+    std::function<void(std::string_view, long, long)> progress = {};
 };
 
 struct ImportSummary {
     int added = 0, updated = 0, unchanged = 0, skipped = 0;
+    int purged = 0;       // rows of people removed with `rm --purge`, left out
+    int job_changes = 0;  // job-change interactions recorded
+    int messages = 0;     // messages read (LinkedIn archive)
+    int interactions_added = 0;
     std::vector<std::string> problems;  // "FILE:LINE: what is wrong", for skipped rows
+    int same_names = 0;                 // people added with the name of someone known
+    std::vector<std::string> warnings;  // "FILE:LINE: X has the same name as #3 X", for the first few
+    std::vector<std::string> added_names;   // describe() of each person added
+    std::vector<std::string> changed_jobs;  // "#3 Jane Doe (Beta): Engineer at Acme → CTO at Beta"
+    std::vector<std::string> gone;          // LinkedIn connections missing from the export (kept)
+    bool earlier_export = false;  // a LinkedIn export was read before: those added are new connections
+    std::map<std::string, int> interactions_by_person;  // describe() -> interactions added
+    std::map<std::string, int> not_imported;            // why rows made nothing ("drafts") -> how many
 };
 
 // Upserts every row: a contact with the same LinkedIn URL (normalised), else
-// the same email (case-insensitive), is updated; otherwise one is added. A
+// the same email (case-insensitive), is updated; otherwise one is added;
+// someone removed with `rm --purge` is left out unless include_purged. A
 // bad row aborts the import with Error "FILE:LINE: ..." and nothing written,
-// unless skip_bad.
+// unless skip_bad. LinkedIn's Connections.csv also records job changes of
+// known people and reports connections missing from it.
 ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today);
 
 // Restores a `rolo export --format json` document into an empty database:

@@ -5,10 +5,15 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace SQLite {
+class Statement;
+}
 
 namespace rolo {
 
@@ -27,6 +32,10 @@ struct Interaction {
     // Said to them in drafts ("your COO search"); the summary never is.
     std::string topic = {};
     bool by_rolo = false;  // logged by rolo itself (intro bookkeeping, a sent draft): never a conversation
+    // An imported message's text (interactions.body): private, for search, never quoted in a draft.
+    std::string body = {};
+    // Imports only: the same for the same message in every export, so none is stored twice.
+    std::optional<std::int64_t> import_key = {};
     std::string created_at = {};
     std::string contact_name = {};  // filled by queries that list interactions
     // What you owe, in your own words, due next_on and open until done_on:
@@ -38,7 +47,7 @@ struct Interaction {
     std::optional<std::int64_t> group_id = {};
 };
 
-// meeting coffee call email message event note invite accepted intro
+// meeting coffee call email message event note invite accepted intro job-change
 const std::vector<std::string_view>& interaction_kinds();
 
 // Throws Error listing the valid kinds.
@@ -111,6 +120,25 @@ std::vector<NextStep> open_next_steps(Store& store, std::int64_t contact_id);
 // none, or several and no id. Returns the step done.
 NextStep finish_next_step(Store& store, std::int64_t contact_id, std::optional<std::int64_t> interaction_id,
                           Date today);
+
+// Writes imported interactions through one prepared statement. One whose
+// import_key the person has already is not written again: re-importing an
+// archive adds nothing.
+class InteractionImporter {
+public:
+    explicit InteractionImporter(Store& store);
+    ~InteractionImporter();
+    InteractionImporter(const InteractionImporter&) = delete;
+    InteractionImporter& operator=(const InteractionImporter&) = delete;
+
+    // True when written.
+    bool insert(Interaction& interaction, Date today);
+
+private:
+    Store& store_;
+    std::unique_ptr<SQLite::Statement> insert_;
+    std::string created_at_;  // the same for every row of one import
+};
 
 struct HistoryFilter {
     std::optional<std::int64_t> contact_id = {};

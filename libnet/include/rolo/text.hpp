@@ -1,5 +1,6 @@
 #pragma once
 // Small UTF-8 text helpers shared by name matching, output and parsing.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,14 @@ bool valid_utf8(std::string_view text);
 // Why imported text cannot be stored ("not valid UTF-8", "contains a NUL
 // byte": SQLite and every reader of its text stop at a NUL), or "" when it can.
 std::string_view text_problem(std::string_view text);
+
+// A 64-bit FNV-1a hash, the same on every machine and in every version:
+// imports key stored rows with it (a message's key, a purge mark).
+inline std::int64_t stable_hash(std::string_view text) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char c : text) hash = (hash ^ c) * 0x100000001b3ULL;
+    return static_cast<std::int64_t>(hash);
+}
 
 // Terminal columns the text takes: wide East Asian characters and emoji take
 // two, combining and zero-width marks none.

@@ -1,0 +1,39 @@
+// vCard 3 and 4.
+#include "import_rows.hpp"
+
+#include "rolo/csv.hpp"
+#include "rolo/error.hpp"
+#include "rolo/text.hpp"
+
+#include "rolo/vcard.hpp"
+
+#include <fmt/format.h>
+
+namespace rolo {
+
+RowSource vcard_rows(std::string_view text) {
+    return [cards = read_vcards(text), next = std::size_t{0}](ImportRow& row) mutable {
+        if (next == cards.size()) return false;
+        const VCard& card = cards[next++];
+        std::string_view problem;
+        for (const std::string* field : {&card.name, &card.email, &card.phone, &card.company, &card.title, &card.url,
+                                         &card.note})
+            if (problem.empty()) problem = text_problem(*field);
+        for (const auto& category : card.categories)
+            if (problem.empty()) problem = text_problem(category);
+        fill_row(row, card.line, problem, [&](ContactChange& change) {
+            set_trimmed(change.name, card.name);
+            set_trimmed(change.email, card.email);
+            set_trimmed(change.phone, card.phone);
+            set_trimmed(change.company, card.company);
+            set_trimmed(change.title, card.title);
+            if (looks_like_linkedin_url(card.url))
+                set_trimmed(change.linkedin_url, card.url);
+            set_trimmed(change.notes, card.note);
+            change.add_tags = card.categories;
+        });
+        return true;
+    };
+}
+
+}  // namespace rolo
