@@ -113,6 +113,7 @@ void register_rm(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 void register_snooze(CLI::App& app, Context& context);
 void register_stats(CLI::App& app, Context& context);
+void register_sync(CLI::App& app, Context& context);
 void register_unlink(CLI::App& app, Context& context);
 
 }  // namespace rolo::app

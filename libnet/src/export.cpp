@@ -1,5 +1,6 @@
 #include "rolo/export.hpp"
 
+#include "rolo/card.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
@@ -7,6 +8,7 @@
 #include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 #include "rolo/vcard.hpp"
+#include "rolo/vdir.hpp"
 #include "sql.hpp"
 
 #include <nlohmann/json.hpp>
@@ -67,9 +69,10 @@ nlohmann::ordered_json export_json(Store& store) {
 }
 
 std::string export_vcards(Store& store) {
+    auto uids = assign_uids(store);
     std::string out;
     for (const auto& c : all_contacts(store))
-        out += write_vcard({0, c.name, c.email, c.phone, c.company, c.title, c.linkedin_url, c.notes, c.tags});
+        out += write_card(card_from(contact_fields(c), {}, uids[c.id], rev_text(rev_digits(c.updated_at))), "3.0");
     return out;
 }
 

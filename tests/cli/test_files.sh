@@ -41,15 +41,16 @@ done
 # A rolo database from before the mark keeps working and is marked on its next use.
 for version in 3 4; do
     cp "$ROLO_DB" "$TMP/old.db"
-    # What migration 5 added is taken away again, so that it can run.
+    # What migrations 5 and 6 added is taken away again, so that they can run.
     sqlite3 "$TMP/old.db" "PRAGMA application_id = 0; PRAGMA user_version = $version;
         ALTER TABLE contacts DROP COLUMN call_name; ALTER TABLE interactions DROP COLUMN topic;
-        ALTER TABLE interactions DROP COLUMN by_rolo"
+        ALTER TABLE interactions DROP COLUMN by_rolo;
+        DROP INDEX contacts_uid; ALTER TABLE contacts DROP COLUMN uid; DROP TABLE vdir_files"
     run --db "$TMP/old.db" ls -q
     expect_rc 0
     expect_out "$(printf '1\n2')"
     expect_true "version $version: now marked" test "$(sqlite3 "$TMP/old.db" 'PRAGMA application_id')" = $rolo_id
-    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 5
+    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 6
 done
 
 # export -o writes through a temporary file no one else can have planted or read.

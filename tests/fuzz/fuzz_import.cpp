@@ -1,8 +1,9 @@
 // libFuzzer harness for everything rolo reads from files and the command line:
-// the CSV reader, the LinkedIn / CSV / vCard / Google / Outlook importers, UTF-16 decoding, the JSON restore,
-// config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak;
-// whatever an import stores must survive a CSV export and re-import, whatever a JSON restore stores must
-// survive a JSON export and restore, and terminal_text must leave no control character for a terminal.
+// the CSV reader, the vCard 2.1 / 3.0 / 4.0 reader, the LinkedIn / CSV / vCard / Google / Outlook importers,
+// UTF-16 decoding, the JSON restore, config.toml, dates, durations and cadences. Bad input must end in
+// rolo::Error, never a crash, hang or leak; whatever an import stores must survive a CSV export and re-import,
+// whatever a JSON restore stores must survive a JSON export and restore, a card written again must read back
+// line for line, and terminal_text must leave no control character for a terminal.
 // Build: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DROLO_FUZZ=ON
 // Run:   build-fuzz/tests/fuzz_import tests/fuzz/corpus -max_total_time=600
 #include "rolo/config.hpp"
@@ -94,6 +95,17 @@ void expect_safe_text(std::string_view text) {
     check(cell == text, "guard_formula does not read back", text);
 }
 
+// Any card, 2.1 included, written again as 3.0 reads back line for line.
+void expect_card_round_trip(std::string_view text) {
+    for (const auto& card : rolo::parse_cards(text)) {
+        auto again = rolo::parse_cards(rolo::write_card(card, "3.0"));
+        if (again.size() != 1 || again[0].lines != card.lines) {
+            std::fprintf(stderr, "a card changed when written again\n");
+            std::abort();
+        }
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -106,6 +118,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     });
     expect_only_errors([&] { rolo::read_vcards(text); });
+    expect_only_errors([&] { expect_card_round_trip(text); });
     expect_only_errors([&] { rolo::utf8_from_utf16(text, "fuzz"); });
     for (auto format : {rolo::ImportFormat::linkedin, rolo::ImportFormat::csv, rolo::ImportFormat::vcard,
                         rolo::ImportFormat::google, rolo::ImportFormat::outlook}) {
