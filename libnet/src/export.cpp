@@ -17,11 +17,13 @@ namespace rolo {
 
 Table export_contacts(Store& store) {
     Table table;
-    table.columns = {"name",      "email", "phone", "company", "title",     "location",     "linkedin_url", "met_at",
-                     "met_on",    "interests", "notes", "every", "tags", "connected", "connected_on", "archived",
-                     "snoozed_until", "call_name"};
+    // The id is what the interactions export's contact_id refers to, and
+    // what a re-import into the same database matches (with the name).
+    table.columns = {"id",     "name",      "email", "phone", "company", "title",     "location",     "linkedin_url",
+                     "met_at", "met_on",    "interests", "notes", "every", "tags", "connected", "connected_on",
+                     "archived", "snoozed_until", "call_name"};
     for (const auto& c : all_contacts(store))
-        table.add_row({c.name, text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
+        table.add_row({c.id, c.name, text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
                        text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on),
                        text_cell(c.interests), text_cell(c.notes), c.every ? Cell{format_every(*c.every)} : Cell{},
                        c.tags, c.connected, date_cell(c.connected_on), c.archived, date_cell(c.snoozed_until),

@@ -11,6 +11,7 @@
 #include "rolo/table.hpp"
 #include "rolo/text.hpp"
 #include "rolo/vcard.hpp"
+#include "rolo/vdir.hpp"
 
 #include <algorithm>
 #include <array>
@@ -140,6 +141,15 @@ const std::map<std::string, Setter>& csv_columns() {
     return columns;
 }
 
+// The id column of rolo's own export; anything else is no id.
+std::optional<std::int64_t> parse_id(std::string_view text) {
+    text = trim_view(text);
+    std::int64_t id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
 RowSource csv_rows(std::string_view text, const std::string& source, Date today,
                    std::vector<std::string>& warnings) {
     CsvReader reader(text);
@@ -150,7 +160,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
     std::vector<const Setter*> setters;  // per column; null for columns not read
     std::vector<std::string> unknown;
     std::vector<std::string> read;  // the columns read, so far
-    std::optional<std::size_t> first, last;
+    std::optional<std::size_t> first, last, id;
     bool has_name = false;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         std::string name = fold(trim_view(header.fields[i]));
@@ -165,6 +175,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
         has_name = has_name || name == "name";
         if (name == "first") first = i;
         else if (name == "last") last = i;
+        else if (name == "id") id = i;
         else if (!setters.back() && std::find(ignored.begin(), ignored.end(), name) == ignored.end())
             unknown.push_back(trim(header.fields[i]));
     }
@@ -172,7 +183,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
         warnings.push_back(fmt::format("{}: unknown columns ignored: {}", source, join(unknown, ", ")));
     if (!has_name && !first && !last)
         throw Error(fmt::format("{}:{}: the header needs a name column (or first and last)", source, header.line));
-    return [reader, record = CsvRecord(), setters, first, last, today](ImportRow& row) mutable {
+    return [reader, record = CsvRecord(), setters, first, last, id, today](ImportRow& row) mutable {
         do {
             if (!reader.next(record)) return false;
         } while (blank(record));
@@ -187,6 +198,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
                 set_text(change.name, (first ? trim(record.fields[*first]) : "") + " " +
                                           (last ? trim(record.fields[*last]) : ""));
         });
+        if (id && *id < record.fields.size()) row.id = parse_id(record.fields[*id]);
         return true;
     };
 }
@@ -212,6 +224,7 @@ RowSource vcard_rows(std::string_view text) {
             set_text(change.notes, card.note);
             change.add_tags = card.categories;
         });
+        row.uid = card.uid;
         return true;
     };
 }
@@ -389,6 +402,18 @@ std::string name_phone_key(std::string_view name, std::string_view phone) {
     return key;
 }
 
+// The person a row of rolo's own export names: by UID, or by id and the
+// same name.
+std::optional<std::int64_t> own_export_match(const ImportRow& row,
+                                             const std::unordered_map<std::string, std::int64_t>& by_uid,
+                                             const std::unordered_map<std::int64_t, Contact>& contacts) {
+    if (auto found = by_uid.find(row.uid); !row.uid.empty() && found != by_uid.end()) return found->second;
+    if (!row.id || !row.change.name) return std::nullopt;
+    auto found = contacts.find(*row.id);
+    if (found == contacts.end() || fold(found->second.name) != fold(trim(*row.change.name))) return std::nullopt;
+    return found->first;
+}
+
 }  // namespace
 
 ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today) {
@@ -402,6 +427,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
         auto id = contact.id;
         contacts.emplace(id, std::move(contact));
     }
+    auto by_uid = ids_by_uid(store);
     ContactReader added_earlier(store);
     auto known = [&](std::int64_t id) -> Contact& {
         auto found = contacts.find(id);
@@ -435,6 +461,7 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
             throw Error(fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
                                     *change.email, describe(known(*email_match))));
         if (!match) match = email_match;
+        if (!match) match = own_export_match(row, by_uid, contacts);
         if (!match && key.empty() && email.empty() && change.name)
             match = by_name_phone.find(name_phone_key(*change.name, change.phone.value_or("")));
         if (!options.tag.empty()) change.add_tags.push_back(options.tag);
