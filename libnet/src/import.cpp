@@ -471,6 +471,9 @@ ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOpti
             // address book of hundreds would all come due for a hello at once.
             Contact added;
             apply(added, std::move(change));
+            // A row of rolo's own CSV keeps its id where that is free, so that
+            // an export imported into an empty database exports the same bytes.
+            if (row.id && !contacts.contains(*row.id) && !added_earlier.find(*row.id)) added.id = *row.id;
             writer.insert(added, today);
             remember(added, key, email);
             return summary.added;

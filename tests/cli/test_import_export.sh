@@ -237,4 +237,12 @@ sed -i '0,/^FN:Sam Smith/s//FN:Samuel Smith/' "$TMP/own.vcf"
 run "${own[@]}" import "$TMP/own.vcf"
 expect_out "$TMP/own.vcf: 0 added, 1 updated, 1 unchanged, 0 skipped"
 
+# Into an empty database, the rows keep their ids: the same bytes come out.
+"$ROLO" "${own[@]}" add "Temp Person" >/dev/null
+"$ROLO" "${own[@]}" add "Last Person" >/dev/null
+"$ROLO" "${own[@]}" rm temp --purge >/dev/null
+"$ROLO" "${own[@]}" export -o "$TMP/gap.csv"
+"$ROLO" --db "$TMP/own2.db" import "$TMP/gap.csv" >/dev/null
+expect_true "ids kept across a gap" test "$("$ROLO" --db "$TMP/own2.db" export)" = "$(cat "$TMP/gap.csv")"
+
 finish
