@@ -164,6 +164,7 @@ void register_search(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 void register_snooze(CLI::App& app, Context& context);
 void register_stats(CLI::App& app, Context& context);
+void register_sync(CLI::App& app, Context& context);
 void register_unlink(CLI::App& app, Context& context);
 void register_unlog(CLI::App& app, Context& context);
 

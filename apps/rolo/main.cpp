@@ -144,6 +144,7 @@ int run(int argc, char** argv) {
     rolo::app::register_show(app, context);
     rolo::app::register_snooze(app, context);
     rolo::app::register_stats(app, context);
+    rolo::app::register_sync(app, context);
     rolo::app::register_unlink(app, context);
     rolo::app::register_unlog(app, context);
     // Every command checks the config and --today first, so that a broken one

@@ -101,6 +101,7 @@ _rolo() {
         case $name in
         WHO | OTHER | KEEP) COMPREPLY=($(_rolo_people "${rolo[@]}" -- "$cur")) ;;
         FILE) COMPREPLY=($(compgen -f -- "$cur")) ;;
+        DIR) COMPREPLY=($(compgen -d -- "$cur")) ;;
         KIND) COMPREPLY=($(IFS=' ' compgen -W "$(awk '$1 == "KIND" { $1 = $2 = ""; print }' <<<"$help")" -- "$cur")) ;;
         esac
     fi

@@ -1,5 +1,6 @@
 #include "rolo/export.hpp"
 
+#include "rolo/card.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
@@ -7,6 +8,7 @@
 #include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
 #include "rolo/vcard.hpp"
+#include "rolo/vdir.hpp"
 #include "sql.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,11 +17,13 @@ namespace rolo {
 
 Table export_contacts(Store& store) {
     Table table;
-    table.columns = {"name",      "email", "phone", "company", "title",     "location",     "linkedin_url", "met_at",
-                     "met_on",    "interests", "notes", "every", "tags", "connected", "connected_on", "archived",
-                     "snoozed_until", "call_name"};
+    // The id is what the interactions export's contact_id refers to, and
+    // what a re-import into the same database matches (with the name).
+    table.columns = {"id",     "name",      "email", "phone", "company", "title",     "location",     "linkedin_url",
+                     "met_at", "met_on",    "interests", "notes", "every", "tags", "connected", "connected_on",
+                     "archived", "snoozed_until", "call_name"};
     for (const auto& c : all_contacts(store))
-        table.add_row({c.name, text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
+        table.add_row({c.id, c.name, text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
                        text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on),
                        text_cell(c.interests), text_cell(c.notes), c.every ? Cell{format_every(*c.every)} : Cell{},
                        c.tags, c.connected, date_cell(c.connected_on), c.archived, date_cell(c.snoozed_until),
@@ -74,9 +78,10 @@ nlohmann::ordered_json export_json(Store& store) {
 }
 
 std::string export_vcards(Store& store) {
+    auto uids = assign_uids(store);
     std::string out;
     for (const auto& c : all_contacts(store))
-        out += write_vcard({0, c.name, c.email, c.phone, c.company, c.title, c.linkedin_url, c.notes, c.tags});
+        out += write_card(card_from(contact_fields(c), {}, uids[c.id], rev_text(rev_digits(c.updated_at))), "3.0");
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "rolo/interaction.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
+#include "rolo/vdir.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -80,7 +81,7 @@ bool ImportReader::next(ImportRow& row) {
 
 ContactUpsert::ContactUpsert(Store& store, const ImportOptions& options, ImportSummary& summary, Date today)
     : store_(store), options_(options), summary_(summary), today_(today), writer_(store), added_earlier_(store),
-      interactions_(store), purge_marks_(purge_marks(store)) {
+      interactions_(store), by_uid_(ids_by_uid(store)), purge_marks_(purge_marks(store)) {
     for (auto& contact : all_contacts(store)) {
         auto id = contact.id;
         before_.push_back(id);
@@ -177,6 +178,14 @@ void ContactUpsert::note_job_change(const Contact& before, const Contact& after)
     summary_.changed_jobs.push_back(fmt::format("{}: {}", describe(after), change));
 }
 
+std::optional<std::int64_t> ContactUpsert::own_export_match(const ImportRow& row) const {
+    if (auto found = by_uid_.find(row.uid); !row.uid.empty() && found != by_uid_.end()) return found->second;
+    if (!row.id || !row.change.name) return std::nullopt;
+    auto found = contacts_.find(*row.id);
+    if (found == contacts_.end() || fold(found->second.name) != fold(trim(*row.change.name))) return std::nullopt;
+    return found->first;
+}
+
 std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_view source) {
     if (!row.error.empty()) throw Error(row.error);
     ContactChange& change = row.change;
@@ -192,6 +201,7 @@ std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_vi
         throw Error(fmt::format("the LinkedIn URL is {}'s but the email {} is {}'s", describe(known(*match)),
                                 *change.email, describe(known(*email_match))));
     if (!match) match = email_match;
+    if (!match) match = own_export_match(row);
     if (!match && key.empty() && email.empty() && change.name)
         match = by_name_phone_.find(name_phone_key(*change.name, change.phone.value_or("")));
     if (!options_.tag.empty()) change.add_tags.push_back(options_.tag);
@@ -205,6 +215,9 @@ std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_vi
         // address book of hundreds would all come due for a hello at once.
         Contact added;
         apply(added, std::move(change));
+        // A row of rolo's own CSV keeps its id where that is free, so that
+        // an export imported into an empty database exports the same bytes.
+        if (row.id && !contacts_.contains(*row.id) && !added_earlier_.find(*row.id)) added.id = *row.id;
         // The first few are named; a file of thousands would bury the rest.
         constexpr int named = 10;
         if (auto same = by_name_.find(fold(trim_view(added.name))); same && ++summary_.same_names <= named)

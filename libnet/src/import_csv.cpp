@@ -7,6 +7,7 @@
 #include "rolo/text.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <map>
 
@@ -67,6 +68,15 @@ const std::map<std::string, Setter>& csv_columns() {
     return columns;
 }
 
+// The id column of rolo's own export; anything else is no id.
+std::optional<std::int64_t> parse_id(std::string_view text) {
+    text = trim_view(text);
+    std::int64_t id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
 }  // namespace
 
 RowSource csv_rows(std::string_view text, const std::string& source, Date today,
@@ -75,11 +85,11 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
     CsvRecord header;
     if (!reader.next(header) || blank(header)) throw Error(fmt::format("{}:1: no header line", source));
     // Our own export's bookkeeping columns are known, and ignored.
-    static const std::vector<std::string> ignored = {"id", "created_at", "updated_at"};
+    static const std::vector<std::string> ignored = {"created_at", "updated_at"};
     std::vector<const Setter*> setters;  // per column; null for columns not read
     std::vector<std::string> unknown;
     std::vector<std::string> read;  // the columns read, so far
-    std::optional<std::size_t> first, last;
+    std::optional<std::size_t> first, last, id;
     bool has_name = false;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         std::string name = fold(trim_view(header.fields[i]));
@@ -94,6 +104,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
         has_name = has_name || name == "name";
         if (name == "first") first = i;
         else if (name == "last") last = i;
+        else if (name == "id") id = i;
         else if (!setters.back() && std::find(ignored.begin(), ignored.end(), name) == ignored.end())
             unknown.push_back(trim(header.fields[i]));
     }
@@ -101,7 +112,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
         warnings.push_back(fmt::format("{}: unknown columns ignored: {}", source, join(unknown, ", ")));
     if (!has_name && !first && !last)
         throw Error(fmt::format("{}:{}: the header needs a name column (or first and last)", source, header.line));
-    return [reader, record = CsvRecord(), setters, first, last, today](ImportRow& row) mutable {
+    return [reader, record = CsvRecord(), setters, first, last, id, today](ImportRow& row) mutable {
         do {
             if (!reader.next(record)) return false;
         } while (blank(record));
@@ -116,6 +127,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
                 set_trimmed(change.name, (first ? trim(record.fields[*first]) : "") + " " +
                                           (last ? trim(record.fields[*last]) : ""));
         });
+        if (id && *id < record.fields.size()) row.id = parse_id(record.fields[*id]);
         return true;
     };
 }

@@ -26,6 +26,8 @@ void fill_row(ImportRow& row, int line, std::string_view problem, Fill fill) {
     row.line = line;
     row.change = {};
     row.error.clear();
+    row.uid.clear();
+    row.id.reset();
     try {
         if (!problem.empty()) throw Error(std::string(problem));
         fill(row.change);

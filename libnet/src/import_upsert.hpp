@@ -72,6 +72,9 @@ private:
     void remember(const Contact& contact, std::string_view linkedin, std::string_view email);
     bool purged(std::string_view linkedin, std::string_view email) const;
     void note_job_change(const Contact& before, const Contact& after);
+    // The person a row of rolo's own export names: by UID, or by id and the
+    // same name (ids are per database).
+    std::optional<std::int64_t> own_export_match(const ImportRow& row) const;
 
     Store& store_;
     const ImportOptions& options_;
@@ -87,6 +90,7 @@ private:
     std::unordered_set<std::int64_t> matched_;
     std::unordered_map<std::int64_t, int> added_with_;  // interactions added, by person
     KeyIndex by_linkedin_, by_email_, by_name_phone_, by_name_;
+    std::unordered_map<std::string, std::int64_t> by_uid_;  // people with a UID, there before the import
     std::unordered_set<std::string> shared_names_;
     std::unordered_set<std::int64_t> purge_marks_;
     std::optional<Date> job_changes_on_;

@@ -32,6 +32,7 @@ RowSource vcard_rows(std::string_view text) {
             set_trimmed(change.notes, card.note);
             change.add_tags = card.categories;
         });
+        row.uid = card.uid;
         return true;
     };
 }

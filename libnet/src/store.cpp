@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 9> migrations = {
+constexpr std::array<const char*, 10> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -261,6 +261,27 @@ CREATE TRIGGER interaction_search_update AFTER UPDATE OF id, summary, topic, bod
     VALUES ('delete', old.id, old.summary, old.topic, old.body);
     INSERT INTO interaction_search (rowid, summary, topic, body) VALUES (new.id, new.summary, new.topic, new.body);
 END;
+)sql",
+    // 10: vCards. A person's UID, given when a card is first written and then
+    // kept; and per file of a vdir (`rolo sync`) what it held when last
+    // synced: its stat to notice a change without reading it, its text as
+    // the base of a three-way merge, and a hash of the person's fields then.
+    // A purged person's file keeps its row (contact_id NULL) until the next
+    // sync removes the file.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN uid TEXT;
+CREATE UNIQUE INDEX contacts_uid ON contacts (uid) WHERE uid IS NOT NULL;
+CREATE TABLE vdir_files (
+    dir         TEXT NOT NULL,
+    file        TEXT NOT NULL,
+    contact_id  INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    mtime_ns    INTEGER NOT NULL,
+    size        INTEGER NOT NULL,
+    card        TEXT NOT NULL,
+    fields_hash INTEGER NOT NULL,
+    PRIMARY KEY (dir, file)
+);
+CREATE INDEX vdir_files_contact ON vdir_files (contact_id);
 )sql",
 };
 

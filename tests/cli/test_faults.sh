@@ -68,7 +68,10 @@ for i in $(seq $kills); do
     rm -f "$TMP/restore.db"*
     killed "$ms" "$ROLO" --db "$TMP/restore.db" import "$TMP/full.json"
     if [ -e "$TMP/restore.db" ]; then
-        n=$(contacts "$TMP/restore.db")
+        # Killed before the schema was written, the new file holds nothing at all.
+        n=0
+        [ "$(sqlite3 "$TMP/restore.db" "SELECT count(*) FROM sqlite_master WHERE name = 'contacts'")" = 0 ] ||
+            n=$(contacts "$TMP/restore.db")
         expect_true "restore killed ($i): sound" sound "$TMP/restore.db"
         expect_true "restore killed ($i): all or nothing ($n)" test "$n" = 0 -o "$n" = 1100
     fi

@@ -129,7 +129,7 @@ run --db "$TMP/f2.db" export --format json
 expect_out_has '"name": "=HYPERLINK(\"http://x\")"'
 expect_out_has '"notes": "'"'"'=already"'
 run --db "$TMP/f.db" export --raw
-expect_out_has $'\n"=HYPERLINK(""http://x"")",'
+expect_out_has $'\n1,"=HYPERLINK(""http://x"")",'
 expect_out_has ',-2,'
 
 # Messages.

@@ -248,4 +248,32 @@ expect_rc 1
 run export --format yaml
 expect_rc 2
 
+# rolo's own exports re-imported into the same database add nobody: the CSV's
+# id (with the same name) and the vCard's UID say who each row is, even for
+# namesakes with neither email nor phone.
+own=(--db "$TMP/own.db")
+"$ROLO" "${own[@]}" add "Sam Smith" --company Acme >/dev/null 2>&1
+"$ROLO" "${own[@]}" add "Sam Smith" --company Initech >/dev/null 2>&1
+"$ROLO" "${own[@]}" export -o "$TMP/own.csv"
+"$ROLO" "${own[@]}" export --format vcard -o "$TMP/own.vcf"
+expect_true "the CSV export starts with the id" test "$(head -c 8 "$TMP/own.csv")" = "id,name,"
+expect_true "each card has a UID" test "$(grep -c '^UID:' "$TMP/own.vcf")" = 2
+before=$("$ROLO" "${own[@]}" export | md5sum)
+run "${own[@]}" import "$TMP/own.csv"
+expect_out "$TMP/own.csv: 0 added, 0 updated, 2 unchanged, 0 skipped"
+run "${own[@]}" import "$TMP/own.vcf"
+expect_out "$TMP/own.vcf: 0 added, 0 updated, 2 unchanged, 0 skipped"
+expect_true "the namesakes kept their companies" test "$("$ROLO" "${own[@]}" export | md5sum)" = "$before"
+sed -i '0,/^FN:Sam Smith/s//FN:Samuel Smith/' "$TMP/own.vcf"
+run "${own[@]}" import "$TMP/own.vcf"
+expect_out "$TMP/own.vcf: 0 added, 1 updated, 1 unchanged, 0 skipped"
+
+# Into an empty database, the rows keep their ids: the same bytes come out.
+"$ROLO" "${own[@]}" add "Temp Person" >/dev/null
+"$ROLO" "${own[@]}" add "Last Person" >/dev/null
+"$ROLO" "${own[@]}" rm temp --purge >/dev/null
+"$ROLO" "${own[@]}" export -o "$TMP/gap.csv"
+"$ROLO" --db "$TMP/own2.db" import "$TMP/gap.csv" >/dev/null
+expect_true "ids kept across a gap" test "$("$ROLO" --db "$TMP/own2.db" export)" = "$(cat "$TMP/gap.csv")"
+
 finish

@@ -1,10 +1,12 @@
 // libFuzzer harness for everything rolo reads from files and the command line:
-// the CSV reader, the LinkedIn / CSV / vCard / Google / Outlook importers, LinkedIn's data export (its zip
-// reader, and the input as each of its four files beside a fixed set of connections), UTF-16 decoding, the JSON restore,
-// config.toml, dates, durations and cadences. Bad input must end in rolo::Error, never a crash, hang or leak;
-// whatever an import stores must survive a CSV export and re-import, whatever a JSON restore stores must
-// survive a JSON export and restore, a restore stores each contact's connection as the document says
-// (its interactions are history, not commands to apply again), and terminal_text must leave no control character for a terminal.
+// the CSV reader, the vCard 2.1 / 3.0 / 4.0 reader, the LinkedIn / CSV / vCard / Google / Outlook importers,
+// LinkedIn's data export (its zip reader, and the input as each of its four files beside a fixed set of
+// connections), UTF-16 decoding, the JSON restore, config.toml, dates, durations and cadences. Bad input must
+// end in rolo::Error, never a crash, hang or leak; whatever an import stores must survive a CSV export and
+// re-import, whatever a JSON restore stores must survive a JSON export and restore, a restore stores each
+// contact's connection as the document says (its interactions are history, not commands to apply again), a
+// card written again must read back line for line, and terminal_text must leave no control character for a
+// terminal.
 // Build: cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DROLO_FUZZ=ON
 // Run:   build-fuzz/tests/fuzz_import tests/fuzz/corpus -max_total_time=600
 #include "rolo/config.hpp"
@@ -145,6 +147,14 @@ void expect_archive_files(std::string_view text, rolo::Date today) {
     }
 }
 
+// Any card, 2.1 included, written again as 3.0 reads back line for line.
+void expect_card_round_trip(std::string_view text) {
+    for (const auto& card : rolo::parse_cards(text)) {
+        auto again = rolo::parse_cards(rolo::write_card(card, "3.0"));
+        check(again.size() == 1 && again[0].lines == card.lines, "a card changed when written again", text);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -157,6 +167,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     });
     expect_only_errors([&] { rolo::read_vcards(text); });
+    expect_only_errors([&] { expect_card_round_trip(text); });
     expect_only_errors([&] { rolo::utf8_from_utf16(text, "fuzz"); });
     for (auto format : {rolo::ImportFormat::linkedin, rolo::ImportFormat::csv, rolo::ImportFormat::vcard,
                         rolo::ImportFormat::google, rolo::ImportFormat::outlook}) {

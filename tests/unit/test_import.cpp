@@ -1,4 +1,6 @@
 #include "testing.hpp"
+
+#include "rolo/card.hpp"
 #include "rolo/csv.hpp"
 #include "rolo/error.hpp"
 #include "rolo/import.hpp"
@@ -62,17 +64,23 @@ TEST_CASE("vcard: unfolding, escapes, N without FN, groups, first value wins") {
 }
 
 TEST_CASE("vcard: what rolo writes, it reads back") {
-    VCard card{0, "Zoë Ångström-Lindqvist", "zoe@example.com", "+46 8 000", "Fjord, AB", "Lead; Data",
-               "https://linkedin.com/in/zoe", std::string(200, 'x') + "\nsecond, line", {"data", "a,b"}};
-    std::string text = write_vcard(card);
+    Contact contact;
+    contact.name = "Zoë Ångström-Lindqvist";
+    contact.email = "zoe@example.com";
+    contact.company = "Fjord, AB";
+    contact.title = "Lead; Data";
+    contact.linkedin_url = "https://linkedin.com/in/zoe";
+    contact.notes = std::string(200, 'x') + "\nsecond, line";
+    contact.tags = {"a,b", "data"};
+    std::string text = write_card(card_from(contact_fields(contact), {}, "uid-1", ""), "3.0");
     for (const auto& line : split(text, '\n')) CHECK(line.size() <= 76);  // 75 octets + CR
     auto back = read_vcards(text);
     REQUIRE(back.size() == 1);
-    CHECK(back[0].name == card.name);
+    CHECK(back[0].name == contact.name);
     CHECK(back[0].company == "Fjord, AB");
-    CHECK(back[0].title == card.title);
-    CHECK(back[0].note == card.note);
-    CHECK(back[0].categories == card.categories);
+    CHECK(back[0].title == contact.title);
+    CHECK(back[0].note == contact.notes);
+    CHECK(back[0].categories == contact.tags);
 }
 
 TEST_CASE("LinkedIn dates and format detection") {

@@ -29,7 +29,7 @@ Table export_intros(Store& store);
 // One document: {"contacts": [...], "interactions": [...], "knows": [...], "intros": [...]}.
 nlohmann::ordered_json export_json(Store& store);
 
-// Contacts only, as vCard 3.0.
+// Contacts only, as vCard 3.0, each with its UID (given now if it had none).
 std::string export_vcards(Store& store);
 
 }  // namespace rolo

@@ -34,6 +34,10 @@ struct ImportRow {
     int line = 0;
     ContactChange change;
     std::string error;  // what is wrong with the row, if anything
+    // Who rolo's own exports say the row is: a vCard's UID, and the CSV's id,
+    // which matches only a person of the same name (ids are per database).
+    std::string uid;
+    std::optional<std::int64_t> id;
 };
 
 // Reads the rows of one file, one at a time, so that an import of any size

@@ -1,0 +1,267 @@
+#include "rolo/card.hpp"
+
+#include "rolo/error.hpp"
+#include "rolo/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace rolo {
+namespace {
+
+// How a field's text sits in its property's value.
+enum class Shape {
+    text,        // the whole value
+    first,       // the first of ;-separated components (ORG)
+    first_item,  // the first of ,-separated items (NICKNAME)
+    address,     // ADR's components, the non-empty ones joined by ", "
+    list,        // CATEGORIES: every item, a tag each
+};
+
+struct FieldSpec {
+    std::string_view property;
+    Shape shape;
+};
+
+// In the order a new card lists them.
+constexpr std::array<FieldSpec, 16> specs = {{
+    {"FN", Shape::text},
+    {"NICKNAME", Shape::first_item},
+    {"EMAIL", Shape::text},
+    {"TEL", Shape::text},
+    {"ORG", Shape::first},
+    {"TITLE", Shape::text},
+    {"ADR", Shape::address},
+    {"URL", Shape::text},
+    {"NOTE", Shape::text},
+    {"CATEGORIES", Shape::list},
+    {"X-ROLO-MET", Shape::text},
+    {"X-ROLO-MET-ON", Shape::text},
+    {"X-ROLO-INTERESTS", Shape::text},
+    {"X-ROLO-EVERY", Shape::text},
+    {"X-ROLO-CONNECTED", Shape::text},
+    {"X-ROLO-CONNECTED-ON", Shape::text},
+}};
+
+const FieldSpec* spec_for(std::string_view property) {
+    for (const auto& spec : specs)
+        if (spec.property == property) return &spec;
+    return nullptr;
+}
+
+std::string field_text(const CardLine& line, Shape shape) {
+    switch (shape) {
+        case Shape::text: return trim(unescape_value(line.value));
+        case Shape::first: return trim(value_components(line.value, ';')[0]);
+        case Shape::first_item: return trim(value_components(line.value, ',')[0]);
+        case Shape::address: {
+            std::vector<std::string> parts;
+            for (const auto& part : value_components(line.value, ';'))
+                if (auto text = trim(part); !text.empty()) parts.push_back(text);
+            return join(parts, ", ");
+        }
+        case Shape::list: {
+            std::set<std::string> tags;
+            for (const auto& item : value_components(line.value, ','))
+                if (auto tag = trim(item); !tag.empty()) tags.insert(tag);
+            return join({tags.begin(), tags.end()}, "\n");
+        }
+    }
+    return {};
+}
+
+std::string field_value(std::string_view text, Shape shape) {
+    switch (shape) {
+        case Shape::address: return ";;;" + escape_value(text) + ";;;";
+        case Shape::list: {
+            std::vector<std::string> items;
+            for (const auto& tag : split(text, '\n')) items.push_back(escape_value(tag));
+            return join(items, ",");
+        }
+        default: return escape_value(text);
+    }
+}
+
+// The line that holds a property's field: the first, but for URL the first
+// LinkedIn profile, as the import picks it.
+std::optional<std::size_t> modelled_line(const Card& card, std::string_view property) {
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < card.lines.size(); ++i) {
+        if (card.lines[i].name != property) continue;
+        if (property != "URL") return i;
+        if (!found) found = i;
+        if (looks_like_linkedin_url(unescape_value(card.lines[i].value))) return i;
+    }
+    return found;
+}
+
+bool is_particle(std::string_view word) {
+    static const std::set<std::string, std::less<>> particles = {
+        "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "ten"};
+    return particles.contains(word);
+}
+
+std::string text_or_empty(const std::optional<Date>& date) { return date ? format_date(*date) : ""; }
+
+std::optional<Date> date_field(const CardFields& fields, const std::string& property) {
+    auto found = fields.find(property);
+    if (found == fields.end()) return std::nullopt;
+    auto date = parse_iso_date(found->second);
+    if (!date) throw Error(fmt::format("{}: '{}' is not a date (YYYY-MM-DD)", property, found->second));
+    return date;
+}
+
+}  // namespace
+
+CardFields contact_fields(const Contact& c) {
+    CardFields fields = {
+        {"FN", c.name},
+        {"NICKNAME", c.call_name},
+        {"EMAIL", c.email},
+        {"TEL", c.phone},
+        {"ORG", c.company},
+        {"TITLE", c.title},
+        {"ADR", c.location},
+        {"URL", c.linkedin_url},
+        {"NOTE", c.notes},
+        {"CATEGORIES", join(c.tags, "\n")},
+        {"X-ROLO-MET", c.met_at},
+        {"X-ROLO-MET-ON", text_or_empty(c.met_on)},
+        {"X-ROLO-INTERESTS", c.interests},
+        {"X-ROLO-EVERY", c.every ? format_every(*c.every) : ""},
+        {"X-ROLO-CONNECTED", c.connected ? "" : "no"},
+        {"X-ROLO-CONNECTED-ON", text_or_empty(c.connected_on)},
+    };
+    std::erase_if(fields, [](const auto& field) { return field.second.empty(); });
+    return fields;
+}
+
+CardFields card_fields(const Card& card) {
+    CardFields fields;
+    for (const auto& spec : specs)
+        if (auto index = modelled_line(card, spec.property))
+            if (auto text = field_text(card.lines[*index], spec.shape); !text.empty())
+                fields[std::string(spec.property)] = text;
+    if (!fields.contains("FN"))
+        if (auto index = modelled_line(card, "N")) {
+            auto parts = value_components(card.lines[*index].value, ';');
+            std::string given = parts.size() > 1 ? trim(parts[1]) : "";
+            if (auto name = trim(given + " " + trim(parts[0])); !name.empty()) fields["FN"] = name;
+        }
+    return fields;
+}
+
+void apply_fields(Contact& contact, const CardFields& fields) {
+    auto text = [&](const char* property) {
+        auto found = fields.find(property);
+        return found == fields.end() ? std::string() : found->second;
+    };
+    ContactChange change;
+    if (auto name = text("FN"); !name.empty()) change.name = name;
+    change.call_name = text("NICKNAME");
+    change.email = text("EMAIL");
+    change.phone = text("TEL");
+    change.company = text("ORG");
+    change.title = text("TITLE");
+    change.location = text("ADR");
+    change.linkedin_url = text("URL");
+    change.notes = text("NOTE");
+    change.met_at = text("X-ROLO-MET");
+    change.interests = text("X-ROLO-INTERESTS");
+    change.met_on = date_field(fields, "X-ROLO-MET-ON");
+    change.connected_on = date_field(fields, "X-ROLO-CONNECTED-ON");
+    change.every = parse_every(text("X-ROLO-EVERY"));
+    change.connected = fold(text("X-ROLO-CONNECTED")) != "no";
+    // The card's tags replace the person's.
+    change.remove_tags = contact.tags;
+    for (const auto& tag : split(text("CATEGORIES"), '\n'))
+        if (!tag.empty()) change.add_tags.push_back(tag);
+    apply(contact, std::move(change));
+}
+
+Card card_from(const CardFields& fields, const Card& base, std::string_view uid, std::string_view rev) {
+    auto value_of = [](const CardFields& map, std::string_view property) {
+        auto found = map.find(std::string(property));
+        return found == map.end() ? std::string() : found->second;
+    };
+    CardFields before = card_fields(base);
+    Card card{base.line, base.version, {}};
+    card.lines.push_back({"", "UID", "", escape_value(uid)});
+    bool same_name = value_of(before, "FN") == value_of(fields, "FN");
+    std::set<std::string_view> written;
+    for (std::size_t i = 0; i < base.lines.size(); ++i) {
+        const CardLine& line = base.lines[i];
+        if (line.name == "UID" || line.name == "REV") continue;
+        if (line.name == "N") {
+            if (same_name && !written.contains("N")) {
+                card.lines.push_back(line);
+                written.insert("N");
+            }
+            continue;
+        }
+        const FieldSpec* spec = spec_for(line.name);
+        if (!spec || modelled_line(base, spec->property) != i) {
+            card.lines.push_back(line);
+            continue;
+        }
+        written.insert(spec->property);
+        std::string now = value_of(fields, spec->property);
+        if (now == value_of(before, spec->property))
+            card.lines.push_back(line);
+        else if (!now.empty())
+            card.lines.push_back({line.group, line.name, line.params, field_value(now, spec->shape)});
+    }
+    for (const auto& spec : specs) {
+        std::string now = value_of(fields, spec.property);
+        if (!written.contains(spec.property) && !now.empty())
+            card.lines.push_back({"", std::string(spec.property), "", field_value(now, spec.shape)});
+    }
+    // N follows FN: kept while the name is, else written from it, after FN.
+    if (!written.contains("N")) {
+        auto fn = std::find_if(card.lines.begin(), card.lines.end(), [](const CardLine& l) { return l.name == "FN"; });
+        if (fn != card.lines.end()) ++fn;
+        card.lines.insert(fn, {"", "N", "", structured_name(value_of(fields, "FN"))});
+    }
+    if (!rev.empty()) card.lines.push_back({"", "REV", "", std::string(rev)});
+    return card;
+}
+
+std::string rev_digits(std::string_view stamp) {
+    std::string digits;
+    for (char c : stamp)
+        if (c >= '0' && c <= '9' && digits.size() < 14) digits += c;
+    if (digits.size() < 8) return "";
+    digits.resize(14, '0');
+    return digits;
+}
+
+std::string rev_text(std::string_view digits) {
+    if (digits.size() != 14) return "";
+    return fmt::format("{}T{}Z", digits.substr(0, 8), digits.substr(8));
+}
+
+std::string card_uid(const Card& card) {
+    for (const auto& line : card.lines)
+        if (line.name == "UID") return trim(unescape_value(line.value));
+    return "";
+}
+
+std::string structured_name(std::string_view name) {
+    auto words = split(trim(name), ' ');
+    std::erase(words, "");
+    if (words.size() < 2) return escape_value(trim(name)) + ";;;;";
+    std::size_t family_start = words.size() - 1;
+    for (std::size_t i = 1; i + 1 < words.size(); ++i)
+        if (is_particle(words[i])) {
+            family_start = i;
+            break;
+        }
+    std::vector<std::string> given(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(family_start));
+    std::vector<std::string> family(words.begin() + static_cast<std::ptrdiff_t>(family_start), words.end());
+    return escape_value(join(family, " ")) + ";" + escape_value(join(given, " ")) + ";;;";
+}
+
+}  // namespace rolo
