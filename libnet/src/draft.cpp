@@ -234,6 +234,10 @@ struct Builder {
             if (days_between(talk->on, today) >= 14) fields["last_talk"] = talk_phrase(*talk, today);
             // Only a known last conversation makes "it has been a while" true.
             if (days_between(talk->on, today) >= 90) fields["long_gap"] = "yes";
+        } else if (known(fields, "met") && (!r.met_on || days_between(*r.met_on, today) >= 14)) {
+            // No conversation since: the meeting itself is the last time you spoke.
+            fields["last_talk"] = "we met " + fields["met"] + (known(fields, "met_when") ? " " + fields["met_when"] : "");
+            if (r.met_on && days_between(*r.met_on, today) >= 90) fields["long_gap"] = "yes";
         }
         if (history.upcoming) fields["upcoming"] = humanize_future(history.upcoming->on, today);
         if (const auto* said = history.newest([](const Interaction& i) { return !i.by_rolo && !i.topic.empty(); })) {

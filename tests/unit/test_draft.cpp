@@ -412,6 +412,17 @@ TEST_CASE("state rules: hello, connect, followup, checkin timing") {
                              {{"email", "2026-10-15", "sent him the article", "your platform migration"}}});
     CHECK(draft("checkin", month).rendered.text.find("I hope you have been well since we last spoke in October.") !=
           std::string::npos);
+    // Nothing said since you met: the meeting is the last time you spoke, and
+    // a meeting months ago is a while; a meeting this week is no timing at all.
+    auto once = add(store, {"Nadia Perez", "PyData Berlin", "2026-10-20", "open-source geospatial tools", "", "", "",
+                            "2026-10-20"});
+    CHECK(draft("checkin", once).rendered.text.find("I hope you have been well since we met at PyData Berlin in "
+                                                    "October.") != std::string::npos);
+    auto long_ago = add(store, {"Ana Costa", "a friend's wedding", "2026-03-02", "", "", "", "", "2026-03-02"});
+    CHECK(draft("checkin", long_ago).rendered.text.find("It has been a while since we met at a friend's wedding in "
+                                                        "March, and I was thinking of you.") != std::string::npos);
+    auto this_week = add(store, {"Lea Roth", "the Rust meetup", "2026-11-20", "embedded Rust", "", "", "", "2026-11-20"});
+    CHECK(draft("checkin", this_week).rendered.text.find("since") == std::string::npos);
 }
 
 TEST_CASE("rolo knows too little: it says what to fill instead of sending something generic") {
