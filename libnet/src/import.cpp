@@ -146,6 +146,7 @@ void ContactUpsert::record(Interaction& interaction) {
 }
 
 void ContactUpsert::finish() {
+    interactions_.finish();
     for (const auto& [id, count] : added_with_) summary_.interactions_by_person[describe(known(id))] = count;
 }
 

@@ -183,6 +183,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         insert_interaction(store, i);  // the row as it was: logging again would apply its rules again
         if (group && !groups.contains(*group)) groups[*group] = start_group(store, i);
     });
+    index_imported_interactions(store, 0);  // the database was empty
     summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {
         link(store, {e.id("a"), e.id("b"), static_cast<int>(e.number("strength", 1, 5)), e.text("context"),
                      e.date("since")});

@@ -65,7 +65,8 @@ public:
     // Records an imported interaction unless the person has it already (its import_key).
     void record(Interaction& interaction);
 
-    // Names the people interactions were added with, in the summary.
+    // Indexes the interactions added for search, and names the people they
+    // were added with in the summary.
     void finish();
 
 private:

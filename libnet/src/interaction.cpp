@@ -181,7 +181,8 @@ InteractionImporter::InteractionImporter(Store& store)
     : store_(store),
       insert_(std::make_unique<SQLite::Statement>(
           store.db(), "INSERT OR IGNORE INTO interactions (contact_id, on_date, kind, direction, summary, created_at, "
-                      "topic, by_rolo, body, import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+                      "topic, by_rolo, body, import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+      last_id_before_(store.db().execAndGet("SELECT coalesce(max(id), 0) FROM interactions").getInt64()) {}
 
 InteractionImporter::~InteractionImporter() = default;
 
@@ -204,6 +205,16 @@ bool InteractionImporter::insert(Interaction& interaction, Date today) {
     if (insert.exec() == 0) return false;
     interaction.id = store_.db().getLastInsertRowid();
     return true;
+}
+
+void InteractionImporter::finish() { index_imported_interactions(store_, last_id_before_); }
+
+void index_imported_interactions(Store& store, std::int64_t after_id) {
+    SQLite::Statement index(store.db(), "INSERT INTO interaction_search (rowid, summary, topic, body) "
+                                        "SELECT id, summary, topic, body FROM interactions "
+                                        "WHERE id > ? AND import_key IS NOT NULL");
+    index.bind(1, after_id);
+    index.exec();
 }
 
 std::vector<Interaction> log_group(Store& store, const Interaction& interaction,

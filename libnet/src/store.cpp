@@ -249,7 +249,10 @@ DROP TABLE interaction_search;
 CREATE VIRTUAL TABLE interaction_search USING fts5(summary, topic, body, content = 'interactions', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO interaction_search (interaction_search) VALUES ('rebuild');
-CREATE TRIGGER interaction_search_insert AFTER INSERT ON interactions BEGIN
+-- Imported rows (import_key set) are indexed by their import, all in one
+-- statement: a row at a time, each statement's savepoint makes FTS5 flush,
+-- and an archive of 200,000 messages imports ten times slower.
+CREATE TRIGGER interaction_search_insert AFTER INSERT ON interactions WHEN new.import_key IS NULL BEGIN
     INSERT INTO interaction_search (rowid, summary, topic, body) VALUES (new.id, new.summary, new.topic, new.body);
 END;
 CREATE TRIGGER interaction_search_delete AFTER DELETE ON interactions BEGIN

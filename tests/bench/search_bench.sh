@@ -58,10 +58,14 @@ without_ms=$(median_ms "$rolo" --db "$work/plain.db" log 4242 "talked about the 
 printf '  %-34s %8s ms  without the index %8s ms\n' "log 4242" "$with_ms" "$without_ms"
 awk -v a="$with_ms" -v b="$without_ms" 'BEGIN {printf "  ratio with/without index       %.2fx\n", a / b}'
 
-# A database from before the index has it built once, on its first open.
-sqlite3 "$work/plain.db" "PRAGMA user_version = 5;"
+# A database from before the index (migration 8) has it built once, on its
+# first open, with the later migrations undone so that they run again too.
+sqlite3 "$work/plain.db" "DROP INDEX contacts_uid; ALTER TABLE contacts DROP COLUMN uid; DROP TABLE vdir_files;
+    DROP INDEX interactions_import_key; ALTER TABLE interactions DROP COLUMN body;
+    ALTER TABLE interactions DROP COLUMN import_key; DROP TABLE purged; DROP TABLE import_marks;
+    PRAGMA user_version = 7;"
 migrate_ms=$(($(elapsed_us "$rolo" --db "$work/plain.db" search 424242) / 1000))
-printf '  %-34s %8s ms  (once)\n' "migration 6: build the index" "$migrate_ms"
+printf '  %-34s %8s ms  (once)\n' "migrations 8 on: build the index" "$migrate_ms"
 
 # 50,000 people, all names different: 40 first names times made-up last
 # names (eight letters from a bijection of the id, so that few are one letter

@@ -81,6 +81,8 @@ expect_rc 0
 expect_out 1
 run history --grep grippers --format tsv
 expect_out_has "LinkedIn message"
+# An import indexes its messages all at once, exactly as the triggers index the rest.
+expect_true "the search index is exact" sqlite3 "$ROLO_DB" "INSERT INTO interaction_search (interaction_search, rank) VALUES ('integrity-check', 1)"
 
 # --- A JSON export carries the text and keys: restored, the archive adds nothing again.
 run export --format json -o "$TMP/backup.json"
@@ -89,6 +91,7 @@ ROLO_DB="$TMP/restored.db" run import "$TMP/backup.json"
 expect_rc 0
 ROLO_DB="$TMP/restored.db" run import "$first"
 expect_out_has "8 messages read, 0 interactions added"
+expect_true "the restored text is searchable" test "$(ROLO_DB="$TMP/restored.db" "$ROLO" search -q grippers)" = 1
 expect_true "the restored text is the text" test "$(sqlite3 "$TMP/restored.db" "SELECT body FROM interactions WHERE on_date = '2026-01-11'")" = "Thank you! Happy to share the slides."
 
 # --- A merge keeps one copy of a message both people were in (the group message to Jane and Bob).

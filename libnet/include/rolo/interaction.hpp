@@ -133,12 +133,19 @@ public:
 
     // True when written.
     bool insert(Interaction& interaction, Date today);
+    // Adds the rows written to the search index (see index_imported_interactions).
+    void finish();
 
 private:
     Store& store_;
     std::unique_ptr<SQLite::Statement> insert_;
     std::string created_at_;  // the same for every row of one import
+    std::int64_t last_id_before_ = 0;
 };
+
+// Adds imported interactions (import_key set) with an id above `after_id` to
+// the search index, in one statement: the insert trigger leaves them out.
+void index_imported_interactions(Store& store, std::int64_t after_id);
 
 struct HistoryFilter {
     std::optional<std::int64_t> contact_id = {};
