@@ -128,6 +128,12 @@ TEST_CASE("per-person queries use an index on that person") {
         check_no_scans(store, [&] { resolve_who(store, "#" + std::to_string(who)); });
         check_no_scans(store, [&] { resolve_who(store, "person5@example.com"); });
     }
+    SUBCASE("finding them by name, and add's check for someone of the same name") {
+        check_no_scans(store, [&] { resolve_who(store, "person 5"); });
+        Contact same;
+        same.name = "PERSON 5";
+        check_no_scans(store, [&] { same_name_ids(store, same); });
+    }
     SUBCASE("show") {
         check_no_scans(store, [&] {
             get_contact(store, who);

@@ -13,6 +13,9 @@ inline const rolo::Date today = day("2026-11-24");
 // migration's own test can run it on an older file. Later migrations first,
 // except that the search index (8) goes before 9, whose column it indexes.
 
+// Migration 10: the folded-name key.
+inline constexpr const char* undo_name_key = "DROP INDEX contacts_name_key; ALTER TABLE contacts DROP COLUMN name_key;";
+
 // Migration 9: imported messages, purged keys, import marks (the
 // interaction_search it rebuilds goes with undo_search_index).
 inline constexpr const char* undo_linkedin_archive =
