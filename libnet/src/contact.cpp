@@ -76,6 +76,7 @@ void bind_fields(SQLite::Statement& statement, const Contact& c) {
     statement.bind(15, c.archived ? 1 : 0);
     sql::bind_date(statement, 16, c.snoozed_until);
     sql::bind_text_in_place(statement, 18, c.call_name);
+    statement.bind(19, fold(c.name));
 }
 
 void validate(const Contact& c) {
@@ -132,19 +133,20 @@ void apply(Contact& c, ContactChange change) {
 // The writable columns, in bind_fields' order, then the stamps.
 constexpr std::string_view insert_columns =
     "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, met_at, met_on, interests, "
-    "notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, call_name, created_at, "
-    "updated_at";
+    "notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, call_name, name_key, "
+    "created_at, updated_at";
 
 struct ContactWriter::Statements {
     // A new contact's id comes from SQLite: an explicit id, even a NULL one,
     // makes every insert look the id up first.
     explicit Statements(SQLite::Database& db)
-        : insert(db, fmt::format("{}) VALUES ({})", insert_columns, placeholders(20))),
-          insert_with_id(db, fmt::format("{}, id) VALUES ({})", insert_columns, placeholders(21))),
+        : insert(db, fmt::format("{}) VALUES ({})", insert_columns, placeholders(21))),
+          insert_with_id(db, fmt::format("{}, id) VALUES ({})", insert_columns, placeholders(22))),
           update(db,
                  "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, location = ?, "
                  "linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, cadence_days = ?, connected = ?, "
-                 "connected_on = ?, archived = ?, snoozed_until = ?, cadence_max_days = ?, call_name = ?, updated_at = ? "
+                 "connected_on = ?, archived = ?, snoozed_until = ?, cadence_max_days = ?, call_name = ?, name_key = ?, "
+                 "updated_at = ? "
                  "WHERE id = ?"),
           clear_tags(db, "DELETE FROM tags WHERE contact_id = ?"),
           add_tag(db, "INSERT INTO tags (contact_id, tag) VALUES (?, ?)"),
@@ -196,9 +198,9 @@ std::int64_t ContactWriter::insert(Contact& contact, Date today) {
     if (contact.updated_at.empty()) contact.updated_at = contact.created_at;
     auto& insert = contact.id > 0 ? statements_->insert_with_id : statements_->insert;
     bind_fields(insert, contact);
-    insert.bindNoCopy(19, contact.created_at);
-    insert.bindNoCopy(20, contact.updated_at);
-    if (contact.id > 0) insert.bind(21, contact.id);
+    insert.bindNoCopy(20, contact.created_at);
+    insert.bindNoCopy(21, contact.updated_at);
+    if (contact.id > 0) insert.bind(22, contact.id);
     insert.exec();
     insert.reset();
     contact.id = statements_->db.getLastInsertRowid();
@@ -211,8 +213,8 @@ void ContactWriter::update(Contact& contact, Date today) {
     contact.updated_at = statements_->stamp(today);
     auto& update = statements_->update;
     bind_fields(update, contact);
-    update.bindNoCopy(19, contact.updated_at);
-    update.bind(20, contact.id);
+    update.bindNoCopy(20, contact.updated_at);
+    update.bind(21, contact.id);
     int changed = update.exec();
     update.reset();
     if (changed != 1) throw Error(fmt::format("no contact #{}", contact.id));
@@ -269,7 +271,8 @@ std::optional<Contact> find_duplicate(Store& store, const Contact& contact, std:
 }
 
 std::vector<std::int64_t> same_name_ids(Store& store, const Contact& contact) {
-    SQLite::Statement query(store.db(), "SELECT id FROM contacts WHERE id <> ? AND rolo_fold(name) = ? ORDER BY id");
+    SQLite::Statement query(store.db(), fmt::format("SELECT id FROM contacts WHERE id <> ?1 AND ({}) ORDER BY id",
+                                                    sql::folded_name_is("?2")));
     query.bind(1, contact.id);
     query.bind(2, fold(trim(contact.name)));
     std::vector<std::int64_t> ids;

@@ -5,9 +5,11 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 namespace rolo::sql {
 
@@ -37,6 +39,16 @@ inline void bind_date(SQLite::Statement& statement, int index, const std::option
         statement.bind(index, format_date(*value));
     else
         statement.bind(index);
+}
+
+// A contact's name as WHO matching compares it, rolo_fold(name). rolo keeps
+// it in name_key, indexed; a row another program added has no key, and its
+// name is folded as it is read.
+inline constexpr std::string_view folded_name = "coalesce(name_key, rolo_fold(name))";
+
+// True when a contact's folded name is PARAMETER, found through name_key's index.
+inline std::string folded_name_is(std::string_view parameter) {
+    return fmt::format("(name_key = {0} OR name_key IS NULL AND rolo_fold(name) = {0})", parameter);
 }
 
 }  // namespace rolo::sql

@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 10> migrations = {
+constexpr std::array<const char*, 11> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -285,6 +285,17 @@ CREATE TABLE vdir_files (
     PRIMARY KEY (dir, file)
 );
 CREATE INDEX vdir_files_contact ON vdir_files (contact_id);
+)sql",
+    // 11: name_key, rolo_fold(name) kept beside the name and indexed, so that
+    // WHO resolution and add's same-name warning find a name without folding
+    // every name in the table. rolo writes it with the name (ContactWriter);
+    // it is not a trigger, so that other programs (the sqlite3 shell of the
+    // benchmarks) can still write contacts without rolo's functions, and a
+    // row they add, with no key, is found by folding its name.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN name_key TEXT;
+UPDATE contacts SET name_key = rolo_fold(name);
+CREATE INDEX contacts_name_key ON contacts (name_key);
 )sql",
 };
 

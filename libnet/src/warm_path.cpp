@@ -25,10 +25,14 @@ WITH RECURSIVE reach(id, depth) AS (
 nodes AS (SELECT DISTINCT r.id FROM reach r JOIN contacts c ON c.id = r.id WHERE c.archived = 0)
 )sql";
 
+// The links among the reached: each one's links as a, kept when b was
+// reached too. The unary + keeps SQLite from looking up every pair (a, b) of
+// reached people in the primary key, which at a few hundred people reached
+// is a hundred thousand look-ups for a few hundred links.
 void load_edges(Store& store, std::int64_t target, int depth, Neighborhood& graph) {
     SQLite::Statement query(store.db(), std::string(reach_sql) +
                                             "SELECT k.a, k.b, k.strength, k.context FROM knows k "
-                                            "WHERE k.a IN nodes AND k.b IN nodes");
+                                            "WHERE k.a IN nodes AND +k.b IN nodes");
     query.bind(1, target);
     query.bind(2, depth);
     while (query.executeStep()) {

@@ -32,12 +32,14 @@ constexpr const char* by_email =
     "SELECT id, name, company, archived, 1 FROM contacts WHERE email = ?1 COLLATE NOCASE";
 constexpr const char* by_linkedin =
     "SELECT id, name, company, archived, 1 FROM contacts WHERE rolo_linkedin_key(linkedin_url) = ?1";
-constexpr const char* by_name =
-    "SELECT id, name, company, archived, rolo_fold(name) = ?1 FROM contacts WHERE instr(rolo_fold(name), ?1) > 0";
+const std::string by_whole_name =
+    "SELECT id, name, company, archived, 1 FROM contacts WHERE " + sql::folded_name_is("?1");
+const std::string by_name_part = fmt::format(
+    "SELECT id, name, company, archived, {0} = ?1 FROM contacts WHERE instr({0}, ?1) > 0", sql::folded_name);
 
 // A whole-name match beats a substring; within each, active beats archived.
 // Only the best rank that has any match counts.
-std::vector<Contact> best_matches(Store& store, const char* query_text, const std::string& key) {
+std::vector<Contact> best_matches(Store& store, const std::string& query_text, const std::string& key) {
     SQLite::Statement query(store.db(), query_text);
     query.bind(1, key);
     std::vector<Candidate> candidates;
@@ -62,6 +64,13 @@ std::vector<Contact> best_matches(Store& store, const char* query_text, const st
     return best;
 }
 
+// A whole-name match outranks every part match, so only when no name is the
+// whole key (an index look-up) are all names searched for it as a part.
+std::vector<Contact> name_matches(Store& store, const std::string& key) {
+    auto whole = best_matches(store, by_whole_name, key);
+    return whole.empty() ? best_matches(store, by_name_part, key) : whole;
+}
+
 }  // namespace
 
 std::int64_t resolve_who(Store& store, std::string_view who) {
@@ -77,7 +86,7 @@ std::int64_t resolve_who(Store& store, std::string_view who) {
     else if (text.find('@') != std::string::npos)
         matches = best_matches(store, by_email, text);
     else
-        matches = best_matches(store, by_name, fold(text));
+        matches = name_matches(store, fold(text));
 
     if (matches.empty()) throw Error(fmt::format("no contact matches '{}'", text));
     if (matches.size() == 1) return matches.front().id;

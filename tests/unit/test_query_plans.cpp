@@ -18,6 +18,7 @@
 #include <functional>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -72,6 +73,14 @@ std::set<std::string> statements_of(Store& store, const std::function<void()>& r
     return statements;
 }
 
+// The plan's steps, one a line.
+std::string plan_of(Store& store, const std::string& statement) {
+    std::string steps;
+    SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN " + statement);
+    while (plan.executeStep()) steps += plan.getColumn(3).getString() + "\n";
+    return steps;
+}
+
 // The steps of the statement's plan that read a whole table of people,
 // interactions or links: "SCAN i USING INDEX interactions_date" and the like.
 std::string scans_in(Store& store, const std::string& statement) {
@@ -83,9 +92,8 @@ std::string scans_in(Store& store, const std::string& statement) {
         if ((*it)[2].matched) names.insert((*it)[2]);
     }
     std::string scans;
-    SQLite::Statement plan(store.db(), "EXPLAIN QUERY PLAN " + statement);
-    while (plan.executeStep()) {
-        std::string step = plan.getColumn(3).getString();
+    std::istringstream steps(plan_of(store, statement));
+    for (std::string step; std::getline(steps, step);) {
         if (!step.starts_with("SCAN ")) continue;
         std::string scanned = step.substr(5, step.find(' ', 5) - 5);
         if (names.contains(scanned)) scans += (scans.empty() ? "" : "; ") + step;
@@ -119,6 +127,12 @@ TEST_CASE("per-person queries use an index on that person") {
     SUBCASE("finding them by id or email") {
         check_no_scans(store, [&] { resolve_who(store, "#" + std::to_string(who)); });
         check_no_scans(store, [&] { resolve_who(store, "person5@example.com"); });
+    }
+    SUBCASE("finding them by name, and add's check for someone of the same name") {
+        check_no_scans(store, [&] { resolve_who(store, "person 5"); });
+        Contact same;
+        same.name = "PERSON 5";
+        check_no_scans(store, [&] { same_name_ids(store, same); });
     }
     SUBCASE("show") {
         check_no_scans(store, [&] {
@@ -169,5 +183,11 @@ TEST_CASE("per-person queries use an index on that person") {
     }
     SUBCASE("intro TARGET: the neighbourhood") {
         check_no_scans(store, [&] { load_neighborhood(store, target, 3, today); });
+    }
+    SUBCASE("intro TARGET reads each reached person's links, not every pair of reached people") {
+        for (const auto& statement : statements_of(store, [&] { load_neighborhood(store, target, 3, today); })) {
+            CAPTURE(statement);
+            CHECK(plan_of(store, statement).find("(a=? AND b=?)") == std::string::npos);
+        }
     }
 }

@@ -6,6 +6,7 @@
 #include "rolo/knows.hpp"
 #include "rolo/snapshot.hpp"
 #include "rolo/store.hpp"
+#include "rolo/who.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -338,6 +339,7 @@ TEST_CASE("tags that differ only in case are one tag, in memory, in the table an
         Store store = Store::open(path);
         make(store, "Ada");
         // A database from before migration 6 could hold both spellings.
+        store.db().exec(undo_name_key);
         store.db().exec(undo_vcard_sync);
         store.db().exec(undo_search_index);
         store.db().exec(undo_linkedin_archive);
@@ -352,4 +354,22 @@ TEST_CASE("tags that differ only in case are one tag, in memory, in the table an
     ContactFilter filter;
     filter.tags = {"Ml"};
     CHECK(list_contacts(store, filter).size() == 1);
+}
+
+TEST_CASE("the name key migration folds the names already there") {
+    TempDir dir;
+    auto path = dir.path / "rolo.db";
+    {
+        Store store = Store::open(path);
+        make(store, "Łukasz Øberg");
+        make(store, "Ana Lima");
+        // Back to what a database from before migration 11 was.
+        store.db().exec(undo_name_key);
+        store.db().exec("PRAGMA user_version = 10");
+    }
+    Store store = Store::open(path);
+    CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());
+    auto keys = "SELECT group_concat(name_key, '|') FROM (SELECT name_key FROM contacts ORDER BY id)";
+    CHECK(store.db().execAndGet(keys).getString() == "lukasz oberg|ana lima");
+    CHECK(resolve_who(store, "LUKASZ OBERG") == 1);
 }

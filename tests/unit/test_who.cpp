@@ -59,3 +59,26 @@ TEST_CASE("an exact name beats substrings, and active beats archived") {
     CHECK(resolve_who(store, "old friend") == old);  // the exact name, though archived
     CHECK(resolve_who(store, "friend") == current);  // substrings only: the active one
 }
+
+TEST_CASE("a name is found by its folded key, kept with every change of name") {
+    Store store = Store::open_memory();
+    auto lukasz = make(store, "Łukasz Øberg");
+    CHECK(resolve_who(store, "lukasz oberg") == lukasz);
+    Contact c = get_contact(store, lukasz);
+    c.name = "Łukasz Øberg-Lind";
+    update_contact(store, c, today);
+    CHECK(resolve_who(store, "LUKASZ OBERG-LIND") == lukasz);
+    CHECK(resolve_who(store, "oberg") == lukasz);
+    c.name = "Ana";
+    update_contact(store, c, today);
+    CHECK_THROWS_AS(resolve_who(store, "oberg"), Error);
+
+    // A row another program wrote has no key: its name is folded instead.
+    store.db().exec("INSERT INTO contacts (name, created_at, updated_at) VALUES ('Zoë Ñúñez', 'x', 'x')");
+    auto zoe = store.db().getLastInsertRowid();
+    CHECK(resolve_who(store, "zoe nunez") == zoe);
+    CHECK(resolve_who(store, "nunez") == zoe);
+    Contact same;
+    same.name = " ZOE NUNEZ ";
+    CHECK(same_name_ids(store, same) == std::vector<std::int64_t>{zoe});
+}
