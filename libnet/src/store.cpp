@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 10> migrations = {
+constexpr std::array<const char*, 11> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -282,6 +282,11 @@ CREATE TABLE vdir_files (
     PRIMARY KEY (dir, file)
 );
 CREATE INDEX vdir_files_contact ON vdir_files (contact_id);
+)sql",
+    // 11: the lines of an imported vCard that rolo does not model (a second
+    // EMAIL, ADR, BDAY, PHOTO, X-...), as content lines, written back on export.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN card_extra TEXT;
 )sql",
 };
 
