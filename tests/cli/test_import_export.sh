@@ -288,6 +288,8 @@ expect_out "$TMP/kept.vcf: 1 added, 0 updated, 0 unchanged, 0 skipped"
 run "${kept[@]}" show fatima --format json
 expect_out_has '"location": "Rabat, Morocco"'
 expect_out_has '"call_name": "Fatima Zahra"'
+run "${kept[@]}" draft thanks fatima --about "for the referral."
+expect_out_has "Hi Fatima Zahra,"
 "$ROLO" "${kept[@]}" export --format vcard -o "$TMP/kept-out.vcf"
 for line in 'N:El Amrani;Fatima Zahra;;;' 'EMAIL:fz@example.com' 'item2.EMAIL;TYPE=home:fatima@example.org' \
     'ADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco' 'BDAY:1990-04-02' 'X-SOCIAL;TYPE=x:@fz' 'UID:fz-1'; do
