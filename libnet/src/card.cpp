@@ -1,12 +1,15 @@
 #include "rolo/card.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/store.hpp"
 #include "rolo/text.hpp"
+#include "sql.hpp"
 
 #include <algorithm>
 #include <array>
 #include <set>
 
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 namespace rolo {
@@ -17,7 +20,7 @@ enum class Shape {
     text,        // the whole value
     first,       // the first of ;-separated components (ORG)
     first_item,  // the first of ,-separated items (NICKNAME)
-    address,     // ADR's components, the non-empty ones joined by ", "
+    address,     // where ADR's components say they are (address_location)
     list,        // CATEGORIES: every item, a tag each
 };
 
@@ -57,12 +60,7 @@ std::string field_text(const CardLine& line, Shape shape) {
         case Shape::text: return trim(unescape_value(line.value));
         case Shape::first: return trim(value_components(line.value, ';')[0]);
         case Shape::first_item: return trim(value_components(line.value, ',')[0]);
-        case Shape::address: {
-            std::vector<std::string> parts;
-            for (const auto& part : value_components(line.value, ';'))
-                if (auto text = trim(part); !text.empty()) parts.push_back(text);
-            return join(parts, ", ");
-        }
+        case Shape::address: return address_location(line.value);
         case Shape::list: {
             std::set<std::string> tags;
             for (const auto& item : value_components(line.value, ','))
@@ -97,6 +95,10 @@ std::optional<std::size_t> modelled_line(const Card& card, std::string_view prop
     }
     return found;
 }
+
+// Properties rolo takes a part of (the first NICKNAME, ADR's locality):
+// the line itself is kept too.
+bool partly_modelled(std::string_view property) { return property == "NICKNAME" || property == "ADR"; }
 
 bool is_particle(std::string_view word) {
     static const std::set<std::string, std::less<>> particles = {
@@ -223,7 +225,7 @@ Card card_from(const CardFields& fields, const Card& base, std::string_view uid,
     if (!written.contains("N")) {
         auto fn = std::find_if(card.lines.begin(), card.lines.end(), [](const CardLine& l) { return l.name == "FN"; });
         if (fn != card.lines.end()) ++fn;
-        card.lines.insert(fn, {"", "N", "", structured_name(value_of(fields, "FN"))});
+        card.lines.insert(fn, {"", "N", "", structured_name(value_of(fields, "FN"), value_of(fields, "NICKNAME"))});
     }
     if (!rev.empty()) card.lines.push_back({"", "REV", "", std::string(rev)});
     return card;
@@ -249,7 +251,99 @@ std::string card_uid(const Card& card) {
     return "";
 }
 
-std::string structured_name(std::string_view name) {
+std::vector<CardLine> kept_lines(const Card& card) {
+    std::set<std::string_view> taken;
+    std::vector<CardLine> kept;
+    for (const auto& line : card.lines) {
+        const std::string& name = line.name;
+        if (name == "N" || name == "FN" || name == "UID" || name == "REV" || name == "CATEGORIES" ||
+            name.starts_with("X-ROLO-"))
+            continue;
+        const FieldSpec* spec = spec_for(name);
+        if (!spec || taken.contains(spec->property)) {
+            kept.push_back(line);
+            continue;
+        }
+        std::string text = field_text(line, spec->shape);
+        if (text.empty()) continue;
+        if (name == "URL" && !looks_like_linkedin_url(text)) {
+            kept.push_back(line);
+            continue;
+        }
+        taken.insert(spec->property);
+        if (partly_modelled(name) && line != CardLine{"", name, "", field_value(text, spec->shape)})
+            kept.push_back(line);
+    }
+    return kept;
+}
+
+Card person_card(const CardFields& fields, const std::vector<CardLine>& kept, std::string_view uid,
+                 std::string_view rev) {
+    Card card = card_from(fields, {}, uid, "");
+    std::set<std::string_view> replaced;
+    // Each kept line goes after rolo's, in its order, so that the card read
+    // again keeps the same lines.
+    for (const auto& line : kept) {
+        if (partly_modelled(line.name) && !replaced.contains(line.name)) {
+            const FieldSpec* spec = spec_for(line.name);
+            auto own = modelled_line(card, spec->property);
+            if (own && field_text(card.lines[*own], spec->shape) == field_text(line, spec->shape)) {
+                card.lines.erase(card.lines.begin() + static_cast<std::ptrdiff_t>(*own));
+                replaced.insert(spec->property);
+            }
+        }
+        card.lines.push_back(line);
+    }
+    if (!rev.empty()) card.lines.push_back({"", "REV", "", std::string(rev)});
+    return card;
+}
+
+std::unordered_map<std::int64_t, std::string> card_extras(Store& store) {
+    std::unordered_map<std::int64_t, std::string> extras;
+    SQLite::Statement query(store.db(), "SELECT id, card_extra FROM contacts WHERE card_extra IS NOT NULL");
+    while (query.executeStep()) extras.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
+    return extras;
+}
+
+CardKeeper::CardKeeper(Store& store)
+    : lines_(std::make_unique<SQLite::Statement>(store.db(), "UPDATE contacts SET card_extra = ? WHERE id = ?")),
+      uid_(std::make_unique<SQLite::Statement>(store.db(), "UPDATE contacts SET uid = ? WHERE id = ?")) {}
+
+CardKeeper::~CardKeeper() = default;
+
+namespace {
+
+void set_text(SQLite::Statement& statement, std::int64_t id, const std::string& text) {
+    sql::bind_text(statement, 1, text);
+    statement.bind(2, id);
+    statement.exec();
+    statement.reset();
+}
+
+}  // namespace
+
+void CardKeeper::set_lines(std::int64_t id, const std::string& lines) { set_text(*lines_, id, lines); }
+
+void CardKeeper::set_uid(std::int64_t id, const std::string& uid) { set_text(*uid_, id, uid); }
+
+std::string card_call_name(const VCard& card) {
+    // A NICKNAME is what people call them ("Kasia" for Katarzyna), so it wins
+    // over the given name. A given name is kept only when the name starts
+    // with it and rolo would split the name otherwise ("Fatima Zahra" of
+    // "Fatima Zahra El Amrani"): the N of a card rolo wrote, or "Robert" of
+    // "Robert Smith" (one word), says nothing a greeting does not find by itself, and
+    // "Robert" of "Bob Smith" is not what they go by.
+    if (!card.nickname.empty()) return card.nickname;
+    if (!starts_with_words(card.name, card.given) || card.given.find(' ') == std::string::npos) return "";
+    std::string guessed = value_components(structured_name(card.name), ';')[1];
+    return guessed == card.given ? "" : card.given;
+}
+
+std::string structured_name(std::string_view name, std::string_view known_given) {
+    name = trim_view(name);
+    known_given = trim_view(known_given);
+    if (starts_with_words(name, known_given) && name.size() > known_given.size())
+        return escape_value(trim_view(name.substr(known_given.size()))) + ";" + escape_value(known_given) + ";;;";
     auto words = split(trim(name), ' ');
     std::erase(words, "");
     if (words.size() < 2) return escape_value(trim(name)) + ";;;;";

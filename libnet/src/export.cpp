@@ -71,7 +71,16 @@ nlohmann::ordered_json export_json(Store& store) {
     // One snapshot: an interaction written meanwhile could name a contact the
     // contacts list was read without, and the export would not restore.
     ReadSnapshot snapshot(store);
-    return {{"contacts", table_json(contact_records(all_contacts(store)))},
+    auto contacts = all_contacts(store);
+    Table people = contact_records(contacts);
+    // The lines of an imported card rolo does not model: for a backup to be whole, not for listings.
+    auto extras = card_extras(store);
+    people.columns.push_back("card_extra");
+    for (std::size_t k = 0; k < contacts.size(); ++k) {
+        auto found = extras.find(contacts[k].id);
+        people.rows[k].push_back(found == extras.end() ? Cell{} : Cell{found->second});
+    }
+    return {{"contacts", table_json(people)},
             {"interactions", table_json(export_interactions(store))},
             {"knows", table_json(export_knows(store))},
             {"intros", table_json(export_intros(store))}};
@@ -79,9 +88,12 @@ nlohmann::ordered_json export_json(Store& store) {
 
 std::string export_vcards(Store& store) {
     auto uids = assign_uids(store);
+    auto extras = card_extras(store);
     std::string out;
-    for (const auto& c : all_contacts(store))
-        out += write_card(card_from(contact_fields(c), {}, uids[c.id], rev_text(rev_digits(c.updated_at))), "3.0");
+    for (const auto& c : all_contacts(store)) {
+        auto kept = extras.contains(c.id) ? parse_lines(extras[c.id]) : std::vector<CardLine>{};
+        out += write_card(person_card(contact_fields(c), kept, uids[c.id], rev_text(rev_digits(c.updated_at))), "3.0");
+    }
     return out;
 }
 

@@ -80,8 +80,9 @@ bool ImportReader::next(ImportRow& row) {
 }
 
 ContactUpsert::ContactUpsert(Store& store, const ImportOptions& options, ImportSummary& summary, Date today)
-    : store_(store), options_(options), summary_(summary), today_(today), writer_(store), added_earlier_(store),
-      interactions_(store), by_uid_(ids_by_uid(store)), purge_marks_(purge_marks(store)) {
+    : store_(store), options_(options), summary_(summary), today_(today), writer_(store), card_keeper_(store),
+      added_earlier_(store), interactions_(store), by_uid_(ids_by_uid(store)), extras_(card_extras(store)),
+      purge_marks_(purge_marks(store)) {
     for (auto& contact : all_contacts(store)) {
         auto id = contact.id;
         before_.push_back(id);
@@ -179,6 +180,18 @@ void ContactUpsert::note_job_change(const Contact& before, const Contact& after)
     summary_.changed_jobs.push_back(fmt::format("{}: {}", describe(after), change));
 }
 
+bool ContactUpsert::new_extra(std::int64_t id, const ImportRow& row) const {
+    if (!row.card_extra) return false;
+    auto found = extras_.find(id);
+    return *row.card_extra != (found == extras_.end() ? std::string() : found->second);
+}
+
+void ContactUpsert::keep_extra(std::int64_t id, const ImportRow& row) {
+    if (!new_extra(id, row)) return;
+    card_keeper_.set_lines(id, *row.card_extra);
+    extras_[id] = *row.card_extra;
+}
+
 std::optional<std::int64_t> ContactUpsert::own_export_match(const ImportRow& row) const {
     if (auto found = by_uid_.find(row.uid); !row.uid.empty() && found != by_uid_.end()) return found->second;
     if (!row.id || !row.change.name) return std::nullopt;
@@ -206,6 +219,9 @@ std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_vi
     if (!match && key.empty() && email.empty() && change.name)
         match = by_name_phone_.find(name_phone_key(*change.name, change.phone.value_or("")));
     if (!options_.tag.empty()) change.add_tags.push_back(options_.tag);
+    // A card's address says where someone lives, which a location set by hand may say better.
+    if (!row.location.empty() && !change.location && (!match || known(*match).location.empty()))
+        change.location = row.location;
     if (!match) {
         if (!change.name) throw Error("no name");
         if (purged(key, email)) {
@@ -225,6 +241,9 @@ std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_vi
             summary_.warnings.push_back(
                 fmt::format("{}:{}: {} has the same name as {}", source, row.line, added.name, describe(known(*same))));
         writer_.insert(added, today_);
+        keep_extra(added.id, row);
+        // A card's UID stays its person's, for the export and the next import to name.
+        if (!row.uid.empty() && by_uid_.emplace(row.uid, added.id).second) card_keeper_.set_uid(added.id, row.uid);
         remember(added, key, email);
         matched_.insert(added.id);
         ++summary_.added;
@@ -242,12 +261,13 @@ std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_vi
     if (change.email && email == email_key(existing.email)) change.email.reset();
     Contact updated = existing;
     apply(updated, change);
-    if (same_fields(existing, updated)) {
+    if (same_fields(existing, updated) && !new_extra(existing.id, row)) {
         ++summary_.unchanged;
         return existing.id;
     }
     note_job_change(existing, updated);
     writer_.update(updated, today_);
+    keep_extra(existing.id, row);
     existing = std::move(updated);
     remember(existing, change.linkedin_url ? key : std::string(), change.email ? email : std::string());
     ++summary_.updated;

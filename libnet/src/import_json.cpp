@@ -1,6 +1,7 @@
 // Restoring a `rolo export --format json` document.
 #include "rolo/import.hpp"
 
+#include "rolo/card.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
@@ -131,6 +132,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         throw Error(fmt::format("{}: a JSON export restores into an empty database only; use --db NEW.db", source));
     RestoreSummary summary;
     ContactWriter writer(store);
+    CardKeeper card_keeper(store);
     summary.contacts = for_each_entry(document, "contacts", source, [&](const JsonEntry& e) {
         Contact c;
         c.id = e.id("id");
@@ -160,6 +162,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         c.created_at = e.text("created_at");
         c.updated_at = e.text("updated_at");
         writer.insert(c, today);
+        if (auto extra = e.text("card_extra"); !extra.empty()) card_keeper.set_lines(c.id, extra);
     });
     std::map<std::int64_t, std::int64_t> groups;
     summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {

@@ -28,6 +28,8 @@ void fill_row(ImportRow& row, int line, std::string_view problem, Fill fill) {
     row.error.clear();
     row.uid.clear();
     row.id.reset();
+    row.location.clear();
+    row.card_extra.reset();
     try {
         if (!problem.empty()) throw Error(std::string(problem));
         fill(row.change);

@@ -4,6 +4,7 @@
 // updated with what the row gives. Every importer goes through it, inside
 // the caller's transaction.
 #include "key_index.hpp"
+#include "rolo/card.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/import.hpp"
 #include "rolo/error.hpp"
@@ -73,6 +74,9 @@ private:
     void remember(const Contact& contact, std::string_view linkedin, std::string_view email);
     bool purged(std::string_view linkedin, std::string_view email) const;
     void note_job_change(const Contact& before, const Contact& after);
+    // Whether the row's card_extra differs from what the person keeps.
+    bool new_extra(std::int64_t id, const ImportRow& row) const;
+    void keep_extra(std::int64_t id, const ImportRow& row);
     // The person a row of rolo's own export names: by UID, or by id and the
     // same name (ids are per database).
     std::optional<std::int64_t> own_export_match(const ImportRow& row) const;
@@ -82,6 +86,7 @@ private:
     ImportSummary& summary_;
     Date today_;
     ContactWriter writer_;
+    CardKeeper card_keeper_;
     ContactReader added_earlier_;
     InteractionImporter interactions_;
     // Everyone there before the import, by id; people it adds are read back
@@ -91,7 +96,8 @@ private:
     std::unordered_set<std::int64_t> matched_;
     std::unordered_map<std::int64_t, int> added_with_;  // interactions added, by person
     KeyIndex by_linkedin_, by_email_, by_name_phone_, by_name_;
-    std::unordered_map<std::string, std::int64_t> by_uid_;  // people with a UID, there before the import
+    std::unordered_map<std::string, std::int64_t> by_uid_;  // people with a UID: there before, or added with a card's
+    std::unordered_map<std::int64_t, std::string> extras_;  // kept card lines, by person
     std::unordered_set<std::string> shared_names_;
     std::unordered_set<std::int64_t> purge_marks_;
     std::optional<Date> job_changes_on_;

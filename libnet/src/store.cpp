@@ -21,7 +21,7 @@ namespace {
 // Append-only: migration N (1-based) takes a database from user_version N-1 to N.
 // Interaction kinds are checked in code, not by a CHECK constraint, so that a
 // new kind needs no table rebuild.
-constexpr std::array<const char*, 11> migrations = {
+constexpr std::array<const char*, 12> migrations = {
     R"sql(
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -296,6 +296,11 @@ CREATE INDEX vdir_files_contact ON vdir_files (contact_id);
 ALTER TABLE contacts ADD COLUMN name_key TEXT;
 UPDATE contacts SET name_key = rolo_fold(name);
 CREATE INDEX contacts_name_key ON contacts (name_key);
+)sql",
+    // 12: the lines of an imported vCard that rolo does not model (a second
+    // EMAIL, ADR, BDAY, PHOTO, X-...), as content lines, written back on export.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN card_extra TEXT;
 )sql",
 };
 

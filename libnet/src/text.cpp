@@ -263,4 +263,8 @@ bool tag_less(std::string_view a, std::string_view b) {
 
 bool same_tag(std::string_view a, std::string_view b) { return !tag_less(a, b) && !tag_less(b, a); }
 
+bool starts_with_words(std::string_view name, std::string_view first) {
+    return !first.empty() && name.starts_with(first) && (name.size() == first.size() || name[first.size()] == ' ');
+}
+
 }  // namespace rolo

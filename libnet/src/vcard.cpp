@@ -256,46 +256,72 @@ std::string escape_value(std::string_view text) {
     return out;
 }
 
+std::string lines_text(const std::vector<CardLine>& lines) {
+    std::string out;
+    for (const auto& line : lines) out += line_text(line) + "\n";
+    return out;
+}
+
+std::vector<CardLine> parse_lines(std::string_view text) {
+    if (trim_view(text).empty()) return {};
+    return parse_cards(fmt::format("BEGIN:VCARD\n{}\nEND:VCARD\n", text)).front().lines;
+}
+
+std::string address_location(std::string_view value) {
+    auto parts = value_components(value, ';');
+    std::vector<std::string> place, other;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (auto text = trim(parts[i]); !text.empty()) (i == 3 || i == 4 || i == 6 ? place : other).push_back(text);
+    return join(place.empty() ? other : place, ", ");
+}
+
+VCard read_vcard(const Card& card) {
+    VCard v;
+    v.line = card.line;
+    std::string family;
+    auto first_unset = [](std::string& field, std::string_view value) {
+        if (field.empty()) field = trim(unescape_value(value));
+    };
+    for (const auto& line : card.lines) {
+        const std::string& name = line.name;
+        if (name == "FN") {
+            first_unset(v.name, line.value);
+        } else if (name == "N") {
+            auto parts = value_components(line.value, ';');
+            family = trim(parts[0]);
+            v.given = parts.size() > 1 ? trim(parts[1]) : "";
+        } else if (name == "NICKNAME") {
+            if (v.nickname.empty()) v.nickname = trim(value_components(line.value, ',')[0]);
+        } else if (name == "EMAIL") {
+            first_unset(v.email, line.value);
+        } else if (name == "TEL") {
+            first_unset(v.phone, line.value);
+        } else if (name == "ORG") {
+            if (v.company.empty()) v.company = trim(value_components(line.value, ';')[0]);
+        } else if (name == "TITLE") {
+            first_unset(v.title, line.value);
+        } else if (name == "ADR") {
+            if (v.location.empty()) v.location = address_location(line.value);
+        } else if (name == "URL") {
+            // A LinkedIn profile wins over any other URL.
+            std::string url = trim(unescape_value(line.value));
+            if (v.url.empty() || (looks_like_linkedin_url(url) && !looks_like_linkedin_url(v.url))) v.url = url;
+        } else if (name == "NOTE") {
+            first_unset(v.note, line.value);
+        } else if (name == "UID") {
+            first_unset(v.uid, line.value);
+        } else if (name == "CATEGORIES") {
+            for (const auto& category : value_components(line.value, ','))
+                if (auto tag = trim(category); !tag.empty()) v.categories.push_back(tag);
+        }
+    }
+    if (v.name.empty()) v.name = trim(v.given + " " + family);
+    return v;
+}
+
 std::vector<VCard> read_vcards(std::string_view text) {
     std::vector<VCard> out;
-    for (const auto& card : parse_cards(text)) {
-        VCard& v = out.emplace_back();
-        v.line = card.line;
-        std::string family, given;
-        auto first_unset = [](std::string& field, std::string_view value) {
-            if (field.empty()) field = trim(unescape_value(value));
-        };
-        for (const auto& line : card.lines) {
-            const std::string& name = line.name;
-            if (name == "FN") {
-                first_unset(v.name, line.value);
-            } else if (name == "N") {
-                auto parts = value_components(line.value, ';');
-                family = trim(parts[0]);
-                given = parts.size() > 1 ? trim(parts[1]) : "";
-            } else if (name == "EMAIL") {
-                first_unset(v.email, line.value);
-            } else if (name == "TEL") {
-                first_unset(v.phone, line.value);
-            } else if (name == "ORG") {
-                if (v.company.empty()) v.company = trim(value_components(line.value, ';')[0]);
-            } else if (name == "TITLE") {
-                first_unset(v.title, line.value);
-            } else if (name == "URL") {
-                // A LinkedIn profile wins over any other URL.
-                std::string url = trim(unescape_value(line.value));
-                if (v.url.empty() || (looks_like_linkedin_url(url) && !looks_like_linkedin_url(v.url))) v.url = url;
-            } else if (name == "NOTE") {
-                first_unset(v.note, line.value);
-            } else if (name == "UID") {
-                first_unset(v.uid, line.value);
-            } else if (name == "CATEGORIES") {
-                for (const auto& category : value_components(line.value, ','))
-                    if (auto tag = trim(category); !tag.empty()) v.categories.push_back(tag);
-            }
-        }
-        if (v.name.empty()) v.name = trim(given + " " + family);
-    }
+    for (const auto& card : parse_cards(text)) out.push_back(read_vcard(card));
     return out;
 }
 

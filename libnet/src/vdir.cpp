@@ -99,6 +99,7 @@ public:
         uids_ = assign_uids(store_);
         for (auto& [id, uid] : uids_) ids_by_uid_[uid] = id;
         for (auto& contact : all_contacts(store_)) contacts_.emplace(contact.id, std::move(contact));
+        extras_ = card_extras(store_);
         load_states();
         for (const auto& [file, state] : states_) sync_tracked(file, state);
         for (const auto& [file, stat] : entries_)
@@ -275,7 +276,10 @@ private:
         if (file.empty() || entries_.contains(file) || states_.contains(file))
             file = store_.db().execAndGet(fmt::format("SELECT {}", random_uuid)).getString() + ".vcf";
         CardFields fields = contact_fields(person);
-        std::string text = write_card(card_from(fields, {}, uid, rev_text(rev_digits(person.updated_at))), version_);
+        // A first card (the first sync after an import) brings back what the imported one held.
+        auto kept = extras_.contains(person.id) ? parse_lines(extras_[person.id]) : std::vector<CardLine>{};
+        std::string text =
+            write_card(person_card(fields, kept, uid, rev_text(rev_digits(person.updated_at))), version_);
         save(file, person.id, write_file(file, text), text, fields_hash(fields));
     }
 
@@ -349,6 +353,7 @@ private:
     std::map<std::string, FileStat> entries_;
     std::map<std::string, FileState> states_;
     std::map<std::int64_t, Contact> contacts_;
+    std::unordered_map<std::int64_t, std::string> extras_;  // kept card lines, by person
     std::unordered_map<std::int64_t, std::string> uids_;
     std::unordered_map<std::string, std::int64_t> ids_by_uid_;
     std::set<std::int64_t> placed_;

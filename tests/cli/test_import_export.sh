@@ -276,4 +276,48 @@ expect_out "$TMP/own.vcf: 0 added, 1 updated, 1 unchanged, 0 skipped"
 "$ROLO" --db "$TMP/own2.db" import "$TMP/gap.csv" >/dev/null
 expect_true "ids kept across a gap" test "$("$ROLO" --db "$TMP/own2.db" export)" = "$(cat "$TMP/gap.csv")"
 
+# A card keeps what rolo does not model: N's given name is what they are called
+# (and splits N again), ADR gives a location, and a second EMAIL, the ADR, BDAY
+# and X- lines come back on export, once, however often the card is imported.
+kept=(--db "$TMP/kept.db")
+printf '%s\r\n' 'BEGIN:VCARD' 'VERSION:3.0' 'UID:fz-1' 'FN:Fatima Zahra El Amrani' 'N:El Amrani;Fatima Zahra;;;' \
+    'EMAIL;TYPE=work:fz@example.com' 'item2.EMAIL;TYPE=home:fatima@example.org' \
+    'ADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco' 'BDAY:1990-04-02' 'X-SOCIAL;TYPE=x:@fz' 'END:VCARD' >"$TMP/kept.vcf"
+run "${kept[@]}" import "$TMP/kept.vcf"
+expect_out "$TMP/kept.vcf: 1 added, 0 updated, 0 unchanged, 0 skipped"
+run "${kept[@]}" show fatima --format json
+expect_out_has '"location": "Rabat, Morocco"'
+expect_out_has '"call_name": "Fatima Zahra"'
+run "${kept[@]}" draft thanks fatima --about "for the referral."
+expect_out_has "Hi Fatima Zahra,"
+"$ROLO" "${kept[@]}" export --format vcard -o "$TMP/kept-out.vcf"
+for line in 'N:El Amrani;Fatima Zahra;;;' 'EMAIL:fz@example.com' 'item2.EMAIL;TYPE=home:fatima@example.org' \
+    'ADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco' 'BDAY:1990-04-02' 'X-SOCIAL;TYPE=x:@fz' 'UID:fz-1'; do
+    expect_true "exported once: $line" test "$(tr -d '\r' <"$TMP/kept-out.vcf" | grep -cxF "$line")" = 1
+done
+expect_true "one ADR" test "$(grep -c '^ADR' "$TMP/kept-out.vcf")" = 1
+run "${kept[@]}" import "$TMP/kept.vcf"
+expect_out "$TMP/kept.vcf: 0 added, 0 updated, 1 unchanged, 0 skipped"
+run "${kept[@]}" import "$TMP/kept-out.vcf"
+expect_out "$TMP/kept-out.vcf: 0 added, 0 updated, 1 unchanged, 0 skipped"
+expect_true "re-imports change nothing" test "$("$ROLO" "${kept[@]}" export --format vcard)" = "$(cat "$TMP/kept-out.vcf")"
+# A location set by hand stays; the backup carries the kept lines.
+"$ROLO" "${kept[@]}" edit fatima --location Casablanca >/dev/null
+"$ROLO" "${kept[@]}" import "$TMP/kept.vcf" >/dev/null
+run "${kept[@]}" show fatima --format json
+expect_out_has '"location": "Casablanca"'
+"$ROLO" "${kept[@]}" export --format json -o "$TMP/kept.json"
+"$ROLO" --db "$TMP/kept2.db" import "$TMP/kept.json" >/dev/null
+expect_true "a JSON restore keeps the card's lines" \
+    test "$("$ROLO" --db "$TMP/kept2.db" export --format vcard | grep -v ^UID:)" = \
+    "$("$ROLO" "${kept[@]}" export --format vcard | grep -v ^UID:)"
+expect_true "the export of a restore is the same" \
+    test "$("$ROLO" --db "$TMP/kept2.db" export --format json)" = "$(cat "$TMP/kept.json")"
+# LinkedIn's first name splits N where the particle heuristic would not.
+printf '%s\n' 'First Name,Last Name,URL,Email Address,Company,Position,Connected On' \
+    'Fatima Zahra,El Amrani,https://www.linkedin.com/in/fz,,Atlas,Engineer,24 Nov 2026' >"$TMP/fz.csv"
+"$ROLO" --db "$TMP/fz.db" import "$TMP/fz.csv" >/dev/null
+run --db "$TMP/fz.db" export --format vcard
+expect_out_has 'N:El Amrani;Fatima Zahra;;;'
+
 finish

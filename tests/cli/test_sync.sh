@@ -45,6 +45,19 @@ expect_out_has "Zoë Ångström"
 expect_out_has "+46 8 000"
 expect_out_has "line two"
 
+# The first sync after a vCard import writes back what the imported card held
+# that rolo does not model.
+printf '%s\r\n' 'BEGIN:VCARD' 'VERSION:3.0' 'UID:fz-1' 'FN:Fatima Zahra El Amrani' 'N:El Amrani;Fatima Zahra;;;' \
+    'EMAIL:fz@example.com' 'EMAIL;TYPE=home:fatima@example.org' 'ADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco' \
+    'BDAY:1990-04-02' 'END:VCARD' >"$TMP/fz.vcf"
+"$ROLO" --db "$TMP/fz.db" import "$TMP/fz.vcf" >/dev/null
+run --db "$TMP/fz.db" sync "$TMP/fzbook"
+expect_out "$TMP/fzbook: 1 cards written, 0 removed; 0 people added, 0 updated, 0 archived"
+for line in 'N:El Amrani;Fatima Zahra;;;' 'EMAIL:fz@example.com' 'EMAIL;TYPE=home:fatima@example.org' \
+    'ADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco' 'BDAY:1990-04-02'; do
+    expect_true "the synced card has $line once" test "$(tr -d '\r' <"$TMP/fzbook/fz-1.vcf" | grep -cxF "$line")" = 1
+done
+
 # Bad input: a file that is not a directory, a read-only vdir.
 touch "$TMP/plain"
 run sync "$TMP/plain"

@@ -95,7 +95,7 @@ TEST_CASE("a card keeps what rolo does not model, and the parameters of what did
         "ADR;TYPE=home:;;12 St James's Square;London;;SW1;UK\nREV:20260101T000000Z\nEND:VCARD\n")[0];
     CardFields fields = card_fields(base);
     CHECK(fields["EMAIL"] == "ada@example.com");
-    CHECK(fields["ADR"] == "12 St James's Square, London, SW1, UK");
+    CHECK(fields["ADR"] == "London, UK");
     fields["TITLE"] = "Countess";
     Card card = card_from(fields, base, "abc", "20261124T100000Z");
     std::string text = write_card(card, "3.0");
@@ -138,6 +138,82 @@ TEST_CASE("a person survives a card: every field rolo keeps") {
     Contact back;
     apply_fields(back, fields);
     CHECK(contact_fields(back) == fields);
+}
+
+TEST_CASE("N: the given name rolo knows splits it; else the family name is the last word or starts at a particle") {
+    CHECK(structured_name("Fatima Zahra El Amrani", "Fatima Zahra") == "El Amrani;Fatima Zahra;;;");
+    CHECK(structured_name("Fatima Zahra El Amrani") == "Amrani;Fatima Zahra El;;;");
+    CHECK(structured_name("Pieter van der Berg", "Pieter") == "van der Berg;Pieter;;;");
+    CHECK(structured_name("Katarzyna Nowak", "Kasia") == "Nowak;Katarzyna;;;");  // a nickname: not a prefix
+    CHECK(structured_name("Fatima Zahra", "Fatima Zahra") == "Zahra;Fatima;;;");  // no family left
+    CHECK(structured_name("Anna Maria", "Ann") == "Maria;Anna;;;");               // words, not letters
+    CHECK(structured_name("Madonna", "Madonna") == "Madonna;;;;");
+    Contact c;
+    c.name = "Fatima Zahra El Amrani";
+    c.call_name = "Fatima Zahra";
+    CHECK(write_card(card_from(contact_fields(c), {}, "u", ""), "3.0").find("N:El Amrani;Fatima Zahra;;;") !=
+          std::string::npos);
+}
+
+TEST_CASE("a card's call name: its NICKNAME, else a given name that says more than the first word") {
+    auto call_name = [](const char* card) { return card_call_name(read_vcards(card).front()); };
+    CHECK(call_name("BEGIN:VCARD\nFN:Fatima Zahra El Amrani\nN:El Amrani;Fatima Zahra;;;\nEND:VCARD\n") ==
+          "Fatima Zahra");
+    CHECK(call_name("BEGIN:VCARD\nN:El Amrani;Fatima Zahra;;;\nEND:VCARD\n") == "Fatima Zahra");
+    CHECK(call_name("BEGIN:VCARD\nFN:Robert Smith\nN:Smith;Robert;;;\nEND:VCARD\n") == "");
+    CHECK(call_name("BEGIN:VCARD\nFN:Bob Smith\nN:Smith;Robert James;;;\nEND:VCARD\n") == "");
+    // What rolo writes for a name it split itself is no call name.
+    CHECK(call_name("BEGIN:VCARD\nFN:Mary Ann Smith\nN:Smith;Mary Ann;;;\nEND:VCARD\n") == "");
+    // A NICKNAME is what people call them: it wins over the given name.
+    CHECK(call_name("BEGIN:VCARD\nFN:Katarzyna Anna Nowak\nN:Nowak;Katarzyna Anna;;;\nNICKNAME:Kasia,Kate\n"
+                    "END:VCARD\n") == "Kasia");
+}
+
+TEST_CASE("an ADR's location is its locality, region and country") {
+    CHECK(address_location(";;1 Rue X;Rabat;;10000;Morocco") == "Rabat, Morocco");
+    CHECK(address_location(";;;Rabat\\, Morocco;;;") == "Rabat, Morocco");
+    CHECK(address_location("PO Box 7;;12 Main St;;;;") == "PO Box 7, 12 Main St");
+    CHECK(address_location(";;;;;;") == "");
+    auto card = parse_cards("BEGIN:VCARD\nFN:F\nADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco\nEND:VCARD\n")[0];
+    CHECK(card_fields(card).at("ADR") == "Rabat, Morocco");
+}
+
+TEST_CASE("an imported card's other lines are kept once, and written back in place of rolo's where they agree") {
+    auto card = parse_cards(
+        "BEGIN:VCARD\nVERSION:3.0\nUID:fz\nFN:Fatima Zahra El Amrani\nN:El Amrani;Fatima Zahra;;;\n"
+        "EMAIL;TYPE=work:fz@example.com\nitem2.EMAIL;TYPE=home:fatima@example.org\nTEL:+212 5 00\nTEL:+212 6 00\n"
+        "ORG:Atlas;R&D\nURL:https://fz.example\nURL:https://www.linkedin.com/in/fz\nNOTE:n\nCATEGORIES:a\n"
+        "ADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco\nBDAY:1990-04-02\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\n"
+        "X-ROLO-MET:PyData\nX-SOCIAL:@fz\nREV:20260101T000000Z\nEND:VCARD\n")[0];
+    std::vector<CardLine> kept = kept_lines(card);
+    std::vector<std::string> names;
+    for (const auto& line : kept) names.push_back((line.group.empty() ? "" : line.group + ".") + line.name);
+    CHECK(names == std::vector<std::string>{"item2.EMAIL", "TEL", "URL", "ADR", "BDAY", "PHOTO", "X-SOCIAL"});
+    CHECK(parse_lines(lines_text(kept)) == kept);
+    CHECK(parse_lines("").empty());
+
+    // rolo's own lines first, the kept ones after; the kept ADR, with its street, stands for rolo's.
+    Contact c;
+    apply_fields(c, card_fields(card));
+    c.call_name = "Fatima Zahra";
+    Card out = person_card(contact_fields(c), kept, "fz", "20261124T100000Z");
+    std::string text = write_card(out, "3.0");
+    CHECK(text.find("ADR;TYPE=home:;;1 Rue X;Rabat;;10000;Morocco") != std::string::npos);
+    CHECK(text.find("ADR:") == std::string::npos);
+    CHECK(text.find("N:El Amrani;Fatima Zahra;;;") != std::string::npos);
+    CHECK(out.lines.back().name == "REV");
+    // Read again, the same lines are kept: a re-import adds none twice.
+    CHECK(kept_lines(parse_cards(text)[0]) == kept);
+
+    // A location changed since: rolo's ADR first, the old one kept after it.
+    c.location = "Casablanca";
+    text = write_card(person_card(contact_fields(c), kept, "fz", ""), "3.0");
+    CHECK(text.find("ADR:;;;Casablanca;;;") < text.find("ADR;TYPE=home:;;1 Rue X"));
+    CHECK(card_fields(parse_cards(text)[0]).at("ADR") == "Casablanca");
+
+    // What rolo itself writes for a NICKNAME or ADR is not kept again.
+    auto own = parse_cards("BEGIN:VCARD\nFN:A B\nNICKNAME:Al\nADR:;;;Rabat\\, Morocco;;;\nEND:VCARD\n")[0];
+    CHECK(kept_lines(own).empty());
 }
 
 TEST_CASE("sync: first sync writes a card per person, a second one nothing") {

@@ -5,9 +5,17 @@
 #include "rolo/contact.hpp"
 #include "rolo/vcard.hpp"
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace SQLite {
+class Statement;
+}
 
 namespace rolo {
 
@@ -40,8 +48,46 @@ std::string rev_text(std::string_view digits);
 // The card's UID, unescaped, or "".
 std::string card_uid(const Card& card);
 
-// "Family;Given;;;" for a name: the last word is the family name unless a
-// particle (van, de, al, ...) starts it earlier.
-std::string structured_name(std::string_view name);
+// The lines of an imported card that rolo keeps with the person as they are
+// (contacts.card_extra): all but its own (FN, N, UID, REV, CATEGORIES,
+// X-ROLO-*, and the first EMAIL, TEL, ORG, TITLE, NOTE and LinkedIn URL).
+// NICKNAME and ADR hold more than the call name and location rolo takes from
+// them, so they are kept unless they are what rolo would write.
+std::vector<CardLine> kept_lines(const Card& card);
+
+// The card rolo writes for a person: card_from(fields) with the lines kept
+// from an import after its own, in their order; a kept ADR or NICKNAME that
+// says what rolo's says (the location, the call name) stands for it.
+Card person_card(const CardFields& fields, const std::vector<CardLine>& kept, std::string_view uid, std::string_view rev);
+
+// Each person's kept lines (lines_text), by id; people with none are absent.
+std::unordered_map<std::int64_t, std::string> card_extras(Store& store);
+
+// Writes what a person keeps of an imported card, through statements
+// prepared once.
+class CardKeeper {
+public:
+    explicit CardKeeper(Store& store);
+    ~CardKeeper();
+    CardKeeper(const CardKeeper&) = delete;
+    CardKeeper& operator=(const CardKeeper&) = delete;
+
+    // The kept lines (lines_text); "" clears them.
+    void set_lines(std::int64_t id, const std::string& lines);
+    // The card's UID, which no one else may have.
+    void set_uid(std::int64_t id, const std::string& uid);
+
+private:
+    std::unique_ptr<SQLite::Statement> lines_, uid_;
+};
+
+// What a card says they are called, for contacts.call_name: its NICKNAME,
+// else N's given name when that says more than rolo would guess from FN.
+std::string card_call_name(const VCard& card);
+
+// "Family;Given;;;" for a name: the family name is what follows `given` when
+// the name starts with it (the first name LinkedIn gives, "Fatima Zahra"), else
+// the last word unless a particle (van, de, al, ...) starts it earlier.
+std::string structured_name(std::string_view name, std::string_view given = {});
 
 }  // namespace rolo

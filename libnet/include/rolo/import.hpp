@@ -38,6 +38,12 @@ struct ImportRow {
     // which matches only a person of the same name (ids are per database).
     std::string uid;
     std::optional<std::int64_t> id;
+    // A vCard's: where its ADR says they are, given only to someone with no
+    // location; and the lines rolo does not model (card.hpp's kept_lines, as
+    // lines_text), which replace the person's, so that a card imported again
+    // adds none twice.
+    std::string location;
+    std::optional<std::string> card_extra;
 };
 
 // Reads the rows of one file, one at a time, so that an import of any size

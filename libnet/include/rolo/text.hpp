@@ -83,4 +83,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 std::vector<std::string> split(std::string_view text, char separator);
 
+// Whether `name` starts with the words `first`, as written: "Fatima Zahra"
+// starts "Fatima Zahra El Amrani", "Fati" does not.
+bool starts_with_words(std::string_view name, std::string_view first);
+
 }  // namespace rolo

@@ -38,11 +38,26 @@ std::vector<std::string> value_components(std::string_view value, char separator
 // Text as a value: \ , ; and newlines escaped.
 std::string escape_value(std::string_view text);
 
+// Content lines as text, one a line (unfolded, LF ends), and back: how a
+// person keeps the lines of a card that rolo does not model.
+std::string lines_text(const std::vector<CardLine>& lines);
+std::vector<CardLine> parse_lines(std::string_view text);
+
+// Where an ADR value says someone is, as people write it: its locality,
+// region and country ("Rabat, Morocco"); an address with none of those is
+// its other parts ("PO Box 7, 12 Main St").
+std::string address_location(std::string_view value);
+
 struct VCard {
     int line = 0;  // of its BEGIN:VCARD
     std::string name, email, phone, company, title, url, note, uid;
+    // N's given name, the first NICKNAME, and where the first ADR says they are.
+    std::string given, nickname, location;
     std::vector<std::string> categories;
 };
+
+// The import's view of one card.
+VCard read_vcard(const Card& card);
 
 // Throws Error naming the line of a card that is never ended.
 std::vector<VCard> read_vcards(std::string_view text);
