@@ -240,6 +240,8 @@ END;
 ALTER TABLE interactions ADD COLUMN body TEXT;
 ALTER TABLE interactions ADD COLUMN import_key INTEGER;
 CREATE UNIQUE INDEX interactions_import_key ON interactions (contact_id, import_key) WHERE import_key IS NOT NULL;
+-- due reads each person's last job change: through this index, not every interaction of theirs.
+CREATE INDEX interactions_job_changes ON interactions (contact_id, on_date) WHERE kind = 'job-change';
 CREATE TABLE purged (key_hash INTEGER PRIMARY KEY);
 CREATE TABLE import_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 DROP TRIGGER interaction_search_insert;

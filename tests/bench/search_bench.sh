@@ -62,7 +62,8 @@ awk -v a="$with_ms" -v b="$without_ms" 'BEGIN {printf "  ratio with/without inde
 # first open, with the later migrations undone so that they run again too.
 sqlite3 "$work/plain.db" "ALTER TABLE contacts DROP COLUMN card_extra;
     DROP INDEX contacts_name_key; ALTER TABLE contacts DROP COLUMN name_key; DROP INDEX contacts_uid; ALTER TABLE contacts DROP COLUMN uid; DROP TABLE vdir_files;
-    DROP INDEX interactions_import_key; ALTER TABLE interactions DROP COLUMN body;
+    DROP INDEX interactions_import_key; DROP INDEX interactions_job_changes;
+    ALTER TABLE interactions DROP COLUMN body;
     ALTER TABLE interactions DROP COLUMN import_key; DROP TABLE purged; DROP TABLE import_marks;
     PRAGMA user_version = 7;"
 migrate_ms=$(($(elapsed_us "$rolo" --db "$work/plain.db" search 424242) / 1000))

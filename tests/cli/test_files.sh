@@ -54,7 +54,8 @@ for version in 3 4; do
         DROP INDEX interactions_open_todos; DROP INDEX interactions_group;
         ALTER TABLE interactions DROP COLUMN todo; ALTER TABLE interactions DROP COLUMN done_on;
         ALTER TABLE interactions DROP COLUMN group_id;
-        DROP INDEX interactions_import_key; ALTER TABLE interactions DROP COLUMN body;
+        DROP INDEX interactions_import_key; DROP INDEX interactions_job_changes;
+        ALTER TABLE interactions DROP COLUMN body;
         ALTER TABLE interactions DROP COLUMN import_key; DROP TABLE purged; DROP TABLE import_marks;
         DROP INDEX contacts_uid; ALTER TABLE contacts DROP COLUMN uid; DROP TABLE vdir_files;
         ALTER TABLE contacts DROP COLUMN card_extra"

@@ -15,6 +15,7 @@
 #include "rolo/warm_path.hpp"
 #include "rolo/who.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <regex>
 #include <set>
@@ -116,6 +117,15 @@ TEST_CASE("the plan check sees a scan") {
     Network network;
     CHECK(scans_in(network.store, "SELECT * FROM interactions i WHERE i.kind = 'call'") == "SCAN i");
     CHECK(scans_in(network.store, "SELECT * FROM interactions WHERE contact_id = 1") == "");
+}
+
+TEST_CASE("due finds each person's last job change through its own index") {
+    Network network;
+    auto statements = statements_of(network.store, [&] { compute_due(network.store, {.today = today}, Config{}); });
+    auto with_jobs = std::find_if(statements.begin(), statements.end(),
+                                  [](const std::string& s) { return s.find("'job-change'") != std::string::npos; });
+    REQUIRE(with_jobs != statements.end());
+    CHECK(plan_of(network.store, *with_jobs).find("interactions_job_changes") != std::string::npos);
 }
 
 TEST_CASE("per-person queries use an index on that person") {

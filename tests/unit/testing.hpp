@@ -26,7 +26,7 @@ inline constexpr const char* undo_vcard_sync =
 // Migration 9: imported messages, purged keys, import marks (the
 // interaction_search it rebuilds goes with undo_search_index).
 inline constexpr const char* undo_linkedin_archive =
-    "DROP INDEX interactions_import_key; ALTER TABLE interactions DROP COLUMN body;"
+    "DROP INDEX interactions_import_key; DROP INDEX interactions_job_changes; ALTER TABLE interactions DROP COLUMN body;"
     "ALTER TABLE interactions DROP COLUMN import_key; DROP TABLE purged; DROP TABLE import_marks;";
 
 // Migration 8: the search index.
