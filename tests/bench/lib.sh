@@ -81,12 +81,15 @@ generate_network_sql() {
 cat <<'SQL'
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+-- name_key is what rolo writes beside a name (rolo_fold, which the sqlite3
+-- shell lacks; for these ASCII names it is lower()).
 INSERT INTO contacts (name, email, company, title, linkedin_url, cadence_days, connected, connected_on,
-                      created_at, updated_at)
+                      created_at, updated_at, name_key)
 SELECT 'Person ' || i, CASE WHEN i % 3 = 0 THEN 'person' || i || '@example.com' END, 'Company ' || (i % 3000),
        'Engineer ' || (i % 50), 'https://www.linkedin.com/in/person-' || i,
        CASE WHEN i % 3 = 0 THEN NULL ELSE 14 + i % 90 END, i % 10 <> 0,
-       date('2026-11-24', '-' || (i % 3000) || ' days'), '2025-01-01 00:00:00', '2025-01-01 00:00:00'
+       date('2026-11-24', '-' || (i % 3000) || ' days'), '2025-01-01 00:00:00', '2025-01-01 00:00:00',
+       'person ' || i
 FROM n;
 SQL
 generate_interactions_sql 1000000 100000 1800 60
