@@ -35,10 +35,11 @@ struct FileStat {
     bool operator==(const FileStat&) const = default;
 };
 
+// What a file held when last synced; its card text is read only when the
+// file or the person changed, so that a sync with nothing changed reads none.
 struct FileState {
     std::optional<std::int64_t> contact_id;
     FileStat stat;
-    std::string card;
     std::int64_t fields_hash = 0;
 };
 
@@ -91,6 +92,7 @@ public:
           save_(store.db(), "INSERT OR REPLACE INTO vdir_files (dir, file, contact_id, mtime_ns, size, card, fields_hash) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
           forget_(store.db(), "DELETE FROM vdir_files WHERE dir = ? AND file = ?"),
+          base_(store.db(), "SELECT card FROM vdir_files WHERE dir = ? AND file = ?"),
           set_uid_(store.db(), fmt::format("UPDATE contacts SET uid = coalesce(?, {}) WHERE id = ? RETURNING uid",
                                            random_uuid)) {}
 
@@ -130,17 +132,23 @@ private:
     }
 
     void load_states() {
-        SQLite::Statement query(store_.db(), "SELECT file, contact_id, mtime_ns, size, card, fields_hash "
+        SQLite::Statement query(store_.db(), "SELECT file, contact_id, mtime_ns, size, fields_hash "
                                              "FROM vdir_files WHERE dir = ?");
         query.bind(1, key_);
         while (query.executeStep()) {
             FileState state;
             if (!query.getColumn(1).isNull()) state.contact_id = query.getColumn(1).getInt64();
             state.stat = {query.getColumn(2).getInt64(), query.getColumn(3).getInt64()};
-            state.card = query.getColumn(4).getString();
-            state.fields_hash = query.getColumn(5).getInt64();
+            state.fields_hash = query.getColumn(4).getInt64();
             states_.emplace(query.getColumn(0).getString(), std::move(state));
         }
+    }
+
+    std::string base_card(const std::string& file) {
+        base_.reset();
+        base_.bind(1, key_);
+        base_.bind(2, file);
+        return base_.executeStep() ? base_.getColumn(0).getString() : std::string();
     }
 
     void sync_tracked(const std::string& file, const FileState& state) {
@@ -165,8 +173,9 @@ private:
         bool file_unchanged = entry->second == state.stat;
         if (file_unchanged && fields_hash(contact_fields(person)) == state.fields_hash) return;
         try {
-            std::string text = file_unchanged ? state.card : read_text(dir_ / file);
-            Card base = only_card(state.card);
+            std::string base_text = base_card(file);
+            std::string text = file_unchanged ? base_text : read_text(dir_ / file);
+            Card base = only_card(base_text);
             Card theirs = file_unchanged ? base : only_card(text);
             reconcile(person, file, card_fields(base), theirs, text, entry->second);
         } catch (const Error& e) {
@@ -349,7 +358,7 @@ private:
     std::string version_;
     Date today_;
     ContactWriter writer_;
-    SQLite::Statement save_, forget_, set_uid_;
+    SQLite::Statement save_, forget_, base_, set_uid_;
     std::map<std::string, FileStat> entries_;
     std::map<std::string, FileState> states_;
     std::map<std::int64_t, Contact> contacts_;
