@@ -167,13 +167,7 @@ TEST_CASE("an older database's log --with rows become one interaction when migra
     {
         Store store = Store::open(path);
         // Back to schema 6, as an earlier rolo left it.
-        store.db().exec(undo_card_extra);
-        store.db().exec(undo_name_key);
-        store.db().exec(undo_vcard_sync);
-        store.db().exec(undo_search_index);
-        store.db().exec(undo_linkedin_archive);
-        store.db().exec(undo_log_history);
-        store.db().exec("PRAGMA user_version = 6");
+        rewind_schema(store.db(), 6);
         store.db().exec(R"sql(
 INSERT INTO contacts (id, name, created_at, updated_at) VALUES (1, 'Ana', 'x', 'x'), (2, 'Ben', 'x', 'x'), (3, 'Cy', 'x', 'x');
 INSERT INTO interactions (id, contact_id, on_date, kind, summary, created_at) VALUES

@@ -140,12 +140,7 @@ TEST_CASE("search index: the migration builds it for an existing database") {
         auto id = add_person(store, "Zoë Ñúñez", "bouldering", {"client"});
         log_text(store, id, "HL7 chat");
         // Back to what a database from before migration 8 was.
-        store.db().exec(undo_card_extra);
-        store.db().exec(undo_name_key);
-        store.db().exec(undo_vcard_sync);
-        store.db().exec(undo_search_index);
-        store.db().exec(undo_linkedin_archive);
-        store.db().exec("PRAGMA user_version = 7");
+        rewind_schema(store.db(), 7);
     }
     Store store = Store::open(file);
     CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());

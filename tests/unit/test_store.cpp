@@ -339,12 +339,7 @@ TEST_CASE("tags that differ only in case are one tag, in memory, in the table an
         Store store = Store::open(path);
         make(store, "Ada");
         // A database from before migration 6 could hold both spellings.
-        store.db().exec(undo_card_extra);
-        store.db().exec(undo_name_key);
-        store.db().exec(undo_vcard_sync);
-        store.db().exec(undo_search_index);
-        store.db().exec(undo_linkedin_archive);
-        store.db().exec(undo_log_history);
+        rewind_schema(store.db(), 6);
         store.db().exec("PRAGMA user_version = 5");
         store.db().exec("DROP TABLE tags; CREATE TABLE tags (contact_id INTEGER NOT NULL, tag TEXT NOT NULL, "
                         "PRIMARY KEY (contact_id, tag)) WITHOUT ROWID");
@@ -365,9 +360,7 @@ TEST_CASE("the name key migration folds the names already there") {
         make(store, "Łukasz Øberg");
         make(store, "Ana Lima");
         // Back to what a database from before migration 11 was.
-        store.db().exec(undo_card_extra);
-        store.db().exec(undo_name_key);
-        store.db().exec("PRAGMA user_version = 10");
+        rewind_schema(store.db(), 10);
     }
     Store store = Store::open(path);
     CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());

@@ -3,6 +3,11 @@
 // the SQL that takes a database back to before a migration.
 #include "rolo/date.hpp"
 
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+
+#include <utility>
+
 // A date the test writes as YYYY-MM-DD.
 inline rolo::Date day(const char* text) { return rolo::parse_iso_date(text).value(); }
 
@@ -10,8 +15,8 @@ inline rolo::Date day(const char* text) { return rolo::parse_iso_date(text).valu
 inline const rolo::Date today = day("2026-11-24");
 
 // SQL that takes a test's database back to before a migration, so that the
-// migration's own test can run it on an older file. Later migrations first,
-// except that the search index (8) goes before 9, whose column it indexes.
+// migration's own test can run it on an older file: see rewind_schema.
+
 
 // Migration 12: the lines of imported vCards rolo does not model.
 inline constexpr const char* undo_card_extra = "ALTER TABLE contacts DROP COLUMN card_extra;";
@@ -42,3 +47,16 @@ inline constexpr const char* undo_log_history =
     "DROP TABLE log_effects; DROP INDEX interactions_open_todos; DROP INDEX interactions_group;"
     "ALTER TABLE interactions DROP COLUMN todo; ALTER TABLE interactions DROP COLUMN done_on;"
     "ALTER TABLE interactions DROP COLUMN group_id;";
+
+// Takes the database back to schema `version` (6 or later, not 8): each
+// migration above it undone, later ones first, except that the search index
+// (8) goes before 9, whose column it indexes.
+inline void rewind_schema(SQLite::Database& db, int version) {
+    static constexpr std::pair<int, const char*> undo[] = {
+        {12, undo_card_extra},    {11, undo_name_key},         {10, undo_vcard_sync},
+        {8, undo_search_index},   {9, undo_linkedin_archive},  {7, undo_log_history},
+    };
+    for (const auto& [migration, sql] : undo)
+        if (migration > version) db.exec(sql);
+    db.exec(fmt::format("PRAGMA user_version = {}", version));
+}
