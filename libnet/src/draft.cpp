@@ -178,6 +178,36 @@ History history_of(Store& store, std::int64_t id, Date today) {
     return h;
 }
 
+// The names a text may call the person by: what you call them, and their whole name.
+std::vector<std::string> names_of(const Contact& c) {
+    std::vector<std::string> names = {spoken_name(c.name), greeting_name(c.name, c.call_name).name};
+    std::erase_if(names, [](const std::string& name) { return name.empty(); });
+    return names;
+}
+
+// A note of yours said to them: their possessive becomes "your" ("Carlos's
+// barbecue" -> "your barbecue").
+std::string to_them(std::string text, const Contact& c) {
+    for (const auto& name : names_of(c))
+        for (std::string_view s : {"'s ", "\u2019s "}) {
+            std::string possessive = name + std::string(s);
+            for (auto at = text.find(possessive); at != std::string::npos; at = text.find(possessive, at))
+                text.replace(at, possessive.size(), "your ");
+        }
+    return text;
+}
+
+// True when the text still speaks of them by name, which said to them reads as
+// talking about someone else.
+bool names_them(std::string_view text, const Contact& c) {
+    std::string folded = " " + fold(text) + " ";
+    for (char& ch : folded)
+        if (!std::isalnum(static_cast<unsigned char>(ch)) && !(ch & 0x80)) ch = ' ';
+    for (const auto& name : names_of(c))
+        if (folded.find(" " + fold(name) + " ") != std::string::npos) return true;
+    return false;
+}
+
 std::string talk_phrase(const Interaction& i, Date today) {
     std::string when = humanize_date(i.on, today);
     if (i.kind == "coffee") return "our coffee " + when;
@@ -220,8 +250,11 @@ struct Builder {
             // A meeting that has not happened is no "good to meet you".
             draft.warnings.push_back(fmt::format("{} is met on {}, after today: the draft does not say you have met",
                                                  describe(r), format_date(*r.met_on)));
-        } else if (auto met = met_phrase(r.met_at)) {
-            fields[met->in_person ? "met" : "met_online"] = met->text;
+        } else if (auto met = met_phrase(to_them(r.met_at, r))) {
+            if (names_them(met->text, r))
+                problems["met"] = "names them in the third person: write it as said to them (\"your barbecue\")";
+            else
+                fields[met->in_person ? "met" : "met_online"] = met->text;
             if (!met->in_person) problems["met"] = "is where you found each other, not a meeting";
         } else if (!r.met_at.empty()) {
             problems["met"] = unsayable(r.met_at).value_or("cannot be said in a sentence as written");

@@ -421,6 +421,13 @@ TEST_CASE("state rules: hello, connect, followup, checkin timing") {
     auto long_ago = add(store, {"Ana Costa", "a friend's wedding", "2026-03-02", "", "", "", "", "2026-03-02"});
     CHECK(draft("checkin", long_ago).rendered.text.find("It has been a while since we met at a friend's wedding in "
                                                         "March, and I was thinking of you.") != std::string::npos);
+    // Where you met is said to them: their barbecue is "your barbecue", and a
+    // note that still speaks of them by name is not said at all.
+    auto host = add(store, {"Carlos Ruiz", "Carlos's barbecue", "2026-07-04", "", "", "", "", "2026-07-04"});
+    CHECK(draft("checkin", host).rendered.text.find("since we met at your barbecue in July") != std::string::npos);
+    auto named = add(store, {"Mia Chen", "coffee with Mia and her team", "2026-08-01", "urban design", "", "", "",
+                             "2026-08-01"});
+    CHECK(draft("checkin", named).rendered.text.find("Mia and her team") == std::string::npos);
     auto this_week = add(store, {"Lea Roth", "the Rust meetup", "2026-11-20", "embedded Rust", "", "", "", "2026-11-20"});
     CHECK(draft("checkin", this_week).rendered.text.find("since") == std::string::npos);
 }
