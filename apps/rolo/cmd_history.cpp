@@ -53,7 +53,7 @@ void register_history(CLI::App& app, Context& context) {
     command->add_option("WHO", options->who, "Only this person");
     command->add_option("--since", options->since, "Only on or after this date");
     command->add_option("--kind", options->kind, "Only this kind of interaction")->type_name(interaction_kind_type());
-    command->add_option("--grep", options->grep, "Only those whose summary or topic has these words (as rolo search)");
+    command->add_option("--grep", options->grep, "Only those whose summary, topic or imported message text has these words (as rolo search)");
     command->add_option("-n,--limit", options->limit, "At most N interactions")->check(CLI::Range(0, std::numeric_limits<int>::max()));
     command->callback([&context, options] { run_history(context, *options); });
 }
