@@ -103,10 +103,9 @@ void add_connect_reasons(std::vector<DueReason>& reasons, const ConnectState& pe
 }
 
 // Requests you asked a broker for that are still open and not followed up, by broker.
-std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store) {
+std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store, std::optional<std::int64_t> broker_id) {
     std::multimap<std::int64_t, Intro> intros;
-    for (auto& intro : list_intros(store, "open"))
-        if (intro.kind == "asked" && !intro.followed_up_on) intros.emplace(intro.broker_id, std::move(intro));
+    for (auto& intro : requests_awaiting_follow_up(store, broker_id)) intros.emplace(intro.broker_id, std::move(intro));
     return intros;
 }
 
@@ -153,7 +152,7 @@ double urgency(const DueReason& reason, double tie, Date today) {
 
 std::vector<DueItem> collect(Store& store, const DueQuery& query, const Config& config, int horizon_days) {
     ReadSnapshot snapshot(store);  // intros awaiting a follow-up, then people
-    auto intros = awaiting_follow_up(store);
+    auto intros = awaiting_follow_up(store, query.contact_id);
     // One person's through the index on them; everyone's from the open-todos index.
     std::multimap<std::int64_t, NextStep> todos;
     if (!query.contact_id) todos = open_todos(store);

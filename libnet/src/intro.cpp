@@ -83,6 +83,16 @@ std::vector<Intro> list_intros(Store& store, const std::string& status) {
     return read_intros(query);
 }
 
+std::vector<Intro> requests_awaiting_follow_up(Store& store, std::optional<std::int64_t> broker_id) {
+    std::string text = std::string(select_intros) +
+                       "WHERE i.kind = 'asked' AND i.status = 'open' AND i.followed_up_on IS NULL";
+    // One broker's through the index on brokers, not every open request.
+    if (broker_id) text += " AND i.broker_id = ?1";
+    SQLite::Statement query(store.db(), text + intro_order);
+    if (broker_id) query.bind(1, *broker_id);
+    return read_intros(query);
+}
+
 namespace {
 
 void set_status(Store& store, std::int64_t id, const std::string& status) {

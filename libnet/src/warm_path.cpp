@@ -13,7 +13,8 @@ namespace rolo {
 namespace {
 
 // The ids within ?2 knows-edges of ?1, walking both directions of each edge
-// through its primary key (a) and the knows_b index.
+// through its primary key (a) and the knows_b index. Archived people are
+// reached too, and left out when the people are loaded.
 constexpr const char* reach_sql = R"sql(
 WITH RECURSIVE reach(id, depth) AS (
     SELECT ?1, 0
@@ -22,7 +23,7 @@ WITH RECURSIVE reach(id, depth) AS (
     UNION
     SELECT k.a, r.depth + 1 FROM reach r JOIN knows k ON k.b = r.id WHERE r.depth < ?2
 ),
-nodes AS (SELECT DISTINCT r.id FROM reach r JOIN contacts c ON c.id = r.id WHERE c.archived = 0)
+nodes AS (SELECT DISTINCT id FROM reach)
 )sql";
 
 // The links among the reached: each one's links as a, kept when b was
@@ -46,17 +47,22 @@ void load_edges(Store& store, std::int64_t target, int depth, Neighborhood& grap
 }
 
 // The people the edges touch, and the target: anyone else reached has no
-// edge in the neighbourhood and so can be on no path.
+// edge in the neighbourhood and so can be on no path. Only a connected
+// person can be a broker, so only theirs are the history that scores a path:
+// most of a neighbourhood is not connected, and each history read is a
+// random page of the interactions.
 void load_people(Store& store, std::int64_t target, Date today, Neighborhood& graph) {
     nlohmann::json ids = nlohmann::json::array({target});
     for (const auto& [id, edges] : graph.edges) ids.push_back(id);
     SQLite::Statement query(store.db(), R"sql(
 SELECT c.id, c.name, c.company, c.connected,
-       (SELECT count(*) FROM (SELECT 1 FROM interactions i WHERE i.contact_id = c.id AND i.on_date > ?2 LIMIT 10)),
-       l.on_date, l.kind
+       CASE WHEN c.connected THEN (SELECT count(*) FROM (SELECT 1 FROM interactions i
+                                   WHERE i.contact_id = c.id AND i.on_date > ?2 LIMIT 10)) END,
+       CASE WHEN c.connected THEN (SELECT on_date FROM interactions WHERE contact_id = c.id
+                                   ORDER BY on_date DESC, id DESC LIMIT 1) END,
+       CASE WHEN c.connected THEN (SELECT kind FROM interactions WHERE contact_id = c.id
+                                   ORDER BY on_date DESC, id DESC LIMIT 1) END
 FROM contacts c
-LEFT JOIN interactions l ON l.id = (SELECT id FROM interactions WHERE contact_id = c.id
-                                    ORDER BY on_date DESC, id DESC LIMIT 1)
 WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.archived = 0
 )sql");
     query.bind(1, ids.dump());

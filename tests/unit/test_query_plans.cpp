@@ -83,11 +83,12 @@ std::string plan_of(Store& store, const std::string& statement) {
 }
 
 // The steps of the statement's plan that read a whole table of people,
-// interactions or links: "SCAN i USING INDEX interactions_date" and the like.
+// interactions, links, intros or tags: "SCAN i USING INDEX interactions_date"
+// and the like.
 std::string scans_in(Store& store, const std::string& statement) {
-    // Names the three tables go by in the statement: their own and any alias.
+    // Names the tables go by in the statement: their own and any alias.
     std::set<std::string> names;
-    static const std::regex table(R"(\b(interactions|contacts|knows)\b(?:\s+(?:AS\s+)?(\w+))?)", std::regex::icase);
+    static const std::regex table(R"(\b(interactions|contacts|knows|intros|tags)\b(?:\s+(?:AS\s+)?(\w+))?)", std::regex::icase);
     for (std::sregex_iterator it(statement.begin(), statement.end(), table), end; it != end; ++it) {
         names.insert((*it)[1]);
         if ((*it)[2].matched) names.insert((*it)[2]);

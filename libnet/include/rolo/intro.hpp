@@ -35,6 +35,8 @@ Intro get_intro(Store& store, std::int64_t id);
 
 // Intros with this status (all when empty), open first, newest first.
 std::vector<Intro> list_intros(Store& store, const std::string& status);
+// Open requests you asked for and have not followed up yet, of one broker or all.
+std::vector<Intro> requests_awaiting_follow_up(Store& store, std::optional<std::int64_t> broker_id);
 
 // Closes an intro as done, declined or silent; throws Error for another
 // status, and for an intro already closed unless `force`.
