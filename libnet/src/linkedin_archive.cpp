@@ -19,7 +19,8 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <zip.h>
+
+#include "zip_library.hpp"
 
 namespace rolo {
 namespace {
@@ -83,37 +84,39 @@ std::optional<Date> date_in_name(std::string_view name) {
 }
 
 std::string zip_problem(int code) {
+    const ZipLibrary& lib = zip_library();
     zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    std::string text = zip_error_strerror(&error);
-    zip_error_fini(&error);
+    lib.error_init_with_code(&error, code);
+    std::string text = lib.error_strerror(&error);
+    lib.error_fini(&error);
     return text;
 }
 
 struct ZipCloser {
-    void operator()(zip_t* zip) const { zip_discard(zip); }
+    void operator()(zip_t* zip) const { zip_library().discard(zip); }
 };
 struct ZipFileCloser {
-    void operator()(zip_file_t* file) const { zip_fclose(file); }
+    void operator()(zip_file_t* file) const { zip_library().fclose(file); }
 };
 
 std::string read_member(zip_t* zip, zip_uint64_t index, const std::string& source, const std::string& name) {
+    const ZipLibrary& lib = zip_library();
     zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(zip, index, 0, &stat) != 0)
-        throw Error(fmt::format("{}: cannot read {}: {}", source, name, zip_strerror(zip)));
+    lib.stat_init(&stat);
+    if (lib.stat_index(zip, index, 0, &stat) != 0)
+        throw Error(fmt::format("{}: cannot read {}: {}", source, name, lib.strerror(zip)));
     if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
         throw Error(fmt::format("{}: {} is encrypted; unzip it with its password and import the folder", source,
                                 name));
-    std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(zip, index, 0));
-    if (!file) throw Error(fmt::format("{}: cannot read {}: {}", source, name, zip_strerror(zip)));
+    std::unique_ptr<zip_file_t, ZipFileCloser> file(lib.fopen_index(zip, index, 0));
+    if (!file) throw Error(fmt::format("{}: cannot read {}: {}", source, name, lib.strerror(zip)));
     std::string text;
     std::array<char, 1 << 16> buffer;
     for (;;) {
-        zip_int64_t got = zip_fread(file.get(), buffer.data(), buffer.size());
+        zip_int64_t got = lib.fread(file.get(), buffer.data(), buffer.size());
         if (got < 0)
             throw Error(fmt::format("{}: cannot read {} (a truncated or damaged archive?): {}", source, name,
-                                    zip_file_strerror(file.get())));
+                                    lib.file_strerror(file.get())));
         if (got == 0) break;
         text.append(buffer.data(), static_cast<std::size_t>(got));
     }
@@ -133,19 +136,20 @@ std::string read_file(const std::filesystem::path& path) {
 bool looks_like_zip(std::string_view bytes) { return bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06"); }
 
 LinkedInArchive read_linkedin_zip(std::string_view bytes, const std::string& source) {
+    const ZipLibrary& lib = zip_library();
     zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    lib.error_init(&error);
+    zip_source_t* buffer = lib.source_buffer_create(bytes.data(), bytes.size(), 0, &error);
     if (!buffer) {
-        std::string problem = zip_error_strerror(&error);
-        zip_error_fini(&error);
+        std::string problem = lib.error_strerror(&error);
+        lib.error_fini(&error);
         throw Error(fmt::format("{}: {}", source, problem));
     }
-    std::unique_ptr<zip_t, ZipCloser> zip(zip_open_from_source(buffer, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+    std::unique_ptr<zip_t, ZipCloser> zip(lib.open_from_source(buffer, ZIP_RDONLY | ZIP_CHECKCONS, &error));
     if (!zip) {
-        zip_source_free(buffer);
-        int code = zip_error_code_zip(&error);
-        zip_error_fini(&error);
+        lib.source_free(buffer);
+        int code = lib.error_code_zip(&error);
+        lib.error_fini(&error);
         // A zip's directory is at its end: a zip cut short starts well and has none.
         if (code == ZIP_ER_NOZIP && looks_like_zip(bytes))
             throw Error(fmt::format("{}: a truncated or damaged zip (its directory is missing)", source));
@@ -154,9 +158,9 @@ LinkedInArchive read_linkedin_zip(std::string_view bytes, const std::string& sou
     }
     LinkedInArchive archive;
     archive.exported_on = date_in_name(source);
-    zip_int64_t entries = zip_get_num_entries(zip.get(), 0);
+    zip_int64_t entries = lib.get_num_entries(zip.get(), 0);
     for (zip_int64_t i = 0; i < entries; ++i) {
-        const char* name = zip_get_name(zip.get(), static_cast<zip_uint64_t>(i), 0);
+        const char* name = lib.get_name(zip.get(), static_cast<zip_uint64_t>(i), 0);
         if (!name) continue;
         Known known = known_file(name);
         if (known == Known::none || slot(archive, known)) continue;

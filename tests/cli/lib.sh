@@ -99,3 +99,13 @@ zsh_completes() {
         print -r -- "${screen//[^[:print:]]/}"' zsh "$1" "$2"$'\t' "$3" "$TMP" 2>&1)
     case "$out" in *"$3"*) return 0 ;; *) return 1 ;; esac
 }
+
+# zip_dir DIR ZIP: a zip of the files in DIR, as LinkedIn lays them out (no folder inside).
+zip_dir() {
+    python3 - "$1" "$2" <<'PY'
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    for name in sorted(os.listdir(sys.argv[1])):
+        z.write(os.path.join(sys.argv[1], name), name)
+PY
+}

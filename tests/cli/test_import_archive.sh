@@ -5,16 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 data="$ROLO_SOURCE_DIR/tests/data"
 
-# zip_dir DIR ZIP: a zip of the files in DIR, as LinkedIn lays them out (no folder inside).
-zip_dir() {
-    python3 - "$1" "$2" <<'PY'
-import os, sys, zipfile
-with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
-    for name in sorted(os.listdir(sys.argv[1])):
-        z.write(os.path.join(sys.argv[1], name), name)
-PY
-}
-
 # count SQL: one number from the database.
 count() { out=$(sqlite3 "$ROLO_DB" "$1"); }
 

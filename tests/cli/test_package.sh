@@ -19,6 +19,7 @@ expect_true "Section utils" test "$(field Section)" = utils
 expect_true "Priority optional" test "$(field Priority)" = optional
 expect_true "a Maintainer" test -n "$(field Maintainer)"
 expect_true "Depends on the libraries rolo links" grep -q 'libc6.*libsqlite' <<<"$(field Depends)"
+expect_true "Depends on libzip, which rolo loads to read an archive" grep -Eq '(^|, )libzip[0-9]+' <<<"$(field Depends)"
 expect_true "a description of what rolo is for" grep -q 'people you know' <<<"$(field Description)"
 
 root="$TMP/root"
@@ -36,6 +37,9 @@ done
 build_paths=$(grep -aoE "($ROLO_SOURCE_DIR|$ROLO_BUILD_DIR)[^[:space:][:cntrl:]\"]*" "$root/usr/bin/rolo" |
     grep -vE '\.(cpp|hpp|h)$')
 expect_true "no path of the build machine in the binary: $build_paths" test -z "$build_paths"
+
+archive="$TMP/Basic_LinkedInDataExport_02-10-2026.zip"
+zip_dir "$ROLO_SOURCE_DIR/tests/data/linkedin_archive" "$archive"
 
 # From here on only the scratch root's rolo, found on PATH, with no hint where its data is.
 host_path=$PATH
@@ -61,6 +65,11 @@ expect_rc 0
 expect_out_has "I hope you have been well since our coffee in October."
 expect_out_lacks "talked about her new job"
 expect_out_has "Would you, packaged, be up for a coffee or a call in the next few weeks?"
+
+# libzip is loaded only when an archive is read: the package's rolo finds it.
+run import "$archive" --dry-run
+expect_rc 0
+expect_out_has "messages read"
 
 if command -v man >/dev/null; then
     out=$(MANPATH="$root/usr/share/man" man rolo-draft 2>&1)
