@@ -349,25 +349,24 @@ void check_pitch(const std::string& text, const std::string& lowered, const Lint
 
 // What the intro checklists look for: a way to reach you, an out, pressure.
 // Compiled on first use, not at every start of rolo.
-const std::regex& email_or_phone() {
-    static const std::regex re = pattern(R"([a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+|\+?\d[\d ()-]{7,}\d)");
-    return re;
-}
-const std::regex& an_out() {
-    static const std::regex re = pattern(
-        R"(\b(no problem|no worries|no pressure|not a good time|no obligation|(totally|completely|perfectly) fine|)"
-        R"((totally|completely|fully)? ?understand if|if not|if you'?d rather not|if you would rather not|)"
-        R"(if you don'?t know (him|her|them)|feel free to (say no|decline|pass|ignore)|all good if|either way|)"
-        R"(no hard feelings|don'?t worry if)\b)");
-    return re;
-}
-const std::regex& pressure() {
-    static const std::regex re = pattern(
-        R"(\b(asap|urgent|urgently|as soon as possible|deadline|i need this|still waiting|)"
-        R"(by (tomorrow|tonight|eod|eow|end of (the )?(day|week)|monday|tuesday|wednesday|thursday|friday)|)"
-        R"(you (never|didn'?t|haven'?t) (replied|reply|respond|responded|answered|answer|got back|get back)|)"
-        R"(ignor(ed|ing) (me|my))\b)");
-    return re;
+struct IntroPatterns {
+    std::regex email_or_phone;
+    std::regex an_out;
+    std::regex pressure;
+};
+
+const IntroPatterns& intro_patterns() {
+    static const IntroPatterns patterns{
+        pattern(R"([a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+|\+?\d[\d ()-]{7,}\d)"),
+        pattern(R"(\b(no problem|no worries|no pressure|not a good time|no obligation|(totally|completely|perfectly) fine|)"
+                R"((totally|completely|fully)? ?understand if|if not|if you'?d rather not|if you would rather not|)"
+                R"(if you don'?t know (him|her|them)|feel free to (say no|decline|pass|ignore)|all good if|either way|)"
+                R"(no hard feelings|don'?t worry if)\b)"),
+        pattern(R"(\b(asap|urgent|urgently|as soon as possible|deadline|i need this|still waiting|)"
+                R"(by (tomorrow|tonight|eod|eow|end of (the )?(day|week)|monday|tuesday|wednesday|thursday|friday)|)"
+                R"(you (never|didn'?t|haven'?t) (replied|reply|respond|responded|answered|answer|got back|get back)|)"
+                R"(ignor(ed|ing) (me|my))\b)")};
+    return patterns;
 }
 constexpr const char* give_an_out = "give them an out: \"if it's not a good time, no problem at all\"";
 
@@ -391,10 +390,10 @@ void check_intro_request(const std::string& lowered, const LintContext& context,
         add(context.other_name.empty() ? "say who you would like to meet"
                                        : fmt::format("say who you would like to meet: {}", context.other_name));
     if (!found(why, lowered)) add("say why you want to meet them and what you intend (advice, a partnership, a sale)");
-    if (!found(email_or_phone(), lowered))
+    if (!found(intro_patterns().email_or_phone, lowered))
         add("give your direct email, so they can forward the note or ask you questions");
-    if (!found(an_out(), lowered)) add(give_an_out);
-    if (found(pressure(), lowered)) add("no deadline or pressure: they are spending their trust on you");
+    if (!found(intro_patterns().an_out, lowered)) add(give_an_out);
+    if (found(intro_patterns().pressure, lowered)) add("no deadline or pressure: they are spending their trust on you");
 }
 
 void check_intro_follow_up(const std::string& lowered, const LintContext& context, std::vector<Finding>& findings) {
@@ -403,9 +402,9 @@ void check_intro_follow_up(const std::string& lowered, const LintContext& contex
         R"((won'?t|will not|not) (follow up|nudge|chase|ask|write|bring (it|this) up)( about (this|it))? again\b)");
     auto add = [&](std::string message) { findings.push_back({"intro-follow-up", std::move(message)}); };
     if (context.follow_up_sent) add("you already followed up once; silence after it is a gentle no: do not send another");
-    if (!found(an_out(), lowered)) add(give_an_out);
+    if (!found(intro_patterns().an_out, lowered)) add(give_an_out);
     if (!found(only_one, lowered)) add("say this is your only follow-up");
-    if (found(pressure(), lowered)) add("no urgency or guilt: restate the request in one line");
+    if (found(intro_patterns().pressure, lowered)) add("no urgency or guilt: restate the request in one line");
 }
 
 void check_intro(const std::string& lowered, std::vector<Finding>& findings) {
