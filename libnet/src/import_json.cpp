@@ -162,6 +162,8 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         c.created_at = e.text("created_at");
         c.updated_at = e.text("updated_at");
         writer.insert(c, today);
+        // Absent from exports of older rolos: a UID is then given at the next sync, as to anyone new.
+        if (auto uid = e.text("uid"); !uid.empty()) card_keeper.set_uid(c.id, uid);
         if (auto extra = e.text("card_extra"); !extra.empty()) card_keeper.set_lines(c.id, extra);
     });
     std::map<std::int64_t, std::int64_t> groups;

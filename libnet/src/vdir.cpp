@@ -373,10 +373,7 @@ private:
 
 std::unordered_map<std::int64_t, std::string> assign_uids(Store& store) {
     store.db().exec(fmt::format("UPDATE contacts SET uid = {} WHERE uid IS NULL", random_uuid));
-    std::unordered_map<std::int64_t, std::string> uids;
-    SQLite::Statement query(store.db(), "SELECT id, uid FROM contacts");
-    while (query.executeStep()) uids.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
-    return uids;
+    return card_uids(store);
 }
 
 std::unordered_map<std::string, std::int64_t> ids_by_uid(Store& store) {

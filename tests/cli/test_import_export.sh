@@ -204,6 +204,14 @@ expect_out "$TMP/all.json: restored 8 contacts, 5 interactions, 1 links, 1 intro
 expect_true "second json export is byte-identical" cmp -s "$TMP/all.json" "$TMP/again.json"
 run --db "$TMP/restored.db" show ravi --format json
 expect_out_has '"snoozed_until": "2026-12-08"'
+# Each person's vCard UID is restored, so a vdir synced before and after the
+# restore keeps its cards rather than gaining a second set.
+"$ROLO" export --format vcard >/dev/null
+"$ROLO" export --format json -o "$TMP/uids.json"
+"$ROLO" --db "$TMP/uids.db" import "$TMP/uids.json" >/dev/null
+uids() { sqlite3 "$1" "SELECT id, uid FROM contacts ORDER BY id"; }
+expect_true "a restore keeps each vCard UID" test "$(uids "$TMP/uids.db")" = "$(uids "$ROLO_DB")"
+expect_true "every person has a UID" test "$(sqlite3 "$TMP/uids.db" "SELECT count(*) FROM contacts WHERE uid IS NULL")" = 0
 # A restore writes rows, it does not log them again: an `accepted` followed by
 # --not-connected stays not connected, and the round trip is exact.
 export ROLO_DB="$TMP/undone.db"

@@ -63,6 +63,9 @@ Card person_card(const CardFields& fields, const std::vector<CardLine>& kept, st
 // Each person's kept lines (lines_text), by id; people with none are absent.
 std::unordered_map<std::int64_t, std::string> card_extras(Store& store);
 
+// Each person's vCard UID, by id; people never given one are absent.
+std::unordered_map<std::int64_t, std::string> card_uids(Store& store);
+
 // Writes what a person keeps of an imported card, through statements
 // prepared once.
 class CardKeeper {
