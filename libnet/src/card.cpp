@@ -298,6 +298,18 @@ Card person_card(const CardFields& fields, const std::vector<CardLine>& kept, st
     return card;
 }
 
+std::string line_says(const CardLine& line) { return line.name + ':' + fold(unescape_value(line.value)); }
+
+std::vector<CardLine> merged_lines(const CardFields& fields, const std::vector<CardLine>& kept,
+                                   const std::vector<CardLine>& others) {
+    std::set<std::string> said;
+    for (const auto& line : person_card(fields, kept, "", "").lines) said.insert(line_says(line));
+    std::vector<CardLine> merged = kept;
+    for (const auto& line : others)
+        if (said.insert(line_says(line)).second) merged.push_back(line);
+    return merged;
+}
+
 namespace {
 
 // The text of one contacts column by id, for `sql` selecting id and it where it is not NULL.
