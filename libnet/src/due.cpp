@@ -105,8 +105,8 @@ void add_connect_reasons(std::vector<DueReason>& reasons, const ConnectState& pe
 // Requests you asked a broker for that are still open and not followed up, by broker.
 std::multimap<std::int64_t, Intro> awaiting_follow_up(Store& store) {
     std::multimap<std::int64_t, Intro> intros;
-    for (auto& intro : list_intros(store, "open"))
-        if (intro.kind == "asked" && !intro.followed_up_on) intros.emplace(intro.broker_id, std::move(intro));
+    for (auto& intro : list_intros(store, IntroStatus::open))
+        if (intro.kind == IntroKind::asked && !intro.followed_up_on) intros.emplace(intro.broker_id, std::move(intro));
     return intros;
 }
 

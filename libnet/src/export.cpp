@@ -62,7 +62,7 @@ Table export_knows(Store& store) {
 }
 
 Table export_intros(Store& store) {
-    auto intros = list_intros(store, "");
+    auto intros = list_intros(store, std::nullopt);
     std::sort(intros.begin(), intros.end(), [](const Intro& a, const Intro& b) { return a.id < b.id; });
     return intro_records(intros);
 }

@@ -245,6 +245,10 @@ printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": fals
 run import "$TMP/sideways.json" --db "$TMP/b5.db"
 expect_rc 1
 expect_err "rolo: error: $TMP/sideways.json: interactions[0].direction: expected \"in\" or \"out\""
+printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": false}, {"id": 2, "name": "B", "connected": true, "archived": false}], "intros": [{"id": 1, "kind": "asked", "broker_id": 1, "target_id": 2, "asked_on": "2026-01-01", "status": "lost"}]}' >"$TMP/lost.json"
+run import "$TMP/lost.json" --db "$TMP/b6.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/lost.json: intros[0].status: unknown intro status 'lost': expected open, done, declined or silent"
 printf '{"contacts": [{"id": 1, "name": 5}]}' >"$TMP/badtype.json"
 run import "$TMP/badtype.json" --db "$TMP/b3.db"
 expect_err "rolo: error: $TMP/badtype.json: contacts[0].name: expected text"
