@@ -136,7 +136,10 @@ std::vector<std::string> merge_cards(Store& store, const Contact& keep, const Co
     if (keep_uid.empty() && !other_uid.empty()) {
         keeper.set_uid(other.id, "");  // a UID is one person's
         keeper.set_uid(keep.id, other_uid);
-        run(store, "UPDATE vdir_files SET contact_id = ?1 WHERE contact_id = ?2", keep.id, other.id);
+        run(store,
+            "UPDATE vdir_files SET contact_id = ?1 WHERE contact_id = ?2 "
+            "AND dir NOT IN (SELECT dir FROM vdir_files WHERE contact_id = ?1)",
+            keep.id, other.id);
         actions.push_back("took its vCard UID");
     }
     return actions;
