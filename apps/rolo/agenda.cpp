@@ -23,7 +23,7 @@ std::vector<AgendaSection> agenda_sections(Context& context, Store& store) {
     DueQuery today{.today = context.today()};
     sections.push_back({"Due", due_table(compute_due(store, today, context.settings())),
                         nobody_due(&store, today, context.settings())});
-    Table intros = intro_records(list_intros(store, "open"));
+    Table intros = intro_records(list_intros(store, IntroStatus::open));
     intros.droppable = {"note", "reason", "followed_up_on", "broker_id", "target_id", "status", "kind"};
     sections.push_back({"Open intros", std::move(intros), "No open intros."});
     // Each further part of the day (todos) is one more section here.

@@ -1,4 +1,4 @@
-// rolo done WHO [--todo-id N]: mark a next step done without logging an interaction.
+// rolo done: mark a next step done without logging an interaction. Usage: rolo-done(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"

@@ -1,4 +1,5 @@
-// rolo dupes: pairs of people who are likely one person, with the evidence, strongest first.
+// rolo dupes: pairs of people who are likely one person, with the evidence,
+// strongest first. Usage: rolo-dupes(1).
 #include "common.hpp"
 
 #include "rolo/dupes.hpp"

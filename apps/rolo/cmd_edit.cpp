@@ -92,6 +92,7 @@ EditOptions read_card(const std::string& text, const Contact& before) {
                                     number, line));
         last = &(values[name] = trim(line.substr(colon + 1)));
     }
+    if (values.empty()) throw Error("the card came back empty; nothing changed");
     EditOptions options;
     for (const auto& field : card_fields()) {
         auto found = values.find(field.name);

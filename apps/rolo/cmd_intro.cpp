@@ -151,9 +151,9 @@ void run_intro(Context& context, const IntroOptions& options) {
     if (options.open || options.suggest) {
         auto store = context.open_existing_store();
         if (options.open) {
-            auto open = store ? list_intros(*store, "open") : std::vector<Intro>{};
+            auto open = store ? list_intros(*store, IntroStatus::open) : std::vector<Intro>{};
             derive_silence(open, context.today(), context.settings().intro_follow_up_days);
-            std::erase_if(open, [](const Intro& intro) { return intro.status != "open"; });
+            std::erase_if(open, [](const Intro& intro) { return intro.status != IntroStatus::open; });
             context.print(intro_records(open));
         }
         if (options.suggest)
@@ -164,7 +164,7 @@ void run_intro(Context& context, const IntroOptions& options) {
     Store store = context.existing_store();
     if (options.close) {
         auto transaction = store.transaction();
-        close_intro(store, *options.close, options.status, options.force);
+        close_intro(store, *options.close, parse_intro_status(options.status), options.force);
         transaction.commit();
         context.report(*options.close, fmt::format("closed intro #{} as {}", *options.close, options.status));
         return;

@@ -1,4 +1,4 @@
-// rolo merge KEEP OTHER [--dry-run]: fold OTHER into KEEP and remove OTHER.
+// rolo merge: fold one person into another and remove the other. Usage: rolo-merge(1).
 #include "common.hpp"
 
 #include "rolo/contact.hpp"

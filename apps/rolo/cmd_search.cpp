@@ -1,4 +1,4 @@
-// rolo search QUERY... [-n N] [--archived]: people and history whose words match, best first.
+// rolo search: people and history whose words match, best first. Usage: rolo-search(1).
 #include "common.hpp"
 
 #include "rolo/records.hpp"

@@ -75,7 +75,7 @@ std::string card(const Profile& p) {
                            k.strength, k.context.empty() ? "" : "  " + k.context);
     if (!p.intros.empty()) out += "\nintros\n";
     for (const auto& i : p.intros)
-        out += fmt::format("  #{} {} {} -> {}  {} since {}\n", i.id, i.kind, i.broker_name, i.target_name, i.status,
+        out += fmt::format("  #{} {} {} -> {}  {} since {}\n", i.id, to_string(i.kind), i.broker_name, i.target_name, to_string(i.status),
                            format_date(i.asked_on));
     if (!p.interactions.empty()) out += "\nhistory\n";
     for (const auto& i : p.interactions)

@@ -1,4 +1,4 @@
-// rolo sync DIR [--vcard-version 3.0|4.0]: two-way with a vdir of .vcf files.
+// rolo sync: two-way with a vdir of .vcf files. Usage: rolo-sync(1).
 #include "common.hpp"
 
 #include "rolo/vdir.hpp"

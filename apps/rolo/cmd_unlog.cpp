@@ -1,4 +1,4 @@
-// rolo unlog ID [--yes]: remove an interaction and revert what logging it changed.
+// rolo unlog: remove an interaction and revert what logging it changed. Usage: rolo-unlog(1).
 #include "common.hpp"
 
 #include "rolo/error.hpp"

@@ -233,7 +233,11 @@ std::string edit_text(const std::string& text) {
         const char* path;
         ~Cleanup() { std::remove(path); }
     } cleanup{path};
-    std::ofstream(path, std::ios::binary) << text;
+    // A card half written (a full /tmp) would read back as fields to clear.
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) throw Error(fmt::format("cannot write {} for the editor: {}", path, std::strerror(errno)));
     // The editor may carry its own arguments ("code -w"), so the shell splits it.
     std::string command = fmt::format("{} '{}'", editor, path);
     if (std::system(command.c_str()) != 0) throw Error(fmt::format("the editor '{}' failed; nothing changed", editor));

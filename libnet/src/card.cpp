@@ -298,11 +298,36 @@ Card person_card(const CardFields& fields, const std::vector<CardLine>& kept, st
     return card;
 }
 
+std::string line_says(const CardLine& line) { return line.name + ':' + fold(unescape_value(line.value)); }
+
+std::vector<CardLine> merged_lines(const CardFields& fields, const std::vector<CardLine>& kept,
+                                   const std::vector<CardLine>& others) {
+    std::set<std::string> said;
+    for (const auto& line : person_card(fields, kept, "", "").lines) said.insert(line_says(line));
+    std::vector<CardLine> merged = kept;
+    for (const auto& line : others)
+        if (said.insert(line_says(line)).second) merged.push_back(line);
+    return merged;
+}
+
+namespace {
+
+// The text of one contacts column by id, for `sql` selecting id and it where it is not NULL.
+std::unordered_map<std::int64_t, std::string> texts_by_id(Store& store, const char* sql) {
+    std::unordered_map<std::int64_t, std::string> texts;
+    SQLite::Statement query(store.db(), sql);
+    while (query.executeStep()) texts.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
+    return texts;
+}
+
+}  // namespace
+
 std::unordered_map<std::int64_t, std::string> card_extras(Store& store) {
-    std::unordered_map<std::int64_t, std::string> extras;
-    SQLite::Statement query(store.db(), "SELECT id, card_extra FROM contacts WHERE card_extra IS NOT NULL");
-    while (query.executeStep()) extras.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
-    return extras;
+    return texts_by_id(store, "SELECT id, card_extra FROM contacts WHERE card_extra IS NOT NULL");
+}
+
+std::unordered_map<std::int64_t, std::string> card_uids(Store& store) {
+    return texts_by_id(store, "SELECT id, uid FROM contacts WHERE uid IS NOT NULL");
 }
 
 CardKeeper::CardKeeper(Store& store)

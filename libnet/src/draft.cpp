@@ -662,7 +662,7 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
     }
     if (request.kind == "thanks" && request.about.empty()) {
         for (const auto& intro : intros_involving(store, r.id))
-            if (intro.kind == "asked" && intro.status == "done" && intro.broker_id == r.id) {
+            if (intro.kind == IntroKind::asked && intro.status == IntroStatus::done && intro.broker_id == r.id) {
                 draft.other = get_contact(store, intro.target_id);
                 f["helped"] = "introducing me to " + greeting_name(draft.other->name, draft.other->call_name).name;
                 break;

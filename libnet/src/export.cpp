@@ -62,7 +62,7 @@ Table export_knows(Store& store) {
 }
 
 Table export_intros(Store& store) {
-    auto intros = list_intros(store, "");
+    auto intros = list_intros(store, std::nullopt);
     std::sort(intros.begin(), intros.end(), [](const Intro& a, const Intro& b) { return a.id < b.id; });
     return intro_records(intros);
 }
@@ -73,13 +73,17 @@ nlohmann::ordered_json export_json(Store& store) {
     ReadSnapshot snapshot(store);
     auto contacts = all_contacts(store);
     Table people = contact_records(contacts);
-    // The lines of an imported card rolo does not model: for a backup to be whole, not for listings.
+    // A person's vCard UID and the lines of an imported card rolo does not
+    // model: for a backup to be whole (a restored vdir keeps its cards), not for listings.
+    auto uids = card_uids(store);
     auto extras = card_extras(store);
-    people.columns.push_back("card_extra");
-    for (std::size_t k = 0; k < contacts.size(); ++k) {
-        auto found = extras.find(contacts[k].id);
-        people.rows[k].push_back(found == extras.end() ? Cell{} : Cell{found->second});
-    }
+    people.columns.insert(people.columns.end(), {"uid", "card_extra"});
+    auto cell_for = [](const auto& texts, std::int64_t id) {
+        auto found = texts.find(id);
+        return found == texts.end() ? Cell{} : Cell{found->second};
+    };
+    for (std::size_t k = 0; k < contacts.size(); ++k)
+        people.rows[k].insert(people.rows[k].end(), {cell_for(uids, contacts[k].id), cell_for(extras, contacts[k].id)});
     return {{"contacts", table_json(people)},
             {"interactions", table_json(export_interactions(store))},
             {"knows", table_json(export_knows(store))},

@@ -66,6 +66,16 @@ public:
         if (auto parsed = parse_iso_date(value)) return parsed;
         fail(key, fmt::format("bad date '{}'", value));
     }
+    // The text as `parse` reads it; its Error names the field.
+    template <typename Parse>
+    auto parsed(const char* key, Parse parse) const -> decltype(parse(std::string_view{})) {
+        std::string value = text(key);
+        try {
+            return parse(value);
+        } catch (const Error& error) {
+            fail(key, error.what());
+        }
+    }
     std::vector<std::string> list(const char* key) const {
         const auto* value = find(key);
         std::vector<std::string> items;
@@ -148,11 +158,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         c.met_on = e.date("met_on");
         c.interests = e.text("interests");
         c.notes = e.text("notes");
-        try {
-            c.every = parse_every(e.text("every"));
-        } catch (const Error& error) {
-            e.fail("every", error.what());
-        }
+        c.every = e.parsed("every", parse_every);
         c.connected = e.flag("connected");
         c.connected_on = e.date("connected_on");
         c.archived = e.flag("archived");
@@ -162,6 +168,8 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         c.created_at = e.text("created_at");
         c.updated_at = e.text("updated_at");
         writer.insert(c, today);
+        // Absent from exports of older rolos: a UID is then given at the next sync, as to anyone new.
+        if (auto uid = e.text("uid"); !uid.empty()) card_keeper.set_uid(c.id, uid);
         if (auto extra = e.text("card_extra"); !extra.empty()) card_keeper.set_lines(c.id, extra);
     });
     std::map<std::int64_t, std::int64_t> groups;
@@ -194,12 +202,12 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
     summary.intros = for_each_entry(document, "intros", source, [&](const JsonEntry& e) {
         Intro intro;
         intro.id = e.id("id");
-        intro.kind = e.text("kind");
+        intro.kind = e.parsed("kind", parse_intro_kind);
         intro.broker_id = e.id("broker_id");
         intro.target_id = e.id("target_id");
         intro.asked_on = e.date("asked_on").value_or(today);
         intro.followed_up_on = e.date("followed_up_on");
-        intro.status = e.text("status");
+        intro.status = e.parsed("status", parse_intro_status);
         intro.reason = e.text("reason");
         intro.note = e.text("note");
         insert_intro(store, intro);

@@ -8,6 +8,7 @@
 #include "sql.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <set>
@@ -19,6 +20,28 @@
 namespace rolo {
 namespace {
 
+// The text of each value, in the enum's order.
+constexpr std::array<std::string_view, 2> kind_names = {"asked", "made"};
+constexpr std::array<std::string_view, 4> status_names = {"open", "done", "declined", "silent"};
+
+template <typename Enum, std::size_t N>
+Enum parse_name(std::string_view text, const std::array<std::string_view, N>& names, std::string_view what) {
+    auto found = std::find(names.begin(), names.end(), text);
+    if (found != names.end()) return static_cast<Enum>(found - names.begin());
+    std::string expected(names.front());
+    for (std::size_t k = 1; k < N; ++k) expected += fmt::format("{}{}", k + 1 == N ? " or " : ", ", names[k]);
+    throw Error(fmt::format("unknown intro {} '{}': expected {}", what, text, expected));
+}
+
+}  // namespace
+
+std::string_view to_string(IntroKind kind) { return kind_names.at(static_cast<std::size_t>(kind)); }
+std::string_view to_string(IntroStatus status) { return status_names.at(static_cast<std::size_t>(status)); }
+IntroKind parse_intro_kind(std::string_view text) { return parse_name<IntroKind>(text, kind_names, "kind"); }
+IntroStatus parse_intro_status(std::string_view text) { return parse_name<IntroStatus>(text, status_names, "status"); }
+
+namespace {
+
 constexpr const char* select_intros =
     "SELECT i.id, i.kind, i.broker_id, b.name, i.target_id, t.name, i.asked_on, i.followed_up_on, i.status, "
     "i.reason, i.note FROM intros i JOIN contacts b ON b.id = i.broker_id JOIN contacts t ON t.id = i.target_id ";
@@ -27,14 +50,14 @@ constexpr const char* intro_order = " ORDER BY i.status <> 'open', i.asked_on DE
 Intro read_intro(SQLite::Statement& query) {
     Intro intro;
     intro.id = query.getColumn(0).getInt64();
-    intro.kind = query.getColumn(1).getString();
+    intro.kind = parse_intro_kind(query.getColumn(1).getString());
     intro.broker_id = query.getColumn(2).getInt64();
     intro.broker_name = query.getColumn(3).getString();
     intro.target_id = query.getColumn(4).getInt64();
     intro.target_name = query.getColumn(5).getString();
     intro.asked_on = sql::date(query.getColumn(6)).value_or(Date{});
     intro.followed_up_on = sql::date(query.getColumn(7));
-    intro.status = query.getColumn(8).getString();
+    intro.status = parse_intro_status(query.getColumn(8).getString());
     intro.reason = sql::text(query.getColumn(9));
     intro.note = sql::text(query.getColumn(10));
     return intro;
@@ -53,11 +76,11 @@ std::int64_t insert_intro(Store& store, Intro& intro) {
     SQLite::Statement insert(store.db(),
                              "INSERT INTO intros (kind, broker_id, target_id, asked_on, status, reason, note, "
                              "followed_up_on, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, intro.kind);
+    insert.bind(1, std::string(to_string(intro.kind)));
     insert.bind(2, intro.broker_id);
     insert.bind(3, intro.target_id);
     insert.bind(4, format_date(intro.asked_on));
-    insert.bind(5, intro.status);
+    insert.bind(5, std::string(to_string(intro.status)));
     sql::bind_text(insert, 6, intro.reason);
     sql::bind_text(insert, 7, intro.note);
     sql::bind_date(insert, 8, intro.followed_up_on);
@@ -77,9 +100,9 @@ Intro get_intro(Store& store, std::int64_t id) {
     return read_intro(query);
 }
 
-std::vector<Intro> list_intros(Store& store, const std::string& status) {
+std::vector<Intro> list_intros(Store& store, std::optional<IntroStatus> status) {
     SQLite::Statement query(store.db(), std::string(select_intros) + "WHERE ?1 IS NULL OR i.status = ?1" + intro_order);
-    sql::bind_text(query, 1, status);
+    if (status) query.bind(1, std::string(to_string(*status)));
     return read_intros(query);
 }
 
@@ -95,37 +118,38 @@ std::vector<Intro> requests_awaiting_follow_up(Store& store, std::optional<std::
 
 namespace {
 
-void set_status(Store& store, std::int64_t id, const std::string& status) {
+void set_status(Store& store, std::int64_t id, IntroStatus status) {
     SQLite::Statement update(store.db(), "UPDATE intros SET status = ? WHERE id = ?");
-    update.bind(1, status);
+    update.bind(1, std::string(to_string(status)));
     update.bind(2, id);
     update.exec();
 }
 
 }  // namespace
 
-void close_intro(Store& store, std::int64_t id, const std::string& status, bool force) {
-    if (status != "done" && status != "declined" && status != "silent")
-        throw Error(fmt::format("cannot close an intro as '{}': expected done, declined or silent", status));
+void close_intro(Store& store, std::int64_t id, IntroStatus status, bool force) {
+    if (status == IntroStatus::open)
+        throw Error(fmt::format("cannot close an intro as '{}': expected done, declined or silent", to_string(status)));
     Intro intro = get_intro(store, id);
-    if (intro.status != "open" && !force)
+    if (intro.status != IntroStatus::open && !force)
         throw Error(fmt::format("intro #{} is already closed as {}; use --force to close it as {}, or --reopen {}",
-                                id, intro.status, status, id));
+                                id, to_string(intro.status), to_string(status), id));
     set_status(store, id, status);
 }
 
 void reopen_intro(Store& store, std::int64_t id, Date today) {
     Intro intro = get_intro(store, id);
-    if (intro.status == "open") throw Error(fmt::format("intro #{} is open already", id));
-    set_status(store, id, "open");
+    if (intro.status == IntroStatus::open) throw Error(fmt::format("intro #{} is open already", id));
+    set_status(store, id, IntroStatus::open);
     if (intro.followed_up_on) set_followed_up(store, id, today);
 }
 
 void derive_silence(std::vector<Intro>& intros, Date today, int follow_up_days) {
     Date cutoff = today - std::chrono::days{follow_up_days};
     for (auto& intro : intros)
-        if (intro.status == "open" && intro.kind == "asked" && intro.followed_up_on && *intro.followed_up_on <= cutoff)
-            intro.status = "silent";
+        if (intro.status == IntroStatus::open && intro.kind == IntroKind::asked && intro.followed_up_on &&
+            *intro.followed_up_on <= cutoff)
+            intro.status = IntroStatus::silent;
 }
 
 std::optional<Intro> open_request_to(Store& store, std::int64_t broker_id) {
@@ -154,7 +178,7 @@ Intro ask_for_intro(Store& store, const Contact& broker, const Contact& target, 
                                 "intro-follow-up {}",
                                 describe(broker), format_date(open->asked_on), open->id, broker.id));
     Intro intro;
-    intro.kind = "asked";
+    intro.kind = IntroKind::asked;
     intro.broker_id = broker.id;
     intro.target_id = target.id;
     intro.asked_on = today;
@@ -170,11 +194,11 @@ Intro ask_for_intro(Store& store, const Contact& broker, const Contact& target, 
 Intro record_intro_made(Store& store, const Contact& a, const Contact& b, const std::string& why, Date today) {
     if (a.id == b.id) throw Error("an introduction needs two different people");
     Intro intro;
-    intro.kind = "made";
+    intro.kind = IntroKind::made;
     intro.broker_id = a.id;
     intro.target_id = b.id;
     intro.asked_on = today;
-    intro.status = "done";
+    intro.status = IntroStatus::done;
     intro.reason = trim(why);
     insert_intro(store, intro);
     for (const auto& [person, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {

@@ -1,8 +1,11 @@
 #include "rolo/dupes.hpp"
 
+#include "rolo/card.hpp"
 #include "rolo/error.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
+#include "rolo/vcard.hpp"
+#include "sql.hpp"
 
 #include <algorithm>
 
@@ -97,6 +100,51 @@ std::pair<std::vector<std::string>, std::vector<std::string>> fill_fields(Contac
     return {filled, differing};
 }
 
+// What of other's vCard keep takes: the lines kept from other's imported or
+// synced cards that keep's card lacks, and
+// other's UID when keep has none, with the files a sync wrote for other, so
+// that the next sync rewrites them as keep. Otherwise other's files lose
+// their person with other and the next sync removes them. Returns what it did.
+std::vector<std::string> merge_cards(Store& store, const Contact& keep, const Contact& other) {
+    SQLite::Statement query(store.db(), "SELECT uid, card_extra FROM contacts WHERE id = ?");
+    auto card_of = [&](std::int64_t id) {
+        query.reset();
+        query.bind(1, id);
+        query.executeStep();
+        return std::pair{sql::text(query.getColumn(0)), sql::text(query.getColumn(1))};
+    };
+    auto [keep_uid, keep_lines] = card_of(keep.id);
+    auto [other_uid, other_lines] = card_of(other.id);
+    std::vector<std::string> actions;
+    CardKeeper keeper(store);
+    auto others = parse_lines(other_lines);
+    // Their cards in a vdir, as last synced, may hold lines added on the phone since the import.
+    SQLite::Statement synced(store.db(), "SELECT card FROM vdir_files WHERE contact_id = ?");
+    synced.bind(1, other.id);
+    while (synced.executeStep())
+        for (const auto& card : parse_cards(synced.getColumn(0).getString())) {
+            auto lines = kept_lines(card);
+            others.insert(others.end(), lines.begin(), lines.end());
+        }
+    auto kept = parse_lines(keep_lines);
+    auto merged = merged_lines(contact_fields(keep), kept, others);
+    if (merged.size() > kept.size()) {
+        keeper.set_lines(keep.id, lines_text(merged));
+        actions.push_back("kept " + count(static_cast<int>(merged.size() - kept.size()), "line", "lines") +
+                          " of its vCard");
+    }
+    if (keep_uid.empty() && !other_uid.empty()) {
+        keeper.set_uid(other.id, "");  // a UID is one person's
+        keeper.set_uid(keep.id, other_uid);
+        run(store,
+            "UPDATE vdir_files SET contact_id = ?1 WHERE contact_id = ?2 "
+            "AND dir NOT IN (SELECT dir FROM vdir_files WHERE contact_id = ?1)",
+            keep.id, other.id);
+        actions.push_back("took its vCard UID");
+    }
+    return actions;
+}
+
 }  // namespace
 
 MergeResult merge_contacts(Store& store, std::int64_t keep_id, std::int64_t other_id, Date today) {
@@ -159,6 +207,8 @@ MergeResult merge_contacts(Store& store, std::int64_t keep_id, std::int64_t othe
     if (!differing.empty()) record += " Its other values: " + join(differing, "; ") + ".";
     keep.notes = keep.notes.empty() ? record : keep.notes + "\n" + record;
     actions.push_back("noted the merge in notes");
+    auto card_actions = merge_cards(store, keep, other);
+    actions.insert(actions.end(), card_actions.begin(), card_actions.end());
 
     update_contact(store, keep, today);
     purge_contact(store, other.id);

@@ -51,9 +51,9 @@ Table intro_records(const std::vector<Intro>& intros) {
     table.columns = {"id",       "kind",    "broker_id",      "broker", "target_id", "target",
                      "asked_on", "followed_up_on", "status", "reason",    "note"};
     for (const auto& i : intros)
-        table.add_row({i.id, text_cell(i.kind), i.broker_id, text_cell(i.broker_name), i.target_id, text_cell(i.target_name),
-                       format_date(i.asked_on), date_cell(i.followed_up_on), text_cell(i.status), text_cell(i.reason),
-                       text_cell(i.note)});
+        table.add_row({i.id, std::string(to_string(i.kind)), i.broker_id, text_cell(i.broker_name), i.target_id,
+                       text_cell(i.target_name), format_date(i.asked_on), date_cell(i.followed_up_on),
+                       std::string(to_string(i.status)), text_cell(i.reason), text_cell(i.note)});
     return table;
 }
 

@@ -177,7 +177,7 @@ private:
             std::string text = file_unchanged ? base_text : read_text(dir_ / file);
             Card base = only_card(base_text);
             Card theirs = file_unchanged ? base : only_card(text);
-            reconcile(person, file, card_fields(base), theirs, text, entry->second);
+            reconcile(person, file, card_fields(base), theirs, text, entry->second, lines_gained(person.id, base, theirs));
         } catch (const Error& e) {
             report_.problems.push_back(fmt::format("{}: {}", file, e.what()));
         }
@@ -218,6 +218,21 @@ private:
         }
     }
 
+    // The kept lines the person gained in rolo since the last sync (another's,
+    // by a merge): those neither that card nor the file has. A line the file
+    // lost since is not one: it was deleted there.
+    std::vector<CardLine> lines_gained(std::int64_t id, const Card& base, const Card& theirs) {
+        auto extra = extras_.find(id);
+        if (extra == extras_.end()) return {};
+        std::set<std::string> said;
+        for (const Card* card : {&base, &theirs})
+            for (const auto& line : card->lines) said.insert(line_says(line));
+        std::vector<CardLine> gained;
+        for (auto& line : parse_lines(extra->second))
+            if (!said.contains(line_says(line))) gained.push_back(std::move(line));
+        return gained;
+    }
+
     std::optional<std::int64_t> match(const std::string& uid, const Contact& incoming) {
         if (auto found = ids_by_uid_.find(uid); !uid.empty() && found != ids_by_uid_.end()) return found->second;
         if (incoming.name.empty()) return std::nullopt;
@@ -227,9 +242,10 @@ private:
     }
 
     // Brings the person and the card to the same fields: what changed on
-    // one side since `base` wins; where both changed, the newer REV.
+    // one side since `base` wins; where both changed, the newer REV. The
+    // card gains the `gained` lines.
     void reconcile(Contact& person, const std::string& file, const CardFields& base, const Card& theirs_card,
-                   const std::string& text, FileStat stat) {
+                   const std::string& text, FileStat stat, const std::vector<CardLine>& gained = {}) {
         CardFields ours = contact_fields(person);
         CardFields theirs = card_fields(theirs_card);
         if (ours != theirs) {
@@ -244,9 +260,12 @@ private:
             }
         }
         std::string saved = text;
-        if (ours != theirs) {
+        if (ours != theirs || !gained.empty()) {
             const std::string& uid = uids_[person.id];
-            saved = write_card(card_from(ours, theirs_card, uid, rev_text(rev_digits(person.updated_at))), version_);
+            Card card = card_from(ours, theirs_card, uid, rev_text(rev_digits(person.updated_at)));
+            auto rev = !card.lines.empty() && card.lines.back().name == "REV" ? card.lines.end() - 1 : card.lines.end();
+            card.lines.insert(rev, gained.begin(), gained.end());
+            saved = write_card(card, version_);
             stat = write_file(file, saved);
         }
         save(file, person.id, stat, saved, fields_hash(ours));
@@ -373,10 +392,7 @@ private:
 
 std::unordered_map<std::int64_t, std::string> assign_uids(Store& store) {
     store.db().exec(fmt::format("UPDATE contacts SET uid = {} WHERE uid IS NULL", random_uuid));
-    std::unordered_map<std::int64_t, std::string> uids;
-    SQLite::Statement query(store.db(), "SELECT id, uid FROM contacts");
-    while (query.executeStep()) uids.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
-    return uids;
+    return card_uids(store);
 }
 
 std::unordered_map<std::string, std::int64_t> ids_by_uid(Store& store) {

@@ -158,6 +158,12 @@ expect_out_has '"notes": "prefers mornings\ntwo kids"'  # the notes came back as
 EDITOR="sed -i -e 's/^title: .*/job: CTO/'" on_tty "$ROLO edit janet"
 expect_out_has "card:"
 expect_out_has "nothing changed"
+# A card that comes back empty (the editor emptied it, or /tmp was full) is
+# no instruction to clear every field: nothing changes, as git aborts an empty message.
+before=$("$ROLO" --format json show janet)
+EDITOR="truncate -s 0" on_tty "$ROLO edit janet"
+expect_out_has "the card came back empty; nothing changed"
+expect_true "an emptied card changed nothing" test "$("$ROLO" --format json show janet)" = "$before"
 run edit janet
 expect_rc 1
 expect_err_has "give options"

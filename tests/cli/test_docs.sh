@@ -13,6 +13,16 @@ for command in $commands; do
         expect_true "man page for $command renders without warnings" test -z "$warnings"
     fi
 done
+# A command's source names its man page for its usage rather than keeping a
+# third copy of it (beside the CLI11 strings and the page), which drifts.
+for source in "$ROLO_SOURCE_DIR"/apps/rolo/cmd_*.cpp; do
+    command=$(basename "$source" .cpp)
+    command=${command#cmd_}
+    header=$(sed -n '/^\/\//!q; p' "$source")
+    out=$header err=""  # shown when a check fails
+    expect_true "cmd_$command.cpp's top comment points to rolo-$command(1)" grep -qF "Usage: rolo-$command(1)." <<<"$header"
+    expect_true "cmd_$command.cpp's top comment lists no options" test -z "$(grep -e '--\|\[' <<<"$header")"
+done
 expect_true "README's test command is what CI runs" \
     grep -qF "$(tail -n 1 "$ROLO_SOURCE_DIR/.ci/run")" "$ROLO_SOURCE_DIR/README.md"
 

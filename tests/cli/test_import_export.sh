@@ -204,6 +204,14 @@ expect_out "$TMP/all.json: restored 8 contacts, 5 interactions, 1 links, 1 intro
 expect_true "second json export is byte-identical" cmp -s "$TMP/all.json" "$TMP/again.json"
 run --db "$TMP/restored.db" show ravi --format json
 expect_out_has '"snoozed_until": "2026-12-08"'
+# Each person's vCard UID is restored, so a vdir synced before and after the
+# restore keeps its cards rather than gaining a second set.
+"$ROLO" export --format vcard >/dev/null
+"$ROLO" export --format json -o "$TMP/uids.json"
+"$ROLO" --db "$TMP/uids.db" import "$TMP/uids.json" >/dev/null
+uids() { sqlite3 "$1" "SELECT id, uid FROM contacts ORDER BY id"; }
+expect_true "a restore keeps each vCard UID" test "$(uids "$TMP/uids.db")" = "$(uids "$ROLO_DB")"
+expect_true "every person has a UID" test "$(sqlite3 "$TMP/uids.db" "SELECT count(*) FROM contacts WHERE uid IS NULL")" = 0
 # A restore writes rows, it does not log them again: an `accepted` followed by
 # --not-connected stays not connected, and the round trip is exact.
 export ROLO_DB="$TMP/undone.db"
@@ -237,6 +245,10 @@ printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": fals
 run import "$TMP/sideways.json" --db "$TMP/b5.db"
 expect_rc 1
 expect_err "rolo: error: $TMP/sideways.json: interactions[0].direction: expected \"in\" or \"out\""
+printf '{"contacts": [{"id": 1, "name": "A", "connected": true, "archived": false}, {"id": 2, "name": "B", "connected": true, "archived": false}], "intros": [{"id": 1, "kind": "asked", "broker_id": 1, "target_id": 2, "asked_on": "2026-01-01", "status": "lost"}]}' >"$TMP/lost.json"
+run import "$TMP/lost.json" --db "$TMP/b6.db"
+expect_rc 1
+expect_err "rolo: error: $TMP/lost.json: intros[0].status: unknown intro status 'lost': expected open, done, declined or silent"
 printf '{"contacts": [{"id": 1, "name": 5}]}' >"$TMP/badtype.json"
 run import "$TMP/badtype.json" --db "$TMP/b3.db"
 expect_err "rolo: error: $TMP/badtype.json: contacts[0].name: expected text"

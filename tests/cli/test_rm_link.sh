@@ -48,4 +48,20 @@ run show 2
 expect_rc 1
 expect_err "rolo: error: no contact #2"
 
+# A purged person does not come back with the next import of an address
+# book or LinkedIn export naming their email, unless --include-purged.
+"$ROLO" add "Eve Gone" --email Eve@Example.com -q >/dev/null
+run rm eve --purge --yes
+printf 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nEve,Gone,,eve@example.com,,,01 Nov 2026\n' >"$TMP/Connections.csv"
+run import "$TMP/Connections.csv"
+expect_rc 0
+expect_out_has "left out: 1 removed with rm --purge"
+run ls --format tsv
+expect_out_lacks "Eve Gone"
+printf 'name,email\nEve Gone,EVE@example.com\n' >"$TMP/book.csv"
+run import "$TMP/book.csv"
+expect_out_has "left out: 1 removed with rm --purge"
+run import "$TMP/book.csv" --include-purged
+expect_out_has "1 added"
+
 finish

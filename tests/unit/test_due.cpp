@@ -235,13 +235,13 @@ TEST_CASE("intro-follow-up: due after the period, settled by one follow-up, then
     f.log(broker, "2026-11-24", "intro");  // the one follow-up
     CHECK(f.reasons_of(broker) == "");
     auto status_on = [&](Date on) {
-        auto intros = list_intros(f.store, "");
+        auto intros = list_intros(f.store, std::nullopt);
         derive_silence(intros, on, f.config.intro_follow_up_days);
         return intros.at(0).status;
     };
-    CHECK(status_on(today) == "open");
-    CHECK(status_on(day("2026-12-01")) == "silent");
-    CHECK(list_intros(f.store, "").at(0).status == "open");  // derived, never stored
+    CHECK(status_on(today) == IntroStatus::open);
+    CHECK(status_on(day("2026-12-01")) == IntroStatus::silent);
+    CHECK(list_intros(f.store, std::nullopt).at(0).status == IntroStatus::open);  // derived, never stored
 }
 
 TEST_CASE("archived, snoozed and not-connected people") {

@@ -30,7 +30,7 @@ int count(Store& store, const std::string& sql) { return store.db().execAndGet(s
 
 Intro ask(Store& store, std::int64_t broker, std::int64_t target) {
     Intro intro;
-    intro.kind = "asked";
+    intro.kind = IntroKind::asked;
     intro.broker_id = broker;
     intro.target_id = target;
     intro.asked_on = today;
@@ -146,7 +146,7 @@ TEST_CASE("merge: refuses a self-merge, an archived person, an open intro betwee
     Intro intro = ask(store, b, a);
     CHECK_THROWS_AS(merge_contacts(store, a, b, today), Error);
     CHECK(count(store, "SELECT count(*) FROM contacts") == 3);
-    close_intro(store, intro.id, "done");
+    close_intro(store, intro.id, IntroStatus::done);
     merge_contacts(store, a, b, today);
     CHECK(count(store, "SELECT count(*) FROM intros") == 0);
 }

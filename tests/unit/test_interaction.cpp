@@ -79,11 +79,33 @@ TEST_CASE("unlogging an accepted log reverts the connection it made, and only th
     CHECK(get_contact(f.store, nadia).connected_on == day("2026-10-01"));
 }
 
+TEST_CASE("an intro's kind and status as text: each value both ways; other text is an Error naming it") {
+    for (auto kind : {IntroKind::asked, IntroKind::made}) CHECK(parse_intro_kind(to_string(kind)) == kind);
+    for (auto status : {IntroStatus::open, IntroStatus::done, IntroStatus::declined, IntroStatus::silent})
+        CHECK(parse_intro_status(to_string(status)) == status);
+    CHECK(to_string(IntroKind::made) == "made");
+    CHECK(to_string(IntroStatus::declined) == "declined");
+    CHECK_THROWS_WITH_AS(parse_intro_kind("offered"), "unknown intro kind 'offered': expected asked or made", Error);
+    CHECK_THROWS_WITH_AS(parse_intro_status("Open"), "unknown intro status 'Open': expected open, done, declined or silent",
+                         Error);
+    CHECK_THROWS_AS(parse_intro_status(""), Error);
+
+    // A row another program wrote with a value rolo has no name for is an Error when read, not a guess.
+    Fixture f;
+    Intro intro{.kind = IntroKind::made, .broker_id = f.person("A"), .target_id = f.person("B"), .asked_on = today};
+    intro.status = IntroStatus::done;
+    insert_intro(f.store, intro);
+    CHECK(f.store.db().execAndGet("SELECT kind || ' ' || status FROM intros").getString() == "made done");
+    f.store.db().exec("PRAGMA ignore_check_constraints = ON; UPDATE intros SET status = 'lost'");
+    CHECK_THROWS_WITH_AS(get_intro(f.store, intro.id), "unknown intro status 'lost': expected open, done, declined or silent",
+                         Error);
+}
+
 TEST_CASE("unlogging an outgoing intro log unmarks the follow-up it made") {
     Fixture f;
     auto broker = f.person("Broker");
     auto target = f.person("Target");
-    Intro intro{.kind = "asked", .broker_id = broker, .target_id = target, .asked_on = day("2026-11-01")};
+    Intro intro{.kind = IntroKind::asked, .broker_id = broker, .target_id = target, .asked_on = day("2026-11-01")};
     insert_intro(f.store, intro);
     auto followed = f.log(broker, "2026-11-10", "intro");
     CHECK(get_intro(f.store, intro.id).followed_up_on == day("2026-11-10"));

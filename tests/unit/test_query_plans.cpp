@@ -53,7 +53,7 @@ struct Network {
                 log_interaction(store, interaction, today);
             }
         }
-        Intro intro{.kind = "asked", .broker_id = ids[1], .target_id = ids[4], .asked_on = day("2026-11-01")};
+        Intro intro{.kind = IntroKind::asked, .broker_id = ids[1], .target_id = ids[4], .asked_on = day("2026-11-01")};
         insert_intro(store, intro);
     }
 };

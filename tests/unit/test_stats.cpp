@@ -28,11 +28,11 @@ struct Network {
 
     void intro(const char* kind, std::int64_t broker, std::int64_t target, const char* status) {
         Intro intro;
-        intro.kind = kind;
+        intro.kind = parse_intro_kind(kind);
         intro.broker_id = broker;
         intro.target_id = target;
         intro.asked_on = day("2026-11-01");
-        intro.status = status;
+        intro.status = parse_intro_status(status);
         insert_intro(store, intro);
     }
 

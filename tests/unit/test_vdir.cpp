@@ -1,5 +1,6 @@
 #include "rolo/card.hpp"
 #include "rolo/contact.hpp"
+#include "rolo/dupes.hpp"
 #include "rolo/error.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
@@ -347,4 +348,61 @@ TEST_CASE("sync: cards a sync cut short wrote are recognised, not added twice") 
     CHECK(report.written == 0);
     CHECK(vcf_files(dir.path).size() == 5);
     CHECK(store.db().execAndGet("SELECT count(*) FROM vdir_files").getInt() == 5);
+}
+
+TEST_CASE("merge: the other's kept card lines join once, the kept UID's card stays and the other's goes") {
+    TempDir dir;
+    Store store = Store::open_memory();
+    Contact ada = person(store, "Ada Lovelace", "ada@example.com");
+    Contact copy = person(store, "A. Lovelace", "lovelace@old.example");
+    CardKeeper keeper(store);
+    keeper.set_lines(ada.id, "EMAIL;TYPE=home:ada@home.example\n");
+    // Ada's home email again (other group, parameters, case), her main email, and a birthday.
+    keeper.set_lines(copy.id, "item1.EMAIL:ADA@home.example\nEMAIL;TYPE=work:ada@example.com\nBDAY:1815-12-10\n");
+    sync_vdir(store, dir.path, "3.0", today);
+    auto uids = assign_uids(store);
+    // Added to the copy's card on the phone, and synced.
+    edit_line(dir.path / (uids[copy.id] + ".vcf"), "BDAY", "BDAY:1815-12-10\r\nX-SOCIAL:@ada");
+    sync_vdir(store, dir.path, "3.0", today);
+
+    auto result = merge_contacts(store, ada.id, copy.id, today);
+    CHECK(std::find(result.actions.begin(), result.actions.end(), "kept 2 lines of its vCard") != result.actions.end());
+    CHECK(card_extras(store).at(ada.id) == "EMAIL;TYPE=home:ada@home.example\nBDAY:1815-12-10\nX-SOCIAL:@ada\n");
+    CHECK(card_uids(store).at(ada.id) == uids[ada.id]);
+
+    // The next sync removes the other's card and rewrites Ada's; nobody comes back.
+    SyncReport report = sync_vdir(store, dir.path, "3.0", today);
+    CHECK(report.removed == 1);
+    CHECK(report.added == 0);
+    CHECK(vcf_files(dir.path) == std::vector<fs::path>{dir.path / (uids[ada.id] + ".vcf")});
+    CHECK(slurp(dir.path / (uids[ada.id] + ".vcf")).find("BDAY:1815-12-10\r\nX-SOCIAL:@ada\r\n") != std::string::npos);
+    CHECK(all_contacts(store).size() == 1);
+    CHECK(sync_vdir(store, dir.path, "3.0", today).written == 0);
+    // Deleted on the phone since: it stays deleted.
+    edit_line(dir.path / (uids[ada.id] + ".vcf"), "BDAY", "NOTE:no birthday");
+    sync_vdir(store, dir.path, "3.0", today);
+    CHECK(slurp(dir.path / (uids[ada.id] + ".vcf")).find("BDAY") == std::string::npos);
+}
+
+TEST_CASE("merge: a person with no UID yet takes the other's, and the other's card becomes theirs") {
+    TempDir dir;
+    Store store = Store::open_memory();
+    Contact phone = person(store, "Grace Hopper");
+    sync_vdir(store, dir.path, "3.0", today);
+    std::string uid = assign_uids(store)[phone.id];
+    Contact grace = person(store, "Grace B. Hopper", "grace@navy.example");  // added since, never synced
+
+    auto result = merge_contacts(store, grace.id, phone.id, today);
+    CHECK(std::find(result.actions.begin(), result.actions.end(), "took its vCard UID") != result.actions.end());
+    CHECK(card_uids(store) == std::unordered_map<std::int64_t, std::string>{{grace.id, uid}});
+
+    SyncReport report = sync_vdir(store, dir.path, "3.0", today);
+    CHECK(report.removed == 0);
+    CHECK(report.added == 0);
+    CHECK(report.written == 1);
+    CHECK(vcf_files(dir.path) == std::vector<fs::path>{dir.path / (uid + ".vcf")});
+    std::string text = slurp(dir.path / (uid + ".vcf"));
+    CHECK(text.find("FN:Grace B. Hopper") != std::string::npos);
+    CHECK(text.find("UID:" + uid) != std::string::npos);
+    CHECK(all_contacts(store).size() == 1);
 }

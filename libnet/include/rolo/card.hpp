@@ -60,8 +60,22 @@ std::vector<CardLine> kept_lines(const Card& card);
 // says what rolo's says (the location, the call name) stands for it.
 Card person_card(const CardFields& fields, const std::vector<CardLine>& kept, std::string_view uid, std::string_view rev);
 
+// What a content line says, whatever its group, parameters, escaping or
+// case ("EMAIL:ada@example.com"): two lines that say the same are one.
+std::string line_says(const CardLine& line);
+
+// The kept lines of a person merged with another: their own `kept` (of a
+// card that says `fields`), then each of the other's `others` that says
+// something that card does not (a property and value, whatever the
+// parameters, group, escaping or case), once.
+std::vector<CardLine> merged_lines(const CardFields& fields, const std::vector<CardLine>& kept,
+                                   const std::vector<CardLine>& others);
+
 // Each person's kept lines (lines_text), by id; people with none are absent.
 std::unordered_map<std::int64_t, std::string> card_extras(Store& store);
+
+// Each person's vCard UID, by id; people never given one are absent.
+std::unordered_map<std::int64_t, std::string> card_uids(Store& store);
 
 // Writes what a person keeps of an imported card, through statements
 // prepared once.

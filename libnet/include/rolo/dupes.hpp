@@ -43,7 +43,8 @@ struct MergeResult {
 // links (no self-link; a link both had keeps the stronger), intros, tags and
 // a snooze move to `keep`; its empty fields are filled from `other`; a line
 // in its notes records the merge and any of other's values that differed;
-// `other` is deleted. An Error, before anything is written, for a
+// other's kept vCard lines join keep's (merged_lines), and other's UID is
+// keep's when keep has none; `other` is deleted. An Error, before anything is written, for a
 // self-merge, an archived person, or an open intro between the two.
 MergeResult merge_contacts(Store& store, std::int64_t keep, std::int64_t other, Date today);
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rolo/contact.hpp"
@@ -14,16 +15,28 @@ namespace rolo {
 
 class Store;
 
+// asked: you asked the broker to introduce you to the target; made: you
+// introduced the broker (from) to the target (to).
+enum class IntroKind { asked, made };
+enum class IntroStatus { open, done, declined, silent };
+
+// The text each is stored, printed and exported as ("asked", "silent"), and
+// back again: text that names none is an Error naming it.
+std::string_view to_string(IntroKind kind);
+std::string_view to_string(IntroStatus status);
+IntroKind parse_intro_kind(std::string_view text);
+IntroStatus parse_intro_status(std::string_view text);
+
 struct Intro {
     std::int64_t id = 0;
-    std::string kind = {};  // "asked": broker -> you -> target; "made": you introduced broker (from) to target (to)
+    IntroKind kind = IntroKind::asked;
     std::int64_t broker_id = 0;
     std::string broker_name = {};
     std::int64_t target_id = 0;
     std::string target_name = {};
     Date asked_on{};
     std::optional<Date> followed_up_on = {};
-    std::string status = "open";  // open done declined silent
+    IntroStatus status = IntroStatus::open;
     std::string reason = {};
     std::string note = {};
 };
@@ -33,14 +46,14 @@ std::int64_t insert_intro(Store& store, Intro& intro);
 
 Intro get_intro(Store& store, std::int64_t id);
 
-// Intros with this status (all when empty), open first, newest first.
-std::vector<Intro> list_intros(Store& store, const std::string& status);
+// Intros with this status (all without one), open first, newest first.
+std::vector<Intro> list_intros(Store& store, std::optional<IntroStatus> status);
 // Open requests you asked for and have not followed up yet, of one broker or all.
 std::vector<Intro> requests_awaiting_follow_up(Store& store, std::optional<std::int64_t> broker_id);
 
-// Closes an intro as done, declined or silent; throws Error for another
-// status, and for an intro already closed unless `force`.
-void close_intro(Store& store, std::int64_t id, const std::string& status, bool force = false);
+// Closes an intro as done, declined or silent; throws Error for open, and
+// for an intro already closed unless `force`.
+void close_intro(Store& store, std::int64_t id, IntroStatus status, bool force = false);
 
 // Opens a closed intro again. For a request you already followed up on, the
 // wait for an answer starts again on `today`. Throws Error when it is open.
@@ -49,7 +62,7 @@ void reopen_intro(Store& store, std::int64_t id, Date today);
 // A request still open after its one follow-up has waited `follow_up_days`
 // again is silent (a gentle no). This is derived when read, never stored by
 // a read, so a what-if with --today changes nothing: sets `status` to
-// "silent" on such intros in memory.
+// silent on such intros in memory.
 void derive_silence(std::vector<Intro>& intros, Date today, int follow_up_days);
 
 // An outgoing `intro` interaction with a broker after you asked them is the
