@@ -296,7 +296,7 @@ void report_gone(ContactUpsert& upsert, ImportSummary& summary) {
 
 ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today) {
     ImportSummary summary;
-    auto transaction = store.transaction();
+    auto transaction = store.bulk_transaction();
     ContactUpsert upsert(store, options, summary, today);
     if (rows.format() == ImportFormat::linkedin) track_linkedin_export(store, upsert, summary, today);
     upsert.upsert_all(rows, options.source);

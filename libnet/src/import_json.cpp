@@ -137,7 +137,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
     }
     if (!document.is_object() || !document.contains("contacts"))
         throw Error(fmt::format("{}: not a rolo export (expected an object with \"contacts\")", source));
-    auto transaction = store.transaction();
+    auto transaction = store.bulk_transaction();
     if (!all_contacts(store).empty())
         throw Error(fmt::format("{}: a JSON export restores into an empty database only; use --db NEW.db", source));
     RestoreSummary summary;
@@ -173,6 +173,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         if (auto extra = e.text("card_extra"); !extra.empty()) card_keeper.set_lines(c.id, extra);
     });
     std::map<std::int64_t, std::int64_t> groups;
+    DeferredSearchIndex search(store);
     summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {
         Interaction i{.contact_id = e.id("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
         if (!e.date("date")) e.fail("date", "missing");
@@ -194,7 +195,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         insert_interaction(store, i);  // the row as it was: logging again would apply its rules again
         if (group && !groups.contains(*group)) groups[*group] = start_group(store, i);
     });
-    index_imported_interactions(store, 0);  // the database was empty
+    search.finish();
     summary.knows = for_each_entry(document, "knows", source, [&](const JsonEntry& e) {
         link(store, {e.id("a"), e.id("b"), static_cast<int>(e.number("strength", 1, 5)), e.text("context"),
                      e.date("since")});

@@ -274,7 +274,7 @@ void read_messages(const ArchiveFile& file, ContactUpsert& upsert, Me& me, const
 ImportSummary import_linkedin_archive(Store& store, const LinkedInArchive& archive, const ImportOptions& options,
                                       Date today) {
     ImportSummary summary;
-    auto transaction = store.transaction();
+    auto transaction = store.bulk_transaction();
     ContactUpsert upsert(store, options, summary, today);
     std::string me_name = archive.profile ? naming_file(archive.profile->name, [&] {
         return profile_name(*archive.profile);

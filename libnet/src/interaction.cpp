@@ -177,12 +177,49 @@ std::int64_t log_interaction(Store& store, Interaction& interaction, Date today)
     return interaction.id;
 }
 
+namespace {
+
+constexpr const char* search_insert_trigger = "interaction_search_insert";
+
+std::int64_t last_interaction_id(Store& store) {
+    return store.db().execAndGet("SELECT coalesce(max(id), 0) FROM interactions").getInt64();
+}
+
+}  // namespace
+
+DeferredSearchIndex::DeferredSearchIndex(Store& store) : store_(store), last_id_before_(last_interaction_id(store)) {
+    SQLite::Statement trigger(store.db(), "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
+    trigger.bind(1, search_insert_trigger);
+    if (!trigger.executeStep())
+        throw Error(fmt::format("the database has no trigger {}: was it changed outside rolo?", search_insert_trigger));
+    trigger_sql_ = trigger.getColumn(0).getString();
+    store.db().exec(fmt::format("DROP TRIGGER {}", search_insert_trigger));
+}
+
+DeferredSearchIndex::~DeferredSearchIndex() {
+    if (finished_) return;
+    try {
+        store_.db().exec(trigger_sql_);
+    } catch (const SQLite::Exception&) {
+        // The transaction around it is being undone, and the DROP with it.
+    }
+}
+
+void DeferredSearchIndex::finish() {
+    SQLite::Statement index(store_.db(), "INSERT INTO interaction_search (rowid, summary, topic, body) "
+                                         "SELECT id, summary, topic, body FROM interactions WHERE id > ?");
+    index.bind(1, last_id_before_);
+    index.exec();
+    store_.db().exec(trigger_sql_);
+    finished_ = true;
+}
+
 InteractionImporter::InteractionImporter(Store& store)
     : store_(store),
+      search_(store),
       insert_(std::make_unique<SQLite::Statement>(
           store.db(), "INSERT OR IGNORE INTO interactions (contact_id, on_date, kind, direction, summary, created_at, "
-                      "topic, by_rolo, body, import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-      last_id_before_(store.db().execAndGet("SELECT coalesce(max(id), 0) FROM interactions").getInt64()) {}
+                      "topic, by_rolo, body, import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
 
 InteractionImporter::~InteractionImporter() = default;
 
@@ -207,15 +244,7 @@ bool InteractionImporter::insert(Interaction& interaction, Date today) {
     return true;
 }
 
-void InteractionImporter::finish() { index_imported_interactions(store_, last_id_before_); }
-
-void index_imported_interactions(Store& store, std::int64_t after_id) {
-    SQLite::Statement index(store.db(), "INSERT INTO interaction_search (rowid, summary, topic, body) "
-                                        "SELECT id, summary, topic, body FROM interactions "
-                                        "WHERE id > ? AND import_key IS NOT NULL");
-    index.bind(1, after_id);
-    index.exec();
-}
+void InteractionImporter::finish() { search_.finish(); }
 
 std::vector<Interaction> log_group(Store& store, const Interaction& interaction,
                                    const std::vector<std::int64_t>& contact_ids, Date today) {

@@ -466,6 +466,11 @@ void write_snapshot(SQLite::Database& db, StagedFile& file) {
 
 Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
 
+SQLite::Transaction Store::bulk_transaction() {
+    db_->exec("PRAGMA cache_size = -32768");
+    return transaction();
+}
+
 int Store::schema_version() { return static_cast<int>(migrations.size()); }
 
 Store Store::open(const std::filesystem::path& path) {

@@ -242,3 +242,43 @@ TEST_CASE("search index: the check sees an index that drifted") {
     update_contact(store, c, today);
     CHECK_THROWS_AS(check_search_index(store), Error);
 }
+
+TEST_CASE("search index: interactions added in bulk are indexed once, and logging indexes again after") {
+    Store store = Store::open_memory();
+    auto id = add_person(store, "Ann Lee");
+    auto imported = [&](const std::string& body, std::int64_t key) {
+        Interaction i{.contact_id = id, .on = today, .kind = "message", .summary = "message", .body = body};
+        i.import_key = key;
+        return i;
+    };
+    SUBCASE("finished: the rows added meanwhile are found, with or without an import key") {
+        auto transaction = store.bulk_transaction();
+        InteractionImporter importer(store);
+        auto with_key = imported("grippers for the arm", 1);
+        importer.insert(with_key, today);
+        auto without_key = imported("a dinghy in Kiel", 1);
+        without_key.import_key.reset();
+        importer.insert(without_key, today);
+        importer.finish();
+        transaction.commit();
+        CHECK(search(store, "grippers").size() == 1);
+        CHECK(search(store, "dinghy").size() == 1);
+    }
+    SUBCASE("abandoned: the transaction undone keeps the trigger") {
+        {
+            auto transaction = store.bulk_transaction();
+            InteractionImporter importer(store);
+            auto row = imported("grippers for the arm", 1);
+            importer.insert(row, today);
+        }
+        CHECK(search(store, "grippers").empty());
+    }
+    SUBCASE("abandoned inside a transaction that goes on: the trigger is back") {
+        auto transaction = store.bulk_transaction();
+        { DeferredSearchIndex search_index(store); }
+        transaction.commit();
+    }
+    log_text(store, id, "talked about sailing");
+    CHECK(search(store, "sailing").size() == 1);
+    CHECK_NOTHROW(check_search_index(store));
+}

