@@ -11,7 +11,6 @@
 #include <memory>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 namespace rolo::app {
 namespace {
@@ -47,24 +46,21 @@ void run_export(Context& context, const ExportCommand& command) {
     bool to_file = command.output && *command.output != "-";
     auto target = to_file ? writable_target(*command.output, database_path(context.db)) : std::filesystem::path();
     Store store = context.store();
-    std::string text;
+    std::optional<StagedFile> file;
+    if (to_file) file.emplace(target);
+    auto write = [&](std::string_view text) {
+        if (file) file->write(text);
+        else std::cout << text;
+    };
     if (format == "json") {
-        auto document = export_json(store);
-        const auto& json = command.what ? document.at(what) : document;
-        text = json_text(json);
+        write_export_json(store, command.what, write);
     } else if (format == "vcard") {
-        text = export_vcards(store);
+        write(export_vcards(store));
     } else {
         Table table = table_of(store, what);
-        text = render(command.raw ? table : with_formulas_guarded(std::move(table)), parse_format(format), false);
+        write(render(command.raw ? table : with_formulas_guarded(std::move(table)), parse_format(format), false));
     }
-    if (to_file) {
-        StagedFile file(target);
-        file.write(text);
-        file.place();
-    } else {
-        std::cout << text;
-    }
+    if (file) file->place();
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include "rolo/vdir.hpp"
 #include "sql.hpp"
 
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
 namespace rolo {
 
@@ -67,14 +67,14 @@ Table export_intros(Store& store) {
     return intro_records(intros);
 }
 
-nlohmann::ordered_json export_json(Store& store) {
-    // One snapshot: an interaction written meanwhile could name a contact the
-    // contacts list was read without, and the export would not restore.
-    ReadSnapshot snapshot(store);
+namespace {
+
+// Contacts as the JSON document has them: every field, and for a backup to
+// be whole (a restored vdir keeps its cards), not for listings, the vCard
+// UID and the lines of an imported card rolo does not model.
+Table json_contacts(Store& store) {
     auto contacts = all_contacts(store);
     Table people = contact_records(contacts);
-    // A person's vCard UID and the lines of an imported card rolo does not
-    // model: for a backup to be whole (a restored vdir keeps its cards), not for listings.
     auto uids = card_uids(store);
     auto extras = card_extras(store);
     people.columns.insert(people.columns.end(), {"uid", "card_extra"});
@@ -84,10 +84,56 @@ nlohmann::ordered_json export_json(Store& store) {
     };
     for (std::size_t k = 0; k < contacts.size(); ++k)
         people.rows[k].insert(people.rows[k].end(), {cell_for(uids, contacts[k].id), cell_for(extras, contacts[k].id)});
-    return {{"contacts", table_json(people)},
-            {"interactions", table_json(export_interactions(store))},
-            {"knows", table_json(export_knows(store))},
-            {"intros", table_json(export_intros(store))}};
+    return people;
+}
+
+Table json_list(Store& store, std::string_view name) {
+    if (name == "contacts") return json_contacts(store);
+    if (name == "interactions") return export_interactions(store);
+    if (name == "knows") return export_knows(store);
+    return export_intros(store);
+}
+
+// A list as an array of objects, laid out as a JSON dump with indent 2
+// would: render_row writes a top-level array's elements, so a member of
+// the document has each of its lines indented once more. Handed on in
+// pieces of about a megabyte.
+void write_json_array(const Table& table, std::string_view indent, const std::function<void(std::string_view)>& write) {
+    constexpr std::size_t piece = 1 << 20;
+    std::string out = render_head(table.columns, Format::json);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        for (char c : render_row(table.columns, table.rows[r], Format::json, r == 0)) {
+            out += c;
+            if (c == '\n') out += indent;
+        }
+        if (out.size() >= piece) {
+            write(out);
+            out.clear();
+        }
+    }
+    out += table.rows.empty() ? "]" : fmt::format("\n{}]", indent);
+    write(out);
+}
+
+}  // namespace
+
+void write_export_json(Store& store, const std::optional<std::string>& only,
+                       const std::function<void(std::string_view)>& write) {
+    // One snapshot: an interaction written meanwhile could name a contact the
+    // contacts list was read without, and the export would not restore.
+    ReadSnapshot snapshot(store);
+    if (only) {
+        write_json_array(json_list(store, *only), "", write);
+        write("\n");
+        return;
+    }
+    const char* separator = "{\n";
+    for (const char* name : {"contacts", "interactions", "knows", "intros"}) {
+        write(fmt::format("{}  \"{}\": ", separator, name));
+        write_json_array(json_list(store, name), "  ", write);
+        separator = ",\n";
+    }
+    write("\n}\n");
 }
 
 std::string export_vcards(Store& store) {

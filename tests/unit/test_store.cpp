@@ -64,7 +64,9 @@ TEST_CASE("an export reads one snapshot while another connection writes") {
         log_interaction(*r->writer, met, today);
         return 0;
     }, &race);
-    auto document = export_json(reader);
+    std::string text;
+    write_export_json(reader, std::nullopt, [&](std::string_view piece) { text += piece; });
+    auto document = nlohmann::json::parse(text);
     sqlite3_progress_handler(reader.db().getHandle(), 0, nullptr, nullptr);
     REQUIRE(race.written);
     std::set<std::int64_t> ids;

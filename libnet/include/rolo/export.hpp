@@ -4,9 +4,10 @@
 // an empty database and exporting again gives the same bytes.
 #include "rolo/table.hpp"
 
+#include <functional>
+#include <optional>
 #include <string>
-
-#include <nlohmann/json_fwd.hpp>
+#include <string_view>
 
 namespace rolo {
 
@@ -26,8 +27,13 @@ Table export_knows(Store& store);
 // The intros table (see intro_records).
 Table export_intros(Store& store);
 
-// One document: {"contacts": [...], "interactions": [...], "knows": [...], "intros": [...]}.
-nlohmann::ordered_json export_json(Store& store);
+// One document, {"contacts": [...], "interactions": [...], "knows": [...],
+// "intros": [...]}, or with `only` that list alone, as of one moment. It is
+// handed to `write` in pieces as it is made, never held whole: at 1,000,000
+// interactions it is hundreds of megabytes of text, and as one JSON value it
+// took 5.4 GB.
+void write_export_json(Store& store, const std::optional<std::string>& only,
+                       const std::function<void(std::string_view)>& write);
 
 // Contacts only, as vCard 3.0, each with its UID (given now if it had none).
 std::string export_vcards(Store& store);
