@@ -200,11 +200,36 @@ std::string to_them(std::string text, const Contact& c) {
 // True when the text still speaks of them by name, which said to them reads as
 // talking about someone else.
 bool names_them(std::string_view text, const Contact& c) {
-    std::string folded = " " + fold(text) + " ";
-    for (char& ch : folded)
-        if (!std::isalnum(static_cast<unsigned char>(ch)) && !(ch & 0x80)) ch = ' ';
-    for (const auto& name : names_of(c))
-        if (folded.find(" " + fold(name) + " ") != std::string::npos) return true;
+    // Words as written: letters, digits and any non-ASCII byte.
+    auto words_in = [](std::string_view from) {
+        std::vector<std::string> words(1);
+        for (char ch : from) {
+            if (std::isalnum(static_cast<unsigned char>(ch)) || (ch & 0x80)) words.back() += ch;
+            else if (!words.back().empty()) words.emplace_back();
+        }
+        if (words.back().empty()) words.pop_back();
+        return words;
+    };
+    static constexpr std::array<std::string_view, 19> calendar = {
+        "monday",  "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday",
+        "january", "february", "march",    "april",    "june",      "july",     "august",
+        "september", "october", "november", "december", "tonight"};
+    auto words = words_in(text);
+    for (const auto& name : names_of(c)) {
+        auto parts = words_in(name);
+        for (std::size_t at = 0; !parts.empty() && at + parts.size() <= words.size(); ++at) {
+            bool same = std::equal(parts.begin(), parts.end(), words.begin() + static_cast<std::ptrdiff_t>(at),
+                                   [](const std::string& a, const std::string& b) { return fold(a) == fold(b); });
+            if (!same) continue;
+            // "the Grace Hopper Celebration" to Grace Chen: a first name that goes
+            // on into another capitalised name is part of that name, not theirs.
+            std::size_t next = at + parts.size();
+            bool goes_on = parts.size() == 1 && next < words.size() &&
+                           std::isupper(static_cast<unsigned char>(words[next][0])) &&
+                           std::find(calendar.begin(), calendar.end(), fold(words[next])) == calendar.end();
+            if (!goes_on) return true;
+        }
+    }
     return false;
 }
 

@@ -428,6 +428,14 @@ TEST_CASE("state rules: hello, connect, followup, checkin timing") {
     auto named = add(store, {"Mia Chen", "coffee with Mia and her team", "2026-08-01", "urban design", "", "", "",
                              "2026-08-01"});
     CHECK(draft("checkin", named).rendered.text.find("Mia and her team") == std::string::npos);
+    // Their first name inside another name is that name: Grace met at the
+    // Grace Hopper Celebration; "with Jordan Friday" is still them.
+    auto grace = add(store, {"Grace Chen", "the Grace Hopper Celebration", "2026-09-24", "", "", "", "", "2026-09-24"});
+    CHECK(draft("checkin", grace).rendered.text.find("since we met at the Grace Hopper Celebration in September") !=
+          std::string::npos);
+    auto jordan = add(store, {"Jordan Pike", "drinks with Jordan Friday", "2026-09-25", "sailing", "", "", "",
+                              "2026-09-25"});
+    CHECK(draft("checkin", jordan).rendered.text.find("Jordan Friday") == std::string::npos);
     auto this_week = add(store, {"Lea Roth", "the Rust meetup", "2026-11-20", "embedded Rust", "", "", "", "2026-11-20"});
     CHECK(draft("checkin", this_week).rendered.text.find("since") == std::string::npos);
 }
