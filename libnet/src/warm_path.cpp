@@ -58,11 +58,10 @@ void load_people(Store& store, std::int64_t target, Date today, Neighborhood& gr
 SELECT c.id, c.name, c.company, c.connected,
        CASE WHEN c.connected THEN (SELECT count(*) FROM (SELECT 1 FROM interactions i
                                    WHERE i.contact_id = c.id AND i.on_date > ?2 LIMIT 10)) END,
-       CASE WHEN c.connected THEN (SELECT on_date FROM interactions WHERE contact_id = c.id
-                                   ORDER BY on_date DESC, id DESC LIMIT 1) END,
-       CASE WHEN c.connected THEN (SELECT kind FROM interactions WHERE contact_id = c.id
-                                   ORDER BY on_date DESC, id DESC LIMIT 1) END
+       l.on_date, l.kind
 FROM contacts c
+LEFT JOIN interactions l ON l.id = CASE WHEN c.connected THEN (SELECT id FROM interactions WHERE contact_id = c.id
+                                                               ORDER BY on_date DESC, id DESC LIMIT 1) END
 WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.archived = 0
 )sql");
     query.bind(1, ids.dump());
