@@ -210,10 +210,9 @@ bool names_them(std::string_view text, const Contact& c) {
         if (words.back().empty()) words.pop_back();
         return words;
     };
-    static constexpr std::array<std::string_view, 19> calendar = {
-        "monday",  "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday",
-        "january", "february", "march",    "april",    "june",      "july",     "august",
-        "september", "october", "november", "december", "tonight"};
+    static constexpr std::array<std::string_view, 20> calendar = {
+        "monday", "tuesday", "wednesday", "thursday", "friday",  "saturday", "sunday",   "january",  "february", "march",
+        "april",  "may",     "june",      "july",     "august",  "september", "october", "november", "december", "tonight"};
     auto words = words_in(text);
     for (const auto& name : names_of(c)) {
         auto parts = words_in(name);
