@@ -697,7 +697,10 @@ Draft compose_draft(Store& store, const DraftRequest& request, const Template& t
     std::optional<std::size_t> limit;
     if (request.kind == "connect") limit = static_cast<std::size_t>(config.connect_limit);
     draft.rendered = render(tmpl, f, limit);
-    for (const auto& field : draft.rendered.missing) {
+    for (std::string field : draft.rendered.missing) {
+        // Without a conversation, the last time you spoke is where you met:
+        // when that could not be said, the reason is the hint.
+        if (field == "last_talk" && b.problems.contains("met") && !known(f, "met")) field = "met";
         std::string hint = hint_for(field, draft, b.problems, config.path.string());
         if (!hint.empty()) draft.hints.push_back(hint);
     }

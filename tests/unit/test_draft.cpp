@@ -428,6 +428,10 @@ TEST_CASE("state rules: hello, connect, followup, checkin timing") {
     auto named = add(store, {"Mia Chen", "coffee with Mia and her team", "2026-08-01", "urban design", "", "", "",
                              "2026-08-01"});
     CHECK(draft("checkin", named).rendered.text.find("Mia and her team") == std::string::npos);
+    // ...and the hint says why where you met went unsaid.
+    auto named_hints = draft("checkin", named).hints;
+    CHECK(std::any_of(named_hints.begin(), named_hints.end(),
+                      [](const std::string& hint) { return hint.starts_with("met names them in the third person"); }));
     // Their first name inside another name is that name: Grace met at the
     // Grace Hopper Celebration; "with Jordan Friday" is still them.
     auto grace = add(store, {"Grace Chen", "the Grace Hopper Celebration", "2026-09-24", "", "", "", "", "2026-09-24"});
