@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 namespace rolo::sql {
 
@@ -45,7 +46,7 @@ public:
     // A parameter for another part of the statement (a LIMIT): its "?N".
     std::string parameter(Value value) {
         values_.push_back(std::move(value));
-        return "?" + std::to_string(first_parameter_ + static_cast<int>(values_.size()) - 1);
+        return fmt::format("?{}", first_parameter_ + static_cast<int>(values_.size()) - 1);
     }
 
     // "WHERE (...) AND (...) ", or nothing when no filter was given; after
