@@ -466,9 +466,41 @@ void write_snapshot(SQLite::Database& db, StagedFile& file) {
 
 Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
 
-SQLite::Transaction Store::bulk_transaction() {
+Store::BulkTransaction Store::bulk_transaction(References references) {
     db_->exec("PRAGMA cache_size = -32768");
-    return transaction();
+    return BulkTransaction(*db_, references);
+}
+
+// PRAGMA foreign_keys does nothing inside a transaction: it is set around it.
+Store::BulkTransaction::BulkTransaction(SQLite::Database& db, References references)
+    : db_(db), unchecked_(references == References::trusted) {
+    if (unchecked_) db_.exec("PRAGMA foreign_keys = OFF");
+    try {
+        transaction_.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    } catch (...) {
+        check_references_again();
+        throw;
+    }
+}
+
+Store::BulkTransaction::~BulkTransaction() {
+    transaction_.reset();
+    check_references_again();
+}
+
+void Store::BulkTransaction::commit() {
+    transaction_->commit();
+    check_references_again();
+}
+
+void Store::BulkTransaction::check_references_again() noexcept {
+    if (!unchecked_) return;
+    try {
+        db_.exec("PRAGMA foreign_keys = ON");
+        unchecked_ = false;
+    } catch (const SQLite::Exception&) {
+        // Only a connection about to close fails here; the next opens with them on.
+    }
 }
 
 int Store::schema_version() { return static_cast<int>(migrations.size()); }

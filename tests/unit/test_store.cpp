@@ -83,6 +83,40 @@ TEST_CASE("a snapshot inside a transaction is that transaction") {
     CHECK(all_contacts(store).size() == 1);
 }
 
+TEST_CASE("a bulk transaction skips foreign-key checks only when trusted, and only while it lasts") {
+    Store store = Store::open_memory();
+    auto checking = [&] { return store.db().execAndGet("PRAGMA foreign_keys").getInt() == 1; };
+    auto dangling = [&] {
+        store.db().exec("INSERT INTO interactions (contact_id, on_date, kind, direction, summary, created_at) "
+                        "VALUES (999, '2026-01-01', 'note', 'out', 'x', '2026-01-01T00:00:00Z')");
+    };
+    REQUIRE(checking());
+    SUBCASE("checked") {
+        auto transaction = store.bulk_transaction();
+        CHECK(checking());
+        CHECK_THROWS(dangling());
+    }
+    SUBCASE("trusted, committed") {
+        {
+            auto transaction = store.bulk_transaction(Store::References::trusted);
+            CHECK_FALSE(checking());
+            make(store, "Ann");
+            transaction.commit();
+            CHECK(checking());
+        }
+        CHECK(all_contacts(store).size() == 1);
+    }
+    SUBCASE("trusted, abandoned") {
+        {
+            auto transaction = store.bulk_transaction(Store::References::trusted);
+            make(store, "Ann");
+        }
+        CHECK(all_contacts(store).empty());
+    }
+    CHECK(checking());
+    CHECK_THROWS(dangling());
+}
+
 TEST_CASE("a new database is private and migrated, and in WAL mode from its second open") {
     TempDir dir;
     auto path = dir.path / "nested" / "rolo.db";
