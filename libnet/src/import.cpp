@@ -140,10 +140,11 @@ std::vector<std::int64_t> ContactUpsert::unmatched_connections() {
     return ids;
 }
 
-void ContactUpsert::record(Interaction& interaction) {
-    if (!interactions_.insert(interaction, today_)) return;
+void ContactUpsert::record(Interaction interaction) {
+    std::int64_t contact_id = interaction.contact_id;
+    if (!interactions_.insert(std::move(interaction), today_)) return;
     ++summary_.interactions_added;
-    ++added_with_[interaction.contact_id];
+    ++added_with_[contact_id];
 }
 
 void ContactUpsert::finish() {
@@ -174,7 +175,7 @@ void ContactUpsert::note_job_change(const Contact& before, const Contact& after)
     job.by_rolo = true;
     job.import_key = stable_hash("job-change\n" + change);
     int added_before = summary_.interactions_added;
-    record(job);
+    record(std::move(job));
     if (summary_.interactions_added == added_before) return;
     ++summary_.job_changes;
     summary_.changed_jobs.push_back(fmt::format("{}: {}", describe(after), change));

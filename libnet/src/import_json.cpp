@@ -173,7 +173,7 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
         if (auto extra = e.text("card_extra"); !extra.empty()) card_keeper.set_lines(c.id, extra);
     });
     std::map<std::int64_t, std::int64_t> groups;
-    DeferredSearchIndex search(store);
+    DeferredIndexes search(store);
     summary.interactions = for_each_entry(document, "interactions", source, [&](const JsonEntry& e) {
         Interaction i{.contact_id = e.id("contact_id"), .on = e.date("date").value_or(Date{}), .kind = e.text("kind")};
         if (!e.date("date")) e.fail("date", "missing");

@@ -64,7 +64,9 @@ public:
     std::vector<std::int64_t> unmatched_connections();
 
     // Records an imported interaction unless the person has it already (its import_key).
-    void record(Interaction& interaction);
+    void record(Interaction interaction);
+    // The import may record up to about `rows` (see InteractionImporter::expect).
+    void expect_interactions(std::int64_t rows) { interactions_.expect(rows); }
 
     // Indexes the interactions added for search, and names the people they
     // were added with in the summary.

@@ -187,7 +187,7 @@ std::int64_t last_interaction_id(Store& store) {
 
 }  // namespace
 
-DeferredSearchIndex::DeferredSearchIndex(Store& store) : store_(store), last_id_before_(last_interaction_id(store)) {
+DeferredIndexes::DeferredIndexes(Store& store) : store_(store), last_id_before_(last_interaction_id(store)) {
     SQLite::Statement trigger(store.db(), "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
     trigger.bind(1, search_insert_trigger);
     if (!trigger.executeStep())
@@ -196,16 +196,34 @@ DeferredSearchIndex::DeferredSearchIndex(Store& store) : store_(store), last_id_
     store.db().exec(fmt::format("DROP TRIGGER {}", search_insert_trigger));
 }
 
-DeferredSearchIndex::~DeferredSearchIndex() {
+DeferredIndexes::~DeferredIndexes() {
     if (finished_) return;
     try {
+        for (const auto& sql : index_sql_) store_.db().exec(sql);
         store_.db().exec(trigger_sql_);
     } catch (const SQLite::Exception&) {
-        // The transaction around it is being undone, and the DROP with it.
+        // The transaction around it is being undone, and the DROPs with it.
     }
 }
 
-void DeferredSearchIndex::finish() {
+void DeferredIndexes::defer_table_indexes() {
+    if (table_indexes_deferred()) return;
+    // The indexes every imported row enters. The other partial ones (open
+    // to-dos, groups, job changes) take next to none of them, and building
+    // one again would cost a scan of the table.
+    SQLite::Statement indexes(store_.db(), "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                                           "tbl_name = 'interactions' AND sql IS NOT NULL AND "
+                                           "(sql NOT LIKE '% WHERE %' OR name = 'interactions_import_key') ORDER BY name");
+    std::vector<std::string> names;
+    while (indexes.executeStep()) {
+        names.push_back(indexes.getColumn(0).getString());
+        index_sql_.push_back(indexes.getColumn(1).getString());
+    }
+    for (const auto& name : names) store_.db().exec(fmt::format("DROP INDEX \"{}\"", name));
+}
+
+void DeferredIndexes::finish() {
+    for (const auto& sql : index_sql_) store_.db().exec(sql);
     SQLite::Statement index(store_.db(), "INSERT INTO interaction_search (rowid, summary, topic, body) "
                                          "SELECT id, summary, topic, body FROM interactions WHERE id > ?");
     index.bind(1, last_id_before_);
@@ -214,37 +232,88 @@ void DeferredSearchIndex::finish() {
     finished_ = true;
 }
 
+std::size_t InteractionImporter::KeyHash::operator()(const std::pair<std::int64_t, std::int64_t>& key) const noexcept {
+    // import_key is already a hash; the person's id spreads keys shared by a group.
+    return std::hash<std::int64_t>()(key.second ^ (key.first * 0x9e3779b97f4a7c15LL));
+}
+
+namespace {
+
+constexpr std::string_view insert_imported =
+    "INSERT OR IGNORE INTO interactions (contact_id, on_date, kind, direction, summary, created_at, topic, by_rolo, "
+    "body, import_key) VALUES ";
+constexpr std::string_view imported_row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr int imported_columns = 10;
+
+// Binds the row's values from `first` on, in place: the row outlives exec().
+void bind_imported(SQLite::Statement& insert, int first, const Interaction& row) {
+    insert.bind(first, row.contact_id);
+    insert.bind(first + 1, format_date(row.on));
+    insert.bindNoCopy(first + 2, row.kind);
+    insert.bind(first + 3, std::string(to_string(row.direction)));
+    insert.bindNoCopy(first + 4, row.summary);
+    insert.bindNoCopy(first + 5, row.created_at);
+    sql::bind_text_in_place(insert, first + 6, row.topic);
+    insert.bind(first + 7, row.by_rolo ? 1 : 0);
+    sql::bind_text_in_place(insert, first + 8, row.body);
+    if (row.import_key) insert.bind(first + 9, *row.import_key);
+}
+
+}  // namespace
+
 InteractionImporter::InteractionImporter(Store& store)
     : store_(store),
-      search_(store),
-      insert_(std::make_unique<SQLite::Statement>(
-          store.db(), "INSERT OR IGNORE INTO interactions (contact_id, on_date, kind, direction, summary, created_at, "
-                      "topic, by_rolo, body, import_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {}
+      indexes_(store),
+      insert_(std::make_unique<SQLite::Statement>(store.db(), fmt::format("{}{}", insert_imported, imported_row))) {}
 
 InteractionImporter::~InteractionImporter() = default;
 
-bool InteractionImporter::insert(Interaction& interaction, Date today) {
-    if (created_at_.empty()) created_at_ = timestamp(today);
-    interaction.created_at = created_at_;
-    SQLite::Statement& insert = *insert_;
-    insert.reset();
-    insert.bind(1, interaction.contact_id);
-    insert.bind(2, format_date(interaction.on));
-    insert.bind(3, interaction.kind);
-    insert.bind(4, std::string(to_string(interaction.direction)));
-    insert.bind(5, interaction.summary);
-    insert.bind(6, interaction.created_at);
-    sql::bind_text(insert, 7, interaction.topic);
-    insert.bind(8, interaction.by_rolo ? 1 : 0);
-    sql::bind_text(insert, 9, interaction.body);
-    if (interaction.import_key) insert.bind(10, *interaction.import_key);
-    else insert.bind(10);
-    if (insert.exec() == 0) return false;
-    interaction.id = store_.db().getLastInsertRowid();
-    return true;
+void InteractionImporter::expect(std::int64_t rows) {
+    if (indexes_.table_indexes_deferred()) return;
+    if (store_.db().execAndGet("SELECT count(*) FROM interactions").getInt64() >= rows) return;
+    SQLite::Statement keys(store_.db(), "SELECT contact_id, import_key FROM interactions WHERE import_key IS NOT NULL");
+    while (keys.executeStep()) keys_.emplace(keys.getColumn(0).getInt64(), keys.getColumn(1).getInt64());
+    indexes_.defer_table_indexes();
+    std::vector<std::string_view> rows_sql(batch_rows, imported_row);
+    insert_batch_ = std::make_unique<SQLite::Statement>(
+        store_.db(), fmt::format("{}{}", insert_imported, fmt::join(rows_sql, ", ")));
+    pending_.reserve(batch_rows);
 }
 
-void InteractionImporter::finish() { search_.finish(); }
+bool InteractionImporter::insert(Interaction interaction, Date today) {
+    if (created_at_.empty()) created_at_ = timestamp(today);
+    interaction.created_at = created_at_;
+    if (insert_batch_) {
+        if (interaction.import_key && !keys_.emplace(interaction.contact_id, *interaction.import_key).second)
+            return false;
+        pending_.push_back(std::move(interaction));
+        if (pending_.size() == batch_rows) write_pending();
+        return true;
+    }
+    insert_->reset();
+    insert_->clearBindings();
+    bind_imported(*insert_, 1, interaction);
+    return insert_->exec() > 0;
+}
+
+void InteractionImporter::write_pending() {
+    // A whole batch in one statement; what is left over, a row at a time.
+    SQLite::Statement& statement = pending_.size() == batch_rows ? *insert_batch_ : *insert_;
+    std::size_t per_statement = pending_.size() == batch_rows ? batch_rows : 1;
+    for (std::size_t first = 0; first < pending_.size(); first += per_statement) {
+        statement.reset();
+        statement.clearBindings();
+        for (std::size_t i = 0; i < per_statement; ++i)
+            bind_imported(statement, static_cast<int>(i) * imported_columns + 1, pending_[first + i]);
+        statement.exec();
+    }
+    pending_.clear();
+}
+
+void InteractionImporter::finish() {
+    write_pending();
+    indexes_.finish();
+}
 
 std::vector<Interaction> log_group(Store& store, const Interaction& interaction,
                                    const std::vector<std::int64_t>& contact_ids, Date today) {

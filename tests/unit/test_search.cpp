@@ -46,6 +46,13 @@ std::vector<std::int64_t> people_found(Store& store, std::string_view query) {
     return ids;
 }
 
+// A message as an import writes it, with its import key.
+Interaction imported_message(std::int64_t contact_id, const std::string& body, std::int64_t key) {
+    Interaction i{.contact_id = contact_id, .on = today, .kind = "message", .summary = "message", .body = body};
+    i.import_key = key;
+    return i;
+}
+
 }  // namespace
 
 TEST_CASE("search query: every term is quoted, prefixes, phrases, fields; syntax never reaches FTS5") {
@@ -246,11 +253,7 @@ TEST_CASE("search index: the check sees an index that drifted") {
 TEST_CASE("search index: interactions added in bulk are indexed once, and logging indexes again after") {
     Store store = Store::open_memory();
     auto id = add_person(store, "Ann Lee");
-    auto imported = [&](const std::string& body, std::int64_t key) {
-        Interaction i{.contact_id = id, .on = today, .kind = "message", .summary = "message", .body = body};
-        i.import_key = key;
-        return i;
-    };
+    auto imported = [&](const std::string& body, std::int64_t key) { return imported_message(id, body, key); };
     SUBCASE("finished: the rows added meanwhile are found, with or without an import key") {
         auto transaction = store.bulk_transaction();
         InteractionImporter importer(store);
@@ -275,10 +278,99 @@ TEST_CASE("search index: interactions added in bulk are indexed once, and loggin
     }
     SUBCASE("abandoned inside a transaction that goes on: the trigger is back") {
         auto transaction = store.bulk_transaction();
-        { DeferredSearchIndex search_index(store); }
+        { DeferredIndexes indexes(store); }
         transaction.commit();
     }
     log_text(store, id, "talked about sailing");
     CHECK(search(store, "sailing").size() == 1);
     CHECK_NOTHROW(check_search_index(store));
+}
+
+TEST_CASE("interactions imported in bulk: the table's indexes are built once, and import keys stay unique") {
+    Store store = Store::open_memory();
+    auto id = add_person(store, "Ann Lee");
+    auto imported = [&](const std::string& body, std::int64_t key) { return imported_message(id, body, key); };
+    auto indexes = [&] {
+        std::vector<std::string> sql;
+        SQLite::Statement query(store.db(), "SELECT sql FROM sqlite_schema WHERE type = 'index' AND "
+                                            "tbl_name = 'interactions' AND sql IS NOT NULL ORDER BY name");
+        while (query.executeStep()) sql.push_back(query.getColumn(0).getString());
+        return sql;
+    };
+    // The ones every imported row enters are deferred; the other partial ones stay.
+    auto deferred = [&] {
+        return store.db()
+            .execAndGet("SELECT count(*) FROM sqlite_schema WHERE name IN ('interactions_contact_date', "
+                        "'interactions_date', 'interactions_import_key')")
+            .getInt() == 0;
+    };
+    const auto before = indexes();
+    REQUIRE(before.size() == 6);
+    {
+        auto transaction = store.bulk_transaction();
+        InteractionImporter importer(store);
+        auto first = imported("grippers for the arm", 1);
+        CHECK(importer.insert(first, today));
+        importer.finish();
+        transaction.commit();
+    }
+    auto count = [&] { return store.db().execAndGet("SELECT count(*) FROM interactions").getInt(); };
+
+    SUBCASE("more rows coming than there are: indexes dropped meanwhile, keys checked in memory") {
+        auto transaction = store.bulk_transaction();
+        InteractionImporter importer(store);
+        importer.expect(10);
+        CHECK(deferred());
+        CHECK(indexes().size() == 3);
+        auto again = imported("grippers for the arm", 1);
+        CHECK_FALSE(importer.insert(again, today));
+        auto other = imported("a dinghy in Kiel", 2);
+        CHECK(importer.insert(other, today));
+        auto twice = imported("a dinghy in Kiel", 2);
+        CHECK_FALSE(importer.insert(twice, today));
+        // Enough for whole batches of rows and some left over.
+        for (int key = 3; key < 43; ++key) CHECK(importer.insert(imported(fmt::format("note{}z", key), key), today));
+        CHECK_FALSE(importer.insert(imported("note42z", 42), today));
+        importer.finish();
+        transaction.commit();
+        CHECK(indexes() == before);
+        CHECK(count() == 42);
+        CHECK(search(store, "dinghy").size() == 1);
+        CHECK(search(store, "note3z").size() == 1);
+        CHECK(search(store, "note42z").size() == 1);
+    }
+    SUBCASE("fewer coming than there are: the indexes stay") {
+        auto transaction = store.bulk_transaction();
+        InteractionImporter importer(store);
+        importer.expect(1);
+        CHECK_FALSE(deferred());
+        auto again = imported("grippers for the arm", 1);
+        CHECK_FALSE(importer.insert(again, today));
+        importer.finish();
+        transaction.commit();
+        CHECK(count() == 1);
+    }
+    SUBCASE("abandoned: the transaction undone keeps the indexes and the rows") {
+        {
+            auto transaction = store.bulk_transaction();
+            InteractionImporter importer(store);
+            importer.expect(10);
+            auto other = imported("a dinghy in Kiel", 2);
+            importer.insert(other, today);
+        }
+        CHECK(indexes() == before);
+        CHECK(count() == 1);
+    }
+    SUBCASE("abandoned inside a transaction that goes on: the indexes are back") {
+        auto transaction = store.bulk_transaction();
+        {
+            DeferredIndexes indexes_off(store);
+            indexes_off.defer_table_indexes();
+            CHECK(deferred());
+        }
+        transaction.commit();
+        CHECK(indexes() == before);
+    }
+    CHECK_NOTHROW(check_search_index(store));
+    CHECK(store.db().execAndGet("PRAGMA integrity_check").getString() == "ok");
 }

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace SQLite {
@@ -121,29 +123,36 @@ std::vector<NextStep> open_next_steps(Store& store, std::int64_t contact_id);
 NextStep finish_next_step(Store& store, std::int64_t contact_id, std::optional<std::int64_t> interaction_id,
                           Date today);
 
-// Interactions added in bulk are indexed for search once, at the end. While
-// one of these lives the search index's insert trigger is off: with it, every
+// Interactions added in bulk are indexed once, at the end. While one of
+// these lives the search index's insert trigger is off: with it, every
 // INSERT also journals each page it touches for its own rollback (a
 // 200,000-message archive wrote 14 GB of statement journal). finish() indexes
 // every interaction added since in one statement and puts the trigger back.
-// Lives inside a transaction, which undoes both if the import fails.
-class DeferredSearchIndex {
+// Lives inside a transaction, which undoes all of it if the import fails.
+class DeferredIndexes {
 public:
-    explicit DeferredSearchIndex(Store& store);
-    ~DeferredSearchIndex();  // without finish(): the trigger back, the rows unindexed (the transaction is undone)
-    DeferredSearchIndex(const DeferredSearchIndex&) = delete;
-    DeferredSearchIndex& operator=(const DeferredSearchIndex&) = delete;
+    explicit DeferredIndexes(Store& store);
+    ~DeferredIndexes();  // without finish(): all put back, the rows unindexed (the transaction is undone)
+    DeferredIndexes(const DeferredIndexes&) = delete;
+    DeferredIndexes& operator=(const DeferredIndexes&) = delete;
 
+    // Drops the table's own indexes too, until finish() builds them again:
+    // for a load that outnumbers the rows there, one sort per index is
+    // several times faster than inserting each key in turn. Meanwhile no
+    // query may count on them, and import_key's uniqueness is the caller's.
+    void defer_table_indexes();
+    bool table_indexes_deferred() const { return !index_sql_.empty(); }
     void finish();
 
 private:
     Store& store_;
     std::string trigger_sql_;
+    std::vector<std::string> index_sql_;
     std::int64_t last_id_before_ = 0;
     bool finished_ = false;
 };
 
-// Writes imported interactions through one prepared statement. One whose
+// Writes imported interactions through prepared statements. One whose
 // import_key the person has already is not written again: re-importing an
 // archive adds nothing.
 class InteractionImporter {
@@ -153,16 +162,31 @@ public:
     InteractionImporter(const InteractionImporter&) = delete;
     InteractionImporter& operator=(const InteractionImporter&) = delete;
 
-    // True when written.
-    bool insert(Interaction& interaction, Date today);
-    // Adds the rows written to the search index.
+    // The import may add up to about `rows` more: when that outnumbers the
+    // rows there, the table's indexes are built once at finish() (see
+    // DeferredIndexes), import keys are checked in memory meanwhile, and
+    // rows are written a batch to a statement.
+    void expect(std::int64_t rows);
+    // True when written, or, in batches, to be written by the next batch.
+    bool insert(Interaction interaction, Date today);
+    // Writes the last batch, then builds what was deferred: the table's
+    // indexes, then the search index.
     void finish();
 
 private:
+    struct KeyHash {
+        std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& key) const noexcept;
+    };
+    static constexpr std::size_t batch_rows = 16;
+    void write_pending();
+
     Store& store_;
-    DeferredSearchIndex search_;
-    std::unique_ptr<SQLite::Statement> insert_;
+    DeferredIndexes indexes_;
+    std::unique_ptr<SQLite::Statement> insert_, insert_batch_;
     std::string created_at_;  // the same for every row of one import
+    // (person, import_key) of every row, while the unique index is deferred.
+    std::unordered_set<std::pair<std::int64_t, std::int64_t>, KeyHash> keys_;
+    std::vector<Interaction> pending_;
 };
 
 struct HistoryFilter {
