@@ -12,6 +12,7 @@
 #include "rolo/error.hpp"
 #include "rolo/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <fstream>
@@ -111,6 +112,10 @@ std::string read_member(zip_t* zip, zip_uint64_t index, const std::string& sourc
     std::unique_ptr<zip_file_t, ZipFileCloser> file(lib.fopen_index(zip, index, 0));
     if (!file) throw Error(fmt::format("{}: cannot read {}: {}", source, name, lib.strerror(zip)));
     std::string text;
+    // Grown once, not doubled from 64 KB; the size an archive claims is
+    // trusted only as far as a sane export goes.
+    constexpr zip_uint64_t most_reserved = zip_uint64_t{1} << 30;
+    if (stat.valid & ZIP_STAT_SIZE) text.reserve(static_cast<std::size_t>(std::min(stat.size, most_reserved)));
     std::array<char, 1 << 16> buffer;
     for (;;) {
         zip_int64_t got = lib.fread(file.get(), buffer.data(), buffer.size());
