@@ -41,7 +41,7 @@ done
 # A rolo database from before the mark keeps working and is marked on its next use.
 for version in 3 4; do
     cp "$ROLO_DB" "$TMP/old.db"
-    # What migrations 5 to 12 added is taken away again, so that they can run.
+    # What migrations 5 to 13 added is taken away again, so that they can run.
     sqlite3 "$TMP/old.db" "PRAGMA application_id = 0; PRAGMA user_version = $version;
         DROP INDEX contacts_name_key; ALTER TABLE contacts DROP COLUMN name_key;
         DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete;
@@ -63,7 +63,7 @@ for version in 3 4; do
     expect_rc 0
     expect_out "$(printf '1\n2')"
     expect_true "version $version: now marked" test "$(sqlite3 "$TMP/old.db" 'PRAGMA application_id')" = $rolo_id
-    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 12
+    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 13
     expect_true "version $version: search index built" test "$(ROLO_DB="$TMP/old.db" "$ROLO" search -q ann)" = 1
 done
 

@@ -157,6 +157,32 @@ TEST_CASE("search index: the migration builds it for an existing database") {
     std::filesystem::remove_all(directory);
 }
 
+TEST_CASE("search index: migration 13 enlarges its hash and indexes every row written outside an import") {
+    char directory[] = "/tmp/rolo-search-XXXXXX";
+    REQUIRE(mkdtemp(directory));
+    std::filesystem::path file = std::filesystem::path(directory) / "old.db";
+    auto hashsize = [](Store& store) {
+        SQLite::Statement query(store.db(), "SELECT v FROM interaction_search_config WHERE k = 'hashsize'");
+        return query.executeStep() ? query.getColumn(0).getInt64() : 0;
+    };
+    {
+        Store store = Store::open(file);
+        add_person(store, "Ann Lee");
+        rewind_schema(store.db(), 12);
+        CHECK(hashsize(store) == 0);
+    }
+    Store store = Store::open(file);
+    CHECK(store.db().execAndGet("PRAGMA user_version").getInt() == Store::schema_version());
+    CHECK(hashsize(store) == 16 * 1024 * 1024);
+    // A row with an import key that no import wrote (the sqlite3 shell, say).
+    store.db().exec("INSERT INTO interactions (contact_id, on_date, kind, direction, summary, created_at, body, "
+                    "import_key) VALUES (1, '2026-01-01', 'message', 'in', 'message', '2026-01-01T00:00:00Z', "
+                    "'grippers for the arm', 7)");
+    CHECK(search(store, "grippers").size() == 1);
+    CHECK_NOTHROW(check_search_index(store));
+    std::filesystem::remove_all(directory);
+}
+
 // Random sequences of every kind of write leave both indexes exact.
 TEST_CASE("search index: consistent after random add/edit/log/rm/import/merge") {
     const std::vector<std::string> words = {"alpha", "Bravo", "Zoë", "Ñúñez", "pydata", "hl7", "coffee", "acme"};
