@@ -336,7 +336,7 @@ void check_pitch(const std::string& text, const std::string& lowered, const Lint
     for (auto [begin, end] : hits) {
         if (begin < covered) continue;  // inside a longer match
         covered = end;
-        std::string quoted = "'" + trim(masked.substr(begin, end - begin)) + "'";
+        std::string quoted = fmt::format("'{}'", trim(masked.substr(begin, end - begin)));
         if (std::ranges::find(said, quoted) == said.end()) said.push_back(quoted);
     }
     if (!said.empty())
