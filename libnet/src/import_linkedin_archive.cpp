@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -287,6 +288,10 @@ void read_messages(const ArchiveFile& file, ContactUpsert& upsert, Me& me, const
 ImportSummary import_linkedin_archive(Store& store, const LinkedInArchive& archive, const ImportOptions& options,
                                       Date today) {
     ImportSummary summary;
+    // Inflated meanwhile, on a thread of its own (see LinkedInArchive).
+    std::future<std::string> messages_text;
+    if (archive.messages && archive.read_messages)
+        messages_text = std::async(std::launch::async, archive.read_messages);
     // Every id written is one the upsert read or added in this transaction.
     auto transaction = store.bulk_transaction(Store::References::trusted);
     ContactUpsert upsert(store, options, summary, today);
@@ -301,13 +306,16 @@ ImportSummary import_linkedin_archive(Store& store, const LinkedInArchive& archi
         upsert.upsert_all(rows, archive.connections->name);
         report_gone(upsert, summary);
     }
+    const ArchiveFile* messages = archive.messages ? &*archive.messages : nullptr;
+    std::optional<ArchiveFile> inflated;
+    if (messages_text.valid()) messages = &inflated.emplace(ArchiveFile{archive.messages->name, messages_text.get()});
     // A low estimate (a row of either file takes 250 bytes to a few KB): the
     // table's indexes are rebuilt only for an import that clearly outweighs it.
     std::size_t bytes = (archive.invitations ? archive.invitations->text.size() : 0) +
-                        (archive.messages ? archive.messages->text.size() : 0);
+                        (messages ? messages->text.size() : 0);
     upsert.expect_interactions(static_cast<std::int64_t>(bytes / 1024));
     if (archive.invitations) read_invitations(*archive.invitations, upsert, me, options, summary);
-    if (archive.messages) read_messages(*archive.messages, upsert, me, options, summary);
+    if (messages) read_messages(*messages, upsert, me, options, summary);
     upsert.finish();
     if (!options.dry_run) transaction.commit();
     return summary;

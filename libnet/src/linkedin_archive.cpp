@@ -136,11 +136,7 @@ std::string read_file(const std::filesystem::path& path) {
     return std::move(text).str();
 }
 
-}  // namespace
-
-bool looks_like_zip(std::string_view bytes) { return bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06"); }
-
-LinkedInArchive read_linkedin_zip(std::string_view bytes, const std::string& source) {
+std::unique_ptr<zip_t, ZipCloser> open_zip(std::string_view bytes, const std::string& source) {
     const ZipLibrary& lib = zip_library();
     zip_error_t error;
     lib.error_init(&error);
@@ -161,6 +157,16 @@ LinkedInArchive read_linkedin_zip(std::string_view bytes, const std::string& sou
         if (code == ZIP_ER_NOZIP) throw Error(fmt::format("{}: not a zip file", source));
         throw Error(fmt::format("{}: not a readable zip (truncated or damaged?): {}", source, zip_problem(code)));
     }
+    return zip;
+}
+
+}  // namespace
+
+bool looks_like_zip(std::string_view bytes) { return bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06"); }
+
+LinkedInArchive read_linkedin_zip(std::string_view bytes, const std::string& source) {
+    const ZipLibrary& lib = zip_library();
+    auto zip = open_zip(bytes, source);
     LinkedInArchive archive;
     archive.exported_on = date_in_name(source);
     zip_int64_t entries = lib.get_num_entries(zip.get(), 0);
@@ -169,8 +175,18 @@ LinkedInArchive read_linkedin_zip(std::string_view bytes, const std::string& sou
         if (!name) continue;
         Known known = known_file(name);
         if (known == Known::none || slot(archive, known)) continue;
-        std::string text = read_member(zip.get(), static_cast<zip_uint64_t>(i), source, name);
-        slot(archive, known) = ArchiveFile{name, std::move(text)};
+        auto index = static_cast<zip_uint64_t>(i);
+        if (known == Known::messages) {
+            slot(archive, known) = ArchiveFile{name, {}};
+            // Read on another thread, through a zip of its own (libzip's are
+            // not shared between threads), from its own copy of the bytes.
+            archive.read_messages = [bytes = std::make_shared<const std::string>(bytes), source, index,
+                                     name = std::string(name)] {
+                return read_member(open_zip(*bytes, source).get(), index, source, name);
+            };
+            continue;
+        }
+        slot(archive, known) = ArchiveFile{name, read_member(zip.get(), index, source, name)};
     }
     if (!archive.profile && !archive.connections && !archive.invitations && !archive.messages) no_known_file(source);
     return archive;

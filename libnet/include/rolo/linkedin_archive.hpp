@@ -7,6 +7,7 @@
 #include "rolo/import.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,10 @@ struct ArchiveFile {
 struct LinkedInArchive {
     std::optional<Date> exported_on;  // from the archive's name, when it has one
     std::optional<ArchiveFile> profile, connections, invitations, messages;
+    // When set, messages.text is still to be read, by this: messages.csv is
+    // most of an archive, and the import inflates it on a thread of its own
+    // while it imports the people. An error reading it is thrown then.
+    std::function<std::string()> read_messages;
 };
 
 // Starts like a zip file ("PK\3\4", or an empty zip's "PK\5\6").
