@@ -55,11 +55,9 @@ std::optional<Date> try_relative(std::string_view text, Date today) {
 }
 
 std::optional<Date> try_weekday(std::string_view text, Date today, Weekday sense) {
-    static constexpr std::array<std::string_view, 7> names = {
-        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
     if (text.size() < 3) return std::nullopt;
-    for (unsigned i = 0; i < names.size(); ++i) {
-        if (names[i].starts_with(text)) {
+    for (unsigned i = 0; i < 7; ++i) {
+        if (fold(weekday_name(weekday{i})).starts_with(text)) {
             if (sense == Weekday::last) return checked(today - (weekday{today} - weekday{i}));
             // "friday" is the next Friday, never today.
             auto ahead = (weekday{i} - weekday{today}).count();
@@ -184,6 +182,19 @@ std::string format_date(Date date) {
 }
 
 int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
+
+std::string_view month_name(std::chrono::month month) {
+    static constexpr std::array<std::string_view, 12> names = {"January", "February", "March",     "April",
+                                                               "May",     "June",     "July",      "August",
+                                                               "September", "October", "November", "December"};
+    return names.at(static_cast<unsigned>(month) - 1);
+}
+
+std::string_view weekday_name(std::chrono::weekday day) {
+    static constexpr std::array<std::string_view, 7> names = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                              "Thursday", "Friday", "Saturday"};
+    return names.at(day.c_encoding());
+}
 
 Date system_today() { return floor<days>(system_clock::now()); }
 

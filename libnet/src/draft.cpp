@@ -210,9 +210,15 @@ bool names_them(std::string_view text, const Contact& c) {
         if (words.back().empty()) words.pop_back();
         return words;
     };
-    static constexpr std::array<std::string_view, 20> calendar = {
-        "monday", "tuesday", "wednesday", "thursday", "friday",  "saturday", "sunday",   "january",  "february", "march",
-        "april",  "may",     "june",      "july",     "august",  "september", "october", "november", "december", "tonight"};
+    // Days and months are capitalised too, and name no one.
+    auto calendar_word = [](const std::string& word) {
+        std::string key = fold(word);
+        for (unsigned m = 1; m <= 12; ++m)
+            if (key == fold(month_name(std::chrono::month{m}))) return true;
+        for (unsigned d = 0; d < 7; ++d)
+            if (key == fold(weekday_name(std::chrono::weekday{d}))) return true;
+        return key == "tonight";
+    };
     auto words = words_in(text);
     for (const auto& name : names_of(c)) {
         auto parts = words_in(name);
@@ -224,8 +230,7 @@ bool names_them(std::string_view text, const Contact& c) {
             // on into another capitalised name is part of that name, not theirs.
             std::size_t next = at + parts.size();
             bool goes_on = parts.size() == 1 && next < words.size() &&
-                           std::isupper(static_cast<unsigned char>(words[next][0])) &&
-                           std::find(calendar.begin(), calendar.end(), fold(words[next])) == calendar.end();
+                           std::isupper(static_cast<unsigned char>(words[next][0])) && !calendar_word(words[next]);
             if (!goes_on) return true;
         }
     }
@@ -769,19 +774,15 @@ void record_draft(Store& store, const Draft& draft, Date today) {
 
 std::string humanize_date(Date date, Date today) {
     using namespace std::chrono;
-    static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                             "July",    "August",   "September", "October", "November", "December"};
-    static constexpr const char* weekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                               "Saturday"};
     int days = days_between(date, today);
     year_month_day then{date}, now{today};
-    std::string month = months[static_cast<unsigned>(then.month()) - 1];
+    std::string month(month_name(then.month()));
     // Calendar weeks, Monday first, as people count them: on a Tuesday, last
     // Saturday is "last week", not "this week".
     int into_week = static_cast<int>((weekday{today}.c_encoding() + 6) % 7);  // Monday 0
     if (days == 0) return "today";
     if (days == 1) return "yesterday";
-    if (days > 1 && days <= into_week) return fmt::format("on {}", weekdays[weekday{date}.c_encoding()]);
+    if (days > 1 && days <= into_week) return fmt::format("on {}", weekday_name(weekday{date}));
     if (days > into_week && days <= into_week + 7) return "last week";
     if (then.year() == now.year() && then.month() == now.month()) return "earlier this month";
     // In January, last November is "in November": a month under ten months

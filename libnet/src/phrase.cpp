@@ -430,18 +430,14 @@ std::string role_phrase(std::string_view title, std::string_view company) {
 
 std::string humanize_future(Date date, Date today) {
     using namespace std::chrono;
-    static constexpr std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                                           "July",    "August",   "September", "October", "November", "December"};
-    static constexpr std::array<const char*, 7> weekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                            "Thursday", "Friday", "Saturday"};
     int days = days_between(today, date);
     year_month_day then{date}, now{today};
     if (days <= 0) return "today";
     if (days == 1) return "tomorrow";
-    if (days < 7) return fmt::format("on {}", weekdays[weekday{date}.c_encoding()]);
+    if (days < 7) return fmt::format("on {}", weekday_name(weekday{date}));
     if (days < 14) return "next week";
     if (then.year() == now.year() && then.month() == now.month()) return "later this month";
-    std::string month = months[static_cast<unsigned>(then.month()) - 1];
+    std::string month(month_name(then.month()));
     if (then.year() == now.year() || days < 180) return "in " + month;
     return fmt::format("in {} {}", month, static_cast<int>(then.year()));
 }

@@ -68,6 +68,10 @@ int days_between(Date from, Date to);
 // "in 2 weeks". Whole units, rounded down.
 std::string relative_date(Date date, Date today);
 
+// English names, as written in a sentence: "January", "Sunday".
+std::string_view month_name(std::chrono::month month);
+std::string_view weekday_name(std::chrono::weekday day);
+
 // The real current UTC date.
 Date system_today();
 
