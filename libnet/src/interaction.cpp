@@ -207,7 +207,7 @@ DeferredIndexes::~DeferredIndexes() {
 }
 
 void DeferredIndexes::defer_table_indexes() {
-    if (table_indexes_deferred()) return;
+    if (!index_sql_.empty()) return;
     // The indexes every imported row enters. The other partial ones (open
     // to-dos, groups, job changes) take next to none of them, and building
     // one again would cost a scan of the table.
@@ -234,7 +234,9 @@ void DeferredIndexes::finish() {
 
 std::size_t InteractionImporter::KeyHash::operator()(const std::pair<std::int64_t, std::int64_t>& key) const noexcept {
     // import_key is already a hash; the person's id spreads keys shared by a group.
-    return std::hash<std::int64_t>()(key.second ^ (key.first * 0x9e3779b97f4a7c15LL));
+    auto [person, import_key] = key;
+    return std::hash<std::uint64_t>()(static_cast<std::uint64_t>(import_key) ^
+                                      (static_cast<std::uint64_t>(person) * 0x9e3779b97f4a7c15ULL));
 }
 
 namespace {
@@ -269,7 +271,7 @@ InteractionImporter::InteractionImporter(Store& store)
 InteractionImporter::~InteractionImporter() = default;
 
 void InteractionImporter::expect(std::int64_t rows) {
-    if (indexes_.table_indexes_deferred()) return;
+    if (insert_batch_) return;  // already writing in batches, its indexes deferred
     if (store_.db().execAndGet("SELECT count(*) FROM interactions").getInt64() >= rows) return;
     SQLite::Statement keys(store_.db(), "SELECT contact_id, import_key FROM interactions WHERE import_key IS NOT NULL");
     while (keys.executeStep()) keys_.emplace(keys.getColumn(0).getInt64(), keys.getColumn(1).getInt64());
@@ -298,8 +300,9 @@ bool InteractionImporter::insert(Interaction interaction, Date today) {
 
 void InteractionImporter::write_pending() {
     // A whole batch in one statement; what is left over, a row at a time.
-    SQLite::Statement& statement = pending_.size() == batch_rows ? *insert_batch_ : *insert_;
-    std::size_t per_statement = pending_.size() == batch_rows ? batch_rows : 1;
+    bool whole = pending_.size() == batch_rows;
+    SQLite::Statement& statement = whole ? *insert_batch_ : *insert_;
+    std::size_t per_statement = whole ? batch_rows : 1;
     for (std::size_t first = 0; first < pending_.size(); first += per_statement) {
         statement.reset();
         statement.clearBindings();

@@ -141,7 +141,6 @@ public:
     // several times faster than inserting each key in turn. Meanwhile no
     // query may count on them, and import_key's uniqueness is the caller's.
     void defer_table_indexes();
-    bool table_indexes_deferred() const { return !index_sql_.empty(); }
     void finish();
 
 private:
