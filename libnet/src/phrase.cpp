@@ -78,6 +78,20 @@ constexpr std::array<std::string_view, 12> relations = {"colleague", "ex-colleag
                                                         "friend",    "neighbour",    "neighbor", "classmate",
                                                         "client",    "boss",         "cousin",   "family"};
 constexpr std::array<std::string_view, 6> first_person = {"i", "me", "my", "mine", "our", "us"};
+// Words that open a judgement of the person ("very private", "not into
+// sports"): a topic never starts with a degree. "bit", "kind" and "sort" do
+// only as "a bit shy", "bit of a talker", "kind of a perfectionist".
+constexpr std::array<std::string_view, 9> degrees = {"kinda", "quite", "very",     "really", "rather",
+                                                     "too",   "not",   "somewhat", "so"};
+constexpr std::array<std::string_view, 3> measures = {"bit", "kind", "sort"};
+
+bool judges_them(const std::vector<std::string>& list) {
+    if (list.size() < 2) return false;
+    std::string first = bare(list[0]), second = bare(list[1]);
+    if (one_of(first, degrees)) return true;
+    if (first == "a" && second == "bit" && list.size() > 2) return true;
+    return one_of(first, measures) && second == "of";
+}
 
 // "OBSERVABILITY", "CLIMATE TECH": typed in capitals, not an acronym.
 bool shouted(std::string_view text) {
@@ -226,6 +240,8 @@ std::string interests_phrase(std::string_view interests, std::size_t most) {
         auto list = words(item);
         // "wrote about X" is a note; "talks" alone is a topic.
         if (list.size() > 1 && one_of(bare(list.front()), note_verbs)) continue;
+        // What you think of them is no topic to raise with them.
+        if (judges_them(list)) continue;
         // "we help companies like yours": your own line, not what they care about.
         if (std::any_of(list.begin(), list.end(), [](const auto& w) { return bare(w) == "we" || one_of(bare(w), first_person); }))
             continue;

@@ -70,6 +70,11 @@ TEST_CASE("lists join with and; notes and cut-off items are left out") {
     CHECK(interests_phrase("we help companies like yours, pricing, demo days") == "pricing and demo days");
     CHECK(interests_phrase("my deck; eBPF") == "eBPF");
     CHECK(interests_phrase("DevRel; talks; writing") == "DevRel, talks and writing");
+    // A judgement of the person is no topic to raise with them.
+    CHECK(interests_phrase("loves mentoring, bit of a talker").empty());
+    CHECK(interests_phrase("climbing; a bit shy; very private about family") == "climbing");
+    CHECK(interests_phrase("not into sports, sort of a perfectionist, kind words") == "kind words");
+    CHECK(interests_phrase("bit manipulation, so-called AI, kinda quiet") == "bit manipulation and so-called AI");
 }
 
 TEST_CASE("where you met takes its preposition, and a platform is no meeting") {
