@@ -16,6 +16,7 @@ namespace {
 struct HistoryOptions {
     std::optional<std::string> who, since, kind, grep;
     std::optional<int> limit;
+    bool full = false;
 };
 
 void run_history(Context& context, const HistoryOptions& options) {
@@ -37,6 +38,10 @@ void run_history(Context& context, const HistoryOptions& options) {
     }
     Table table = interaction_records(interactions);
     table.droppable = {"group_id", "done_on", "todo", "by_rolo", "topic", "contact_id", "next_on", "direction"};
+    if (options.full) {
+        table.columns.push_back("text");
+        for (std::size_t i = 0; i < interactions.size(); ++i) table.rows[i].push_back(text_cell(interactions[i].body));
+    }
     // People read "3 weeks ago" beside a date; programs get the date alone.
     if (context.output_format() == Format::table)
         for (auto& row : table.rows)
@@ -55,6 +60,7 @@ void register_history(CLI::App& app, Context& context) {
     command->add_option("--kind", options->kind, "Only this kind of interaction")->type_name(interaction_kind_type());
     command->add_option("--grep", options->grep, "Only those whose summary, topic or imported message text has these words (as rolo search)");
     command->add_option("-n,--limit", options->limit, "At most N interactions")->check(CLI::Range(0, std::numeric_limits<int>::max()));
+    command->add_flag("--full", options->full, "Add the text of imported messages (a column 'text')");
     command->callback([&context, options] { run_history(context, *options); });
 }
 

@@ -59,7 +59,11 @@ void run_amend(Context& context, const CLI::App& command, const LogOptions& opti
     if (!options.with.empty()) throw CLI::ValidationError("--with", "cannot be amended: unlog and log again");
     Date today = context.today();
     InteractionChange change;
-    if (command.count("--kind")) change.kind = options.kind;
+    std::optional<LoggedKind> kind;
+    if (command.count("--kind")) {
+        kind = logged_kind(options.kind, context.settings().kind_words);
+        change.kind = kind->kind;
+    }
     if (command.count("--on")) change.on = parse_date(options.on, today);
     if (options.next) change.next_on = parse_date(*options.next, today);
     if (command.count("--topic")) change.topic = checked_topic(options.topic);
@@ -67,7 +71,7 @@ void run_amend(Context& context, const CLI::App& command, const LogOptions& opti
     if (options.in || options.out) change.direction = options.in ? Direction::in : Direction::out;
     std::vector<std::string> words = options.summary;
     if (options.who) words.insert(words.begin(), *options.who);
-    if (!words.empty()) change.summary = join(words, " ");
+    if (!words.empty()) change.summary = kind ? logged_summary(*kind, join(words, " ")) : join(words, " ");
     if (change.summary && trim(*change.summary).empty()) throw Error("empty summary; nothing amended");
 
     Store store = context.existing_store();
@@ -81,9 +85,9 @@ void run_log(Context& context, const CLI::App& command, const LogOptions& option
     if (options.amend) return run_amend(context, command, options);
     if (!options.who) throw CLI::RequiredError("WHO");
     Date today = context.today();
-    check_interaction_kind(options.kind);
+    LoggedKind kind = logged_kind(options.kind, context.settings().kind_words);
     Interaction interaction;
-    interaction.kind = options.kind;
+    interaction.kind = kind.kind;
     interaction.on = parse_date(options.on, today, Weekday::last);
     if (interaction.on > today)
         warn(fmt::format("--on {} is in the future: logged, but it counts only from that day", format_date(interaction.on)));
@@ -93,16 +97,18 @@ void run_log(Context& context, const CLI::App& command, const LogOptions& option
     if (!interaction.todo.empty() && !interaction.next_on)
         throw CLI::ValidationError("--todo", "needs --next: when you owe it (a date or a duration like 2w)");
     // They accepted your request: that touch came from them.
-    bool incoming = options.in || (options.kind == "accepted" && !options.out);
+    bool incoming = options.in || (kind.kind == "accepted" && !options.out);
     interaction.direction = incoming ? Direction::in : Direction::out;
 
     Store store = context.store();
     std::vector<Contact> people{get_contact(store, resolve_who(store, *options.who))};
     for (const auto& who : options.with) people.push_back(get_contact(store, resolve_who(store, who)));
 
-    interaction.summary = join(options.summary, " ");
-    if (interaction.summary.empty()) interaction.summary = read_message(fmt::format(message_template, people[0].name));
-    if (trim(interaction.summary).empty()) throw Error("empty summary; nothing logged");
+    std::string summary = join(options.summary, " ");
+    if (summary.empty() && kind_needs_summary(kind.kind))
+        summary = read_message(fmt::format(message_template, people[0].name));
+    interaction.summary = logged_summary(kind, summary);
+    if (interaction.summary.empty()) throw Error("empty summary; nothing logged");
 
     std::vector<std::int64_t> ids;
     for (const auto& person : people) ids.push_back(person.id);
@@ -119,7 +125,8 @@ void register_log(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("log", "Record an interaction (call, coffee, message...) and a next step");
     command->add_option("WHO", options->who, "Id, email, LinkedIn URL or name (with --amend, the summary's first word)");
     command->add_option("SUMMARY", options->summary, "What happened; read from stdin or $EDITOR when absent");
-    command->add_option("--kind", options->kind, "What it was (default note)")->type_name(interaction_kind_type());
+    command->add_option("--kind", options->kind,
+                        "What it was (default note); lunch, dinner, drinks, video, text and your [kinds] are words for one")->type_name(interaction_kind_type());
     command->add_option("--on", options->on, "When it happened (default today; a weekday is the last one)");
     auto* in = command->add_flag("--in", options->in, "They reached out to you");
     auto* out = command->add_flag("--out", options->out, "You reached out (the default)");

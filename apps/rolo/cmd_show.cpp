@@ -13,6 +13,7 @@
 #include "rolo/who.hpp"
 
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,7 @@ namespace {
 
 struct ShowOptions {
     std::string who;
+    std::optional<int> limit;
 };
 
 struct Profile {
@@ -33,10 +35,21 @@ struct Profile {
     std::string path;  // from meeting to connection
     std::vector<Acquaintance> knows;
     std::vector<Interaction> interactions;
+    bool more_interactions = false;  // -n left some out
     std::vector<Intro> intros;
     Date today{};  // what "3 weeks ago" counts from
     std::vector<NextStep> next_steps;  // open: what you owe them
 };
+
+// An imported message's first line, so that what they wrote can be read
+// here; `rolo history --full` has all of it.
+std::string message_opening(const Interaction& i) {
+    constexpr std::size_t longest = 72;
+    if (i.body.empty()) return "";
+    std::string line = trim(i.body.substr(0, i.body.find('\n')));
+    if (line.empty()) return "";
+    return fmt::format("  \"{}\"", fit_width(line, longest));
+}
 
 std::string card(const Profile& p) {
     const Contact& c = p.contact;
@@ -79,9 +92,11 @@ std::string card(const Profile& p) {
                            format_date(i.asked_on));
     if (!p.interactions.empty()) out += "\nhistory\n";
     for (const auto& i : p.interactions)
-        out += fmt::format("  {}  {:<16} {:<8} {:<3}  {}{}\n", format_date(i.on), "(" + relative_date(i.on, p.today) + ")",
+        out += fmt::format("  {}  {:<16} {:<8} {:<3}  {}{}{}\n", format_date(i.on), "(" + relative_date(i.on, p.today) + ")",
                            i.kind, to_string(i.direction), i.summary,
-                           i.next_on ? "  (next " + format_date(*i.next_on) + ")" : "");
+                           i.next_on ? "  (next " + format_date(*i.next_on) + ")" : "", message_opening(i));
+    if (p.more_interactions)
+        out += fmt::format("  ... older ones: rolo history {}\n", p.contact.id);
     return out;
 }
 
@@ -117,7 +132,12 @@ void run_show(Context& context, const ShowOptions& options) {
     profile.knows = acquaintances(store, profile.contact.id);
     profile.intros = intros_involving(store, profile.contact.id);
     derive_silence(profile.intros, context.today(), context.settings().intro_follow_up_days);
-    profile.interactions = list_interactions(store, {.contact_id = profile.contact.id});
+    std::optional<int> one_more = options.limit ? std::optional<int>(*options.limit + 1) : std::nullopt;
+    profile.interactions = list_interactions(store, {.contact_id = profile.contact.id, .limit = one_more});
+    if (options.limit && profile.interactions.size() > static_cast<std::size_t>(*options.limit)) {
+        profile.interactions.resize(static_cast<std::size_t>(*options.limit));
+        profile.more_interactions = true;
+    }
     profile.next_steps = open_next_steps(store, profile.contact.id);
     profile.path = connection_path(profile.contact, profile.interactions, context.today(), context.settings());
 
@@ -130,7 +150,7 @@ void run_show(Context& context, const ShowOptions& options) {
     if (format == Format::json)
         std::cout << json_text(profile_json(profile));
     else if (format == Format::table)
-        std::cout << card(profile);
+        context.print_styled(card(profile));  // through the pager when longer than the terminal
     else
         context.print(contact_records({profile.contact}));
 }
@@ -141,6 +161,8 @@ void register_show(CLI::App& app, Context& context) {
     auto options = std::make_shared<ShowOptions>();
     auto* command = app.add_subcommand("show", "Show a person: card, tags, who they know, intros, history");
     command->add_option("WHO", options->who, "Id, email, LinkedIn URL or name")->required();
+    command->add_option("-n,--limit", options->limit, "At most N interactions, the newest")
+        ->check(CLI::Range(0, std::numeric_limits<int>::max()));
     command->callback([&context, options] { run_show(context, *options); });
 }
 

@@ -16,13 +16,15 @@ namespace {
 
 struct UnlogOptions {
     std::int64_t id = 0;
+    bool last = false;
     bool yes = false;
 };
 
 void run_unlog(Context& context, const UnlogOptions& options) {
     Date today = context.today();
     Store store = context.existing_store();
-    auto rows = interaction_group(store, options.id);
+    std::int64_t id = options.last ? last_logged_interaction(store) : options.id;
+    auto rows = interaction_group(store, id);
     std::vector<std::string> people;
     for (const auto& row : rows) people.push_back(fmt::format("#{} {}", row.contact_id, row.contact_name));
     const Interaction& first = rows.front();
@@ -30,7 +32,7 @@ void run_unlog(Context& context, const UnlogOptions& options) {
                                    format_date(first.on), first.summary);
     if (!confirm(fmt::format("Remove {}?", what), options.yes)) throw Error("nothing removed");
     auto transaction = store.transaction();
-    auto reverted = unlog_interaction(store, options.id, today);
+    auto reverted = unlog_interaction(store, id, today);
     transaction.commit();
     if (context.quiet) {
         for (const auto& row : rows) std::cout << row.id << '\n';
@@ -45,11 +47,15 @@ void run_unlog(Context& context, const UnlogOptions& options) {
 void register_unlog(CLI::App& app, Context& context) {
     auto options = std::make_shared<UnlogOptions>();
     auto* command = app.add_subcommand("unlog", "Remove an interaction and undo what logging it changed");
-    command->add_option("ID", options->id, "The interaction's id, as `rolo history` shows it")
-        ->required()
-        ->check(CLI::PositiveNumber);
+    auto* id = command->add_option("ID", options->id, "The interaction's id, as `rolo history` shows it")
+                   ->check(CLI::PositiveNumber);
+    auto* last = command->add_flag("--last", options->last, "The interaction you logged last (imports aside)");
+    id->excludes(last);
+    command->callback([&context, options, id, last] {
+        if (!*id && !*last) throw CLI::RequiredError("ID or --last");
+        run_unlog(context, *options);
+    });
     command->add_flag("-y,--yes", options->yes, "Do not ask (needed when stdin is not a terminal)");
-    command->callback([&context, options] { run_unlog(context, *options); });
 }
 
 }  // namespace rolo::app

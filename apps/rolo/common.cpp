@@ -181,8 +181,9 @@ void Context::report(std::int64_t id, const std::string& message) const {
 }
 
 std::filesystem::path data_file(const std::string& relative) {
-    // Only the install prefix or an explicit ROLO_DATA_DIR: an installed rolo
-    // must never read the templates of some build tree.
+    // ROLO_DATA_DIR, else share/rolo beside the binary's folder (installed,
+    // or a build tree's link to data/), else the install prefix: an installed
+    // rolo never reads the templates of some build tree.
     std::vector<std::filesystem::path> dirs;
     std::error_code ec;
     if (auto dir = env("ROLO_DATA_DIR")) {
@@ -231,7 +232,9 @@ std::string edit_text(const std::string& text) {
     close(fd);
     struct Cleanup {
         const char* path;
-        ~Cleanup() { std::remove(path); }
+        ~Cleanup() {
+            if (path) std::remove(path);
+        }
     } cleanup{path};
     // A card half written (a full /tmp) would read back as fields to clear.
     std::ofstream out(path, std::ios::binary);
@@ -240,7 +243,12 @@ std::string edit_text(const std::string& text) {
     if (!out) throw Error(fmt::format("cannot write {} for the editor: {}", path, std::strerror(errno)));
     // The editor may carry its own arguments ("code -w"), so the shell splits it.
     std::string command = fmt::format("{} '{}'", editor, path);
-    if (std::system(command.c_str()) != 0) throw Error(fmt::format("the editor '{}' failed; nothing changed", editor));
+    // An editor that exits non-zero (a mistyped vi command) may still hold
+    // the user's work: the file stays for them to take it from.
+    if (std::system(command.c_str()) != 0) {
+        cleanup.path = nullptr;
+        throw Error(fmt::format("the editor '{}' failed; nothing changed, and what you wrote is kept in {}", editor, path));
+    }
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }

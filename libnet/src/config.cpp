@@ -100,7 +100,7 @@ Config parse_config(std::string_view text, const std::filesystem::path& source) 
         throw Error(fmt::format("{}: {}", where(source, e.source()), e.description()));
     }
     Reader reader(config, source);
-    reader.warn_unknown(root, "", {"me", "defaults", "every", "draft"});
+    reader.warn_unknown(root, "", {"me", "defaults", "every", "draft", "kinds"});
     if (const auto* me = reader.table(root, "me")) {
         config.me.name = reader.string(*me, "me", "name", "");
         config.me.email = reader.string(*me, "me", "email", "");
@@ -128,6 +128,10 @@ Config parse_config(std::string_view text, const std::filesystem::path& source) 
             if (auto every = reader.every(node, fmt::format("every.{}", tag.str())))
                 config.every_by_tag[std::string(tag.str())] = *every;
         }
+    }
+    if (const auto* kinds = reader.table(root, "kinds")) {
+        for (const auto& [word, node] : *kinds)
+            config.kind_words[std::string(word.str())] = reader.string(*kinds, "kinds", word.str(), "");
     }
     if (const auto* draft = reader.table(root, "draft")) {
         if (const auto* node = draft->get("connect_limit"))
@@ -175,6 +179,9 @@ std::string default_config_text(const Me& me) {
 [every]                           # cadence by tag; the shortest of a person's tags wins
 # family = "14d"
 # client = "4w..6w"               # ideal..maximum
+
+[kinds]                           # your own words for what you log: `rolo log --kind WORD`
+# standup = "meeting"             # word = one of rolo's kinds; the word stays in the summary
 
 [draft]
 # connect_limit = 200             # fits every LinkedIn account; 300 on premium ones

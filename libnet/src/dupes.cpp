@@ -67,11 +67,29 @@ namespace {
 
 struct Candidate {
     std::int64_t id = 0;
-    std::string name, key, company, email, linkedin;
+    std::string name, key, company, email, linkedin, phone;
 };
 
+// A phone number as dupes compares it: its last nine digits, past any country
+// code or trunk 0 ("+44 20 7946 0958" and "020 7946 0958"); under eight digits
+// is no number to judge by.
+std::string phone_key(std::string_view phone) {
+    constexpr std::size_t kept = 9;
+    std::string digits;
+    for (char c : phone)
+        if (c >= '0' && c <= '9') digits += c;
+    if (digits.size() < 8) return {};
+    return digits.size() > kept ? digits.substr(digits.size() - kept) : digits;
+}
+
+// Two people with different LinkedIn profiles are two people, whatever their names:
+// only an address or a number they share says otherwise.
+bool different_profiles(const Candidate& a, const Candidate& b) {
+    return !a.linkedin.empty() && !b.linkedin.empty() && a.linkedin != b.linkedin;
+}
+
 std::vector<Candidate> active_candidates(Store& store) {
-    SQLite::Statement query(store.db(), "SELECT id, name, company, email, linkedin_url FROM contacts "
+    SQLite::Statement query(store.db(), "SELECT id, name, company, email, linkedin_url, phone FROM contacts "
                                         "WHERE archived = 0 ORDER BY id");
     std::vector<Candidate> list;
     while (query.executeStep()) {
@@ -82,6 +100,7 @@ std::vector<Candidate> active_candidates(Store& store) {
         c.company = fold(trim(query.getColumn(2).getString()));
         c.email = fold(trim(query.getColumn(3).getString()));
         c.linkedin = linkedin_key(query.getColumn(4).getString());
+        c.phone = phone_key(query.getColumn(5).getString());
         list.push_back(std::move(c));
     }
     return list;
@@ -155,9 +174,14 @@ std::vector<DuplicatePair> find_duplicates(Store& store) {
                                 note(4, [](const Candidate& a, const Candidate&) {
                                     return fmt::format("same email ({})", a.email);
                                 }));
+    same_key_pairs<std::string>(candidates, [](const Candidate& c) { return one_key(c.phone); }, any_size,
+                                note(4, [](const Candidate&, const Candidate&) {
+                                    return std::string("same phone number");
+                                }));
     same_key_pairs<std::string>(
         candidates, [](const Candidate& c) { return one_key(c.key); }, common_name, [&](std::size_t i, std::size_t j) {
             const auto &a = candidates[i], &b = candidates[j];
+            if (different_profiles(a, b)) return;
             if (!a.company.empty() && a.company == b.company)
                 note(3, [](const Candidate&, const Candidate&) { return std::string("same name and company"); })(i, j);
             else if (a.name == b.name)
@@ -169,6 +193,7 @@ std::vector<DuplicatePair> find_duplicates(Store& store) {
         });
     same_key_pairs<std::size_t>(candidates, deletion_hashes, common_name, [&](std::size_t i, std::size_t j) {
         const auto &a = candidates[i], &b = candidates[j];
+        if (different_profiles(a, b)) return;
         // A hash shared by chance, or the same name (said above), is not a near miss.
         std::size_t limit = std::min(a.key.size(), b.key.size()) >= 10 ? 2 : 1;
         std::size_t distance = edit_distance(a.key, b.key, limit);

@@ -29,6 +29,59 @@ void check_interaction_kind(std::string_view kind) {
     throw Error(fmt::format("unknown interaction kind '{}': expected one of {}", kind, fmt::join(kinds, ", ")));
 }
 
+namespace {
+
+struct KindWord {
+    std::string_view word, kind;
+};
+constexpr KindWord rolo_kind_words[] = {
+    {"lunch", "meeting"}, {"dinner", "meeting"}, {"drinks", "meeting"}, {"breakfast", "meeting"},
+    {"video", "call"},    {"zoom", "call"},      {"phone", "call"},     {"text", "message"},
+    {"sms", "message"},   {"whatsapp", "message"}};
+
+// What each kind that needs no summary is logged as when none is given.
+constexpr KindWord summaries_by_kind[] = {
+    {"invite", "sent a connection request"}, {"accepted", "accepted the connection request"},
+    {"job-change", "changed jobs"}};
+
+bool is_kind(std::string_view word) {
+    const auto& kinds = interaction_kinds();
+    return std::find(kinds.begin(), kinds.end(), word) != kinds.end();
+}
+
+}  // namespace
+
+LoggedKind logged_kind(std::string_view word, const KindWords& user_words) {
+    if (is_kind(word)) return {std::string(word), ""};
+    std::string spoken = fold(word);
+    if (auto user = user_words.find(word); user != user_words.end()) {
+        if (!is_kind(user->second))
+            throw Error(fmt::format("config [kinds] {} = \"{}\" is not a kind: expected one of {}", user->first,
+                                    user->second, fmt::join(interaction_kinds(), ", ")));
+        return {user->second, spoken};
+    }
+    for (const auto& known : rolo_kind_words)
+        if (known.word == spoken) return {std::string(known.kind), spoken};
+    check_interaction_kind(word);  // throws, listing the kinds
+    return {};
+}
+
+bool kind_needs_summary(std::string_view kind) {
+    return std::none_of(std::begin(summaries_by_kind), std::end(summaries_by_kind),
+                        [kind](const KindWord& known) { return known.word == kind; });
+}
+
+std::string logged_summary(const LoggedKind& kind, std::string_view summary) {
+    std::string text = trim(summary);
+    if (text.empty()) {
+        for (const auto& known : summaries_by_kind)
+            if (known.word == kind.kind) return std::string(known.kind);
+        return text;
+    }
+    if (kind.word.empty() || fold(text).find(kind.word) != std::string::npos) return text;
+    return kind.word + ": " + text;
+}
+
 std::string_view to_string(Direction direction) { return direction == Direction::in ? "in" : "out"; }
 
 namespace {
@@ -341,6 +394,13 @@ std::int64_t start_group(Store& store, Interaction& first) {
     update.exec();
     first.group_id = first.id;
     return first.id;
+}
+
+std::int64_t last_logged_interaction(Store& store) {
+    // Ids only grow, so the highest is the newest; imported rows are history, not a slip.
+    SQLite::Statement query(store.db(), "SELECT max(id) FROM interactions WHERE import_key IS NULL");
+    if (!query.executeStep() || query.getColumn(0).isNull()) throw Error("nothing logged yet: no interaction to remove");
+    return query.getColumn(0).getInt64();
 }
 
 std::vector<Interaction> interaction_group(Store& store, std::int64_t id) {

@@ -110,8 +110,13 @@ struct Search {
         found.push_back(std::move(path));
     }
 
+    // A connected person on the way is a broker you could ask yourself: a
+    // path on through them to someone else is only a longer way round.
     void walk(std::int64_t at) {
-        if (trail.size() > 1 && graph.people.at(at).connected) record();
+        if (trail.size() > 1 && graph.people.at(at).connected) {
+            record();
+            return;
+        }
         if (static_cast<int>(trail_edges.size()) == max_edges) return;
         auto edges = graph.edges.find(at);
         if (edges == graph.edges.end()) return;

@@ -150,3 +150,30 @@ TEST_CASE("merge: refuses a self-merge, an archived person, an open intro betwee
     merge_contacts(store, a, b, today);
     CHECK(count(store, "SELECT count(*) FROM intros") == 0);
 }
+
+TEST_CASE("dupes: same name with different LinkedIn profiles is two people unless an address or number says otherwise") {
+    Store store = Store::open_memory();
+    auto a = add_person(store, person("Wei Zhang", "", "", "https://www.linkedin.com/in/wei-zhang-1"));
+    auto b = add_person(store, person("Wei Zhang", "", "", "https://www.linkedin.com/in/wei-zhang-2"));
+    auto c = add_person(store, person("Wei Zhangg", "", "", "https://www.linkedin.com/in/wei-zhang-3"));
+    auto d = add_person(store, person("Ana Lima", "", "", "https://www.linkedin.com/in/ana-1"));
+    auto e = add_person(store, person("Ana Lima", "", "", "https://www.linkedin.com/in/ana-2"));
+    Contact f = person("Oskar Berg");
+    f.phone = "+44 20 7946 0958";
+    Contact g = person("O. Berg");
+    g.phone = "020 7946 0958";
+    auto fid = add_person(store, f);
+    auto gid = add_person(store, g);
+    // Ana's two profiles share an address: that, not the name, makes them a pair.
+    store.db().exec(fmt::format("UPDATE contacts SET email = 'ana@lima.pt' WHERE id IN ({}, {})", d, e));
+    auto pairs = find_duplicates(store);
+    std::vector<std::pair<std::int64_t, std::int64_t>> found;
+    for (const auto& p : pairs) found.emplace_back(p.first.id, p.second.id);
+    CHECK(std::find(found.begin(), found.end(), std::pair{a, b}) == found.end());
+    CHECK(std::find(found.begin(), found.end(), std::pair{a, c}) == found.end());
+    REQUIRE(pairs.size() == 2);
+    CHECK(found[0] == std::pair{d, e});
+    CHECK(pairs[0].evidence.front() == "same email (ana@lima.pt)");
+    CHECK(found[1] == std::pair{fid, gid});
+    CHECK(pairs[1].evidence.front() == "same phone number");
+}

@@ -77,6 +77,21 @@ TEST_CASE("ranking multiplies the broker tie by each edge strength / 5") {
     CHECK(found[1].score == doctest::Approx(0.2 * 0.4));
 }
 
+TEST_CASE("a connected person who knows the target is asked directly, never through another broker") {
+    Network n;
+    auto close = n.person("Close", true);
+    auto direct = n.person("Direct", true);
+    auto target = n.person("Target", false);
+    n.knows(close, direct, 5);
+    n.knows(direct, target, 4);
+    for (int i = 0; i < 10; ++i) {
+        Interaction coffee{.contact_id = close, .on = add(today, {i + 1, 'd'}, -1), .kind = "coffee"};
+        log_interaction(n.store, coffee, today);
+    }
+    // Through Close the path scores higher (a tie of 1 against 0.2), but it asks Close to ask Direct.
+    CHECK(n.paths(target) == std::vector<std::string>{"you → Direct (no interactions yet) → Target (strength 4)"});
+}
+
 TEST_CASE("equal paths are ordered by length, then names") {
     Network n;
     auto bea = n.person("Bea", true);

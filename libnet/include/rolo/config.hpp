@@ -30,6 +30,7 @@ struct Config {
     int invite_window_days = 21;            // [defaults].invite_window: an invitation pending longer is unanswered
     int job_change_window_days = 30;        // [defaults].job_change_window: a new role is news this long
     std::map<std::string, Every, TagLess> every_by_tag;  // [every]: tag -> cadence, tags in any case
+    std::map<std::string, std::string, TagLess> kind_words;  // [kinds]: a word you log -> one of rolo's kinds
     int connect_limit = 200;                  // [draft].connect_limit, in code points
     std::vector<std::string> warnings;        // "file:line:col: ..." for the caller to print
 };

@@ -26,12 +26,14 @@ struct DuplicatePair {
     Contact first;   // the lower id: the one `rolo merge` is suggested to keep
     Contact second;
     std::vector<std::string> evidence;  // strongest first
-    int strength = 0;                   // of the strongest evidence: 5 same LinkedIn .. 1 similar names
+    int strength = 0;                   // of the strongest evidence: 5 same LinkedIn, 4 email or phone .. 1 similar names
 };
 
 // Likely duplicates among active contacts, strongest first. Contacts are
-// grouped by normalised keys (LinkedIn profile, email, name key, name key
-// less one letter), so only people sharing one are ever compared.
+// grouped by normalised keys (LinkedIn profile, email, phone, name key, name
+// key less one letter), so only people sharing one are ever compared. Two
+// people with different LinkedIn profiles are no pair by name alone: only a
+// shared email or phone number makes them one.
 std::vector<DuplicatePair> find_duplicates(Store& store);
 
 struct MergeResult {

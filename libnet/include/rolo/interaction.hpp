@@ -2,6 +2,7 @@
 // One touch with a person (a call, a coffee, a message...) and the SQL for the
 // interactions table.
 #include "rolo/date.hpp"
+#include "rolo/text.hpp"
 
 #include <cstdint>
 #include <map>
@@ -55,6 +56,32 @@ const std::vector<std::string_view>& interaction_kinds();
 // Throws Error listing the valid kinds.
 void check_interaction_kind(std::string_view kind);
 
+// Words people log that name a kind more exactly ("lunch" is a meeting): the
+// user's own from config [kinds] (word -> kind), then rolo's (lunch, dinner,
+// drinks, breakfast -> meeting; video, zoom, phone -> call; text, sms,
+// whatsapp -> message). Keyed by the word in any case.
+using KindWords = std::map<std::string, std::string, TagLess>;
+
+// What `log --kind WORD` records: a kind, and the word itself when it is not
+// the kind's name, for the summary to keep. An Error lists the kinds when the
+// word is neither a kind nor a known word, and names the config key when
+// [kinds] maps a word to something that is not a kind.
+struct LoggedKind {
+    std::string kind;
+    std::string word;  // empty when WORD is the kind
+};
+LoggedKind logged_kind(std::string_view word, const KindWords& user_words = {});
+
+// A kind that says what happened by itself (invite, accepted, job-change)
+// needs no summary; any other does.
+bool kind_needs_summary(std::string_view kind);
+
+// The summary an interaction of this kind is logged with: the one given, with
+// the exact word in front ("lunch: the move to Lisbon") unless it already
+// says it; none given, a kind that needs none is said in words, and any other
+// is left empty (nothing to log).
+std::string logged_summary(const LoggedKind& kind, std::string_view summary);
+
 std::string_view to_string(Direction direction);
 
 // Records the interaction and what its kind means for the contact:
@@ -74,6 +101,11 @@ std::vector<Interaction> log_group(Store& store, const Interaction& interaction,
 // Makes a logged interaction the first of a group (its id the group's);
 // the others are logged with that group_id. Returns the group's id.
 std::int64_t start_group(Store& store, Interaction& first);
+
+// The id of the interaction logged last by hand (`log`, `draft --log`, an
+// intro's bookkeeping), imports aside: what `unlog --last` removes. An Error
+// when there is none.
+std::int64_t last_logged_interaction(Store& store);
 
 // The interaction with this id, and the others of its group: Error when there is none.
 std::vector<Interaction> interaction_group(Store& store, std::int64_t id);
