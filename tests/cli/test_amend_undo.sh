@@ -24,9 +24,9 @@ expect_out_has "$(printf '2\t2026-11-21\t1\tJanet Mellor\tcall\tout\ttalked abou
 run log --amend 99 "x"
 expect_rc 1
 expect_err "rolo: error: no interaction #99; 'rolo history' lists them with their ids"
-run log --amend 2 --kind dinner
+run log --amend 2 --kind brunch
 expect_rc 1
-expect_err_has "unknown interaction kind 'dinner'"
+expect_err_has "unknown interaction kind 'brunch'"
 run log "Janet"
 expect_rc 1
 
