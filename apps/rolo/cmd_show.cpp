@@ -14,6 +14,8 @@
 
 #include <iostream>
 #include <limits>
+
+#include <unistd.h>
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -150,7 +152,9 @@ void run_show(Context& context, const ShowOptions& options) {
     if (format == Format::json)
         std::cout << json_text(profile_json(profile));
     else if (format == Format::table)
-        context.print_styled(card(profile));  // through the pager when longer than the terminal
+        // Through the pager when longer than the terminal, which shows what it
+        // is given: on a terminal the card is made safe first, as tables are.
+        context.print_styled(isatty(STDOUT_FILENO) ? terminal_text(card(profile)) : card(profile));
     else
         context.print(contact_records({profile.contact}));
 }

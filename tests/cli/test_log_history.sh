@@ -73,7 +73,7 @@ before=$("$ROLO" history -q | wc -l)
 run log janet "x" --with nobody
 expect_rc 1
 expect_err "rolo: error: no contact matches 'nobody'"
-run log janet "x" --kind dinner
+run log janet "x" --kind brunch
 expect_rc 1
 run log janet "x" --next someday
 expect_rc 1
