@@ -8,8 +8,6 @@
 
 namespace rolo {
 
-class Store;
-
 // Creates whichever of `directory` and its parents are missing, mode 0700
 // whatever the umask. Throws Error.
 void create_private_directories(const std::filesystem::path& directory);
@@ -20,12 +18,6 @@ void create_private_directories(const std::filesystem::path& directory);
 // a directory, or anything else that is not a regular file (a device, a FIFO).
 std::filesystem::path writable_target(const std::filesystem::path& destination,
                                       const std::filesystem::path& database);
-
-// Removes the file of `store`, a database the failing command created, if it
-// holds no one yet: a failed first import leaves no file behind. A database
-// that another command has used (a write, or WAL) stays. Never throws: at
-// worst an empty database stays.
-void remove_if_empty(Store& store) noexcept;
 
 // A file being written for `target`: created with a unique name beside it
 // (O_EXCL | O_NOFOLLOW, mode 0600), removed again unless placed.

@@ -232,4 +232,13 @@ struct HistoryFilter {
 // Newest first (by date, then by id).
 std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& filter);
 
+// An outgoing `intro` interaction with a broker after you asked them is the
+// one follow-up: it marks their open, not yet followed-up requests. Returns
+// the ids of the intros it marked.
+std::vector<std::int64_t> mark_followed_up(Store& store, std::int64_t broker_id, Date on);
+
+// Undoes mark_followed_up for one intro, if it still says it was followed up
+// on that day. Returns whether it did.
+bool unmark_followed_up(Store& store, std::int64_t intro_id, Date on);
+
 }  // namespace rolo

@@ -65,15 +65,6 @@ void reopen_intro(Store& store, std::int64_t id, Date today);
 // silent on such intros in memory.
 void derive_silence(std::vector<Intro>& intros, Date today, int follow_up_days);
 
-// An outgoing `intro` interaction with a broker after you asked them is the
-// one follow-up: it marks their open, not yet followed-up requests. Returns
-// the ids of the intros it marked.
-std::vector<std::int64_t> mark_followed_up(Store& store, std::int64_t broker_id, Date on);
-
-// Undoes mark_followed_up for one intro, if it still says it was followed up
-// on that day. Returns whether it did.
-bool unmark_followed_up(Store& store, std::int64_t intro_id, Date on);
-
 // The newest open request you made of this broker, if any.
 std::optional<Intro> open_request_to(Store& store, std::int64_t broker_id);
 

@@ -74,4 +74,10 @@ private:
     std::optional<SQLite::Transaction> transaction_;
 };
 
+// Removes the file of `store`, a database the failing command created, if it
+// holds no one yet: a failed first import leaves no file behind. A database
+// that another command has used (a write, or WAL) stays. Never throws: at
+// worst an empty database stays.
+void remove_if_empty(Store& store) noexcept;
+
 }  // namespace rolo

@@ -2,7 +2,6 @@
 
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
-#include "rolo/intro.hpp"
 #include "rolo/search.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
@@ -525,6 +524,24 @@ std::vector<Interaction> list_interactions(Store& store, const HistoryFilter& fi
                                             "ORDER BY i.on_date DESC, i.id DESC LIMIT " + limit);
     where.bind(query);
     return read_interactions(query);
+}
+
+std::vector<std::int64_t> mark_followed_up(Store& store, std::int64_t broker_id, Date on) {
+    SQLite::Statement update(store.db(),
+                             "UPDATE intros SET followed_up_on = ?2 WHERE kind = 'asked' AND status = 'open' "
+                             "AND followed_up_on IS NULL AND broker_id = ?1 AND asked_on < ?2 RETURNING id");
+    update.bind(1, broker_id);
+    update.bind(2, format_date(on));
+    std::vector<std::int64_t> marked;
+    while (update.executeStep()) marked.push_back(update.getColumn(0).getInt64());
+    return marked;
+}
+
+bool unmark_followed_up(Store& store, std::int64_t intro_id, Date on) {
+    SQLite::Statement update(store.db(), "UPDATE intros SET followed_up_on = NULL WHERE id = ? AND followed_up_on = ?");
+    update.bind(1, intro_id);
+    update.bind(2, format_date(on));
+    return update.exec() > 0;
 }
 
 }  // namespace rolo

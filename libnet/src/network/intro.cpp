@@ -221,24 +221,6 @@ void set_followed_up(Store& store, std::int64_t intro_id, Date on) {
     update.exec();
 }
 
-std::vector<std::int64_t> mark_followed_up(Store& store, std::int64_t broker_id, Date on) {
-    SQLite::Statement update(store.db(),
-                             "UPDATE intros SET followed_up_on = ?2 WHERE kind = 'asked' AND status = 'open' "
-                             "AND followed_up_on IS NULL AND broker_id = ?1 AND asked_on < ?2 RETURNING id");
-    update.bind(1, broker_id);
-    update.bind(2, format_date(on));
-    std::vector<std::int64_t> marked;
-    while (update.executeStep()) marked.push_back(update.getColumn(0).getInt64());
-    return marked;
-}
-
-bool unmark_followed_up(Store& store, std::int64_t intro_id, Date on) {
-    SQLite::Statement update(store.db(), "UPDATE intros SET followed_up_on = NULL WHERE id = ? AND followed_up_on = ?");
-    update.bind(1, intro_id);
-    update.bind(2, format_date(on));
-    return update.exec() > 0;
-}
-
 std::vector<Intro> intros_involving(Store& store, std::int64_t contact_id) {
     SQLite::Statement query(store.db(), std::string(select_intros) + "WHERE i.broker_id = ?1 OR i.target_id = ?1" +
                                             intro_order);

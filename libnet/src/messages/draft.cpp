@@ -1,3 +1,4 @@
+// Over 600 lines until its kinds table and English move out (issue 31): templates, choice and rendering in one.
 #include "rolo/draft.hpp"
 
 #include "rolo/error.hpp"

@@ -557,4 +557,17 @@ void Store::backup(const std::filesystem::path& destination, bool replace) {
         throw Error(fmt::format("{} exists; give --force to replace it", destination.string()));
 }
 
+void remove_if_empty(Store& store) noexcept {
+    try {
+        // Under the lock no other command can write to the file as it goes
+        // (one waiting for it then fails on the removed file, loudly).
+        SQLite::Transaction lock(store.db(), SQLite::TransactionBehavior::EXCLUSIVE);
+        if (store.db().execAndGet("PRAGMA journal_mode").getString() == "wal") return;
+        if (store.db().execAndGet("SELECT EXISTS (SELECT 1 FROM contacts)").getInt()) return;
+        std::filesystem::remove(store.db().getFilename());
+    } catch (...) {
+        // An empty database left behind is harmless.
+    }
+}
+
 }  // namespace rolo

@@ -1,7 +1,6 @@
 #include "rolo/files.hpp"
 
 #include "rolo/error.hpp"
-#include "rolo/store.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -47,19 +46,6 @@ std::filesystem::path writable_target(const std::filesystem::path& destination,
                                     *suffix ? fmt::format("'s {}", suffix + 1) : std::string(" itself")));
     }
     return std::filesystem::canonical(destination);
-}
-
-void remove_if_empty(Store& store) noexcept {
-    try {
-        // Under the lock no other command can write to the file as it goes
-        // (one waiting for it then fails on the removed file, loudly).
-        SQLite::Transaction lock(store.db(), SQLite::TransactionBehavior::EXCLUSIVE);
-        if (store.db().execAndGet("PRAGMA journal_mode").getString() == "wal") return;
-        if (store.db().execAndGet("SELECT EXISTS (SELECT 1 FROM contacts)").getInt()) return;
-        std::filesystem::remove(store.db().getFilename());
-    } catch (...) {
-        // An empty database left behind is harmless.
-    }
 }
 
 StagedFile::StagedFile(std::filesystem::path target) : target_(std::move(target)) {
