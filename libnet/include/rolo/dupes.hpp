@@ -13,6 +13,10 @@ namespace rolo {
 
 class Store;
 
+// The words of a name already folded, in their order, punctuation dropped:
+// "o'brien-smith, j." is o, brien, smith, j.
+std::vector<std::string> name_words(std::string_view folded);
+
 // A name as dupes compares it: folded, honorifics ("Dr", "Mr") and suffixes
 // ("PhD", "Jr", "MBA") and punctuation dropped, "Last, First" turned round,
 // its words sorted (so word order does not matter).

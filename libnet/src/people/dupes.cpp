@@ -24,18 +24,23 @@ bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 
 }  // namespace
 
-std::string name_key(std::string_view name) {
-    std::string folded = fold(name);
+std::vector<std::string> name_words(std::string_view folded) {
     std::vector<std::string> words;
     std::string word;
-    for (char c : folded + ' ') {
+    for (char c : std::string(folded) + ' ') {
         if (is_word_byte(c)) {
             word += c;
         } else if (!word.empty()) {
-            if (!name_noise.contains(word)) words.push_back(word);
+            words.push_back(std::move(word));
             word.clear();
         }
     }
+    return words;
+}
+
+std::string name_key(std::string_view name) {
+    auto words = name_words(fold(name));
+    std::erase_if(words, [](const std::string& word) { return name_noise.contains(word); });
     std::sort(words.begin(), words.end());
     return join(words, " ");
 }

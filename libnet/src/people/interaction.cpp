@@ -22,10 +22,19 @@ const std::vector<std::string_view>& interaction_kinds() {
     return kinds;
 }
 
-void check_interaction_kind(std::string_view kind) {
+namespace {
+
+bool is_kind(std::string_view word) {
     const auto& kinds = interaction_kinds();
-    if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return;
-    throw Error(fmt::format("unknown interaction kind '{}': expected one of {}", kind, fmt::join(kinds, ", ")));
+    return std::find(kinds.begin(), kinds.end(), word) != kinds.end();
+}
+
+}  // namespace
+
+void check_interaction_kind(std::string_view kind) {
+    if (is_kind(kind)) return;
+    throw Error(fmt::format("unknown interaction kind '{}': expected one of {}", kind,
+                            fmt::join(interaction_kinds(), ", ")));
 }
 
 namespace {
@@ -42,11 +51,6 @@ constexpr KindWord rolo_kind_words[] = {
 constexpr KindWord summaries_by_kind[] = {
     {"invite", "sent a connection request"}, {"accepted", "accepted the connection request"},
     {"job-change", "changed jobs"}};
-
-bool is_kind(std::string_view word) {
-    const auto& kinds = interaction_kinds();
-    return std::find(kinds.begin(), kinds.end(), word) != kinds.end();
-}
 
 }  // namespace
 

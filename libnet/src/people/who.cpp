@@ -82,20 +82,6 @@ std::vector<Contact> best_matches(Store& store, const std::string& query_text, c
     return best_of(std::move(candidates));
 }
 
-std::vector<std::string> name_words(std::string_view folded) {
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : std::string(folded) + ' ') {
-        if (c == ' ' || c == '.' || c == '-' || c == ',') {
-            if (!word.empty()) words.push_back(std::move(word));
-            word.clear();
-        } else {
-            word += c;
-        }
-    }
-    return words;
-}
-
 // "j smith", "J. Smith", "w parsons": each word the start of the name's
 // words, in their order.
 bool initials_match(const std::vector<std::string>& query, const std::vector<std::string>& name) {
