@@ -2,6 +2,8 @@
 #include "common.hpp"
 #include "contact_options.hpp"
 
+#include "rolo/provenance.hpp"
+
 #include <memory>
 
 #include <CLI/CLI.hpp>
@@ -44,6 +46,7 @@ void run_add(Context& context, const AddOptions& options) {
     auto transaction = store.transaction();
     if (!options.force) refuse_duplicate(store, contact);
     auto links = plan_links(store, options.contact);
+    record_changes(Contact{}, contact, Source::user, timestamp(today));
     insert_contact(store, contact, today);
     warn_same_name(store, contact);
     add_links(store, contact.id, links, today);

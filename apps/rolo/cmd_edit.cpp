@@ -4,10 +4,11 @@
 #include "contact_options.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/fields.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/text.hpp"
 #include "rolo/who.hpp"
 
-#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -31,49 +32,37 @@ struct EditOptions {
     bool in_editor = false;  // no option given: the card goes to the editor
 };
 
-// The fields of the card, each a `field: value` line; a value goes on over
-// lines that begin with two spaces (notes of several lines).
-struct CardField {
-    std::string_view name;
-    std::string (*value)(const Contact&);
-    std::optional<std::string> ContactOptions::*option;  // null for name and tags
-};
-
-const std::vector<CardField>& card_fields() {
-    static const std::vector<CardField> fields = {
-        {"name", [](const Contact& c) { return c.name; }, nullptr},
-        {"call", [](const Contact& c) { return c.call_name; }, &ContactOptions::call},
-        {"email", [](const Contact& c) { return c.email; }, &ContactOptions::email},
-        {"phone", [](const Contact& c) { return c.phone; }, &ContactOptions::phone},
-        {"company", [](const Contact& c) { return c.company; }, &ContactOptions::company},
-        {"title", [](const Contact& c) { return c.title; }, &ContactOptions::title},
-        {"location", [](const Contact& c) { return c.location; }, &ContactOptions::location},
-        {"linkedin", [](const Contact& c) { return c.linkedin_url; }, &ContactOptions::linkedin},
-        {"met", [](const Contact& c) { return c.met_at; }, &ContactOptions::met},
-        {"met_on", [](const Contact& c) { return c.met_on ? format_date(*c.met_on) : ""; }, &ContactOptions::met_on},
-        {"interests", [](const Contact& c) { return c.interests; }, &ContactOptions::interests},
-        {"every", [](const Contact& c) { return c.every ? format_every(*c.every) : ""; }, &ContactOptions::every},
-        {"tags", [](const Contact& c) { return join(c.tags, ", "); }, nullptr},
-        {"notes", [](const Contact& c) { return c.notes; }, &ContactOptions::note},
-    };
-    return fields;
+// The card: a `label: value` line for each field of the contact table that
+// has a label; a value goes on over lines that begin with two spaces (notes
+// of several lines).
+std::string card_value(const ContactField& field, const Contact& contact) {
+    return field.type == FieldType::tags ? join(contact.tags, ", ") : field_text(field, contact);
 }
 
 std::string card_text(const Contact& contact) {
     std::string text = fmt::format("# {}: change what you like, save and quit; an empty value clears a field.\n"
                                    "# A line that begins with two spaces goes on with the field above.\n",
                                    describe(contact));
-    for (const auto& field : card_fields()) {
-        std::string value = field.value(contact);
+    for (const auto& field : contact_field_table()) {
+        if (field.label.empty()) continue;
+        std::string value = card_value(field, contact);
         for (std::size_t at = 0; (at = value.find('\n', at)) != std::string::npos; at += 3) value.insert(at + 1, "  ");
-        text += fmt::format("{}: {}\n", field.name, value);
+        text += fmt::format("{}: {}\n", field.label, value);
     }
     return text;
 }
 
-// The card as it came back from the editor, as the options that say what changed.
-EditOptions read_card(const std::string& text, const Contact& before) {
-    std::map<std::string, std::string, std::less<>> values;
+const ContactField* labelled(std::string_view label) {
+    for (const auto& field : contact_field_table())
+        if (!field.label.empty() && field.label == label) return &field;
+    return nullptr;
+}
+
+// What the card as it came back from the editor changes: only the fields
+// whose lines say something else than they did (spaces at either end aside,
+// which an editor may add or drop), so a card saved unchanged changes nothing.
+ContactChange read_card(const std::string& text, const Contact& before, Date today) {
+    std::map<const ContactField*, std::string> values;
     std::string* last = nullptr;
     int number = 0;
     for (const auto& line : split(text, '\n')) {
@@ -84,51 +73,65 @@ EditOptions read_card(const std::string& text, const Contact& before) {
             continue;
         }
         auto colon = line.find(':');
-        std::string name = trim(line.substr(0, colon));
-        bool known = std::any_of(card_fields().begin(), card_fields().end(),
-                                 [&](const CardField& field) { return field.name == name; });
-        if (colon == std::string::npos || !known)
+        const ContactField* field = colon == std::string::npos ? nullptr : labelled(trim(line.substr(0, colon)));
+        if (!field)
             throw Error(fmt::format("card:{}: expected 'field: value' with a field of the card, not '{}'; nothing changed",
                                     number, line));
-        last = &(values[name] = trim(line.substr(colon + 1)));
+        last = &(values[field] = line.substr(colon + 1));
     }
     if (values.empty()) throw Error("the card came back empty; nothing changed");
-    EditOptions options;
-    for (const auto& field : card_fields()) {
-        auto found = values.find(field.name);
-        std::string value = found == values.end() ? "" : found->second;  // a deleted line clears its field
-        if (value == field.value(before)) continue;
-        if (field.option)
-            options.contact.*field.option = value;
-        else if (field.name == "name")
-            options.name = value;
+    // The card as written, read back the same way: what "unchanged" means.
+    auto said = [](std::string value) {
+        std::string out;
+        for (const auto& line : split(value, '\n')) out += (out.empty() ? "" : "\n") + trim(line);
+        return out;
+    };
+    ContactChange change;
+    for (const auto& field : contact_field_table()) {
+        if (field.label.empty()) continue;
+        std::string value = said(values[&field]);  // a deleted line clears its field
+        if (value == said(card_value(field, before))) continue;
+        try {
+            if (field.type == FieldType::tags) {
+                std::vector<std::string> tags;
+                for (const auto& tag : split(value, ','))
+                    if (!trim(tag).empty()) tags.push_back(trim(tag));
+                change.add_tags = tags;
+                change.replace_tags = true;
+            } else if (field.type == FieldType::date && !value.empty()) {
+                field.set(change, format_date(parse_date(value, today, Weekday::last)), today);
+            } else {
+                field.set(change, value, today);
+            }
+        } catch (const Error& e) {
+            throw Error(fmt::format("card: {}: {}; nothing changed", field.label, e.what()));
+        }
     }
-    std::vector<std::string> tags;
-    for (const auto& tag : split(values["tags"], ','))
-        if (!trim(tag).empty()) tags.push_back(trim(tag));
-    for (const auto& tag : tags)
-        if (std::find(before.tags.begin(), before.tags.end(), tag) == before.tags.end()) options.contact.tags.push_back(tag);
-    for (const auto& tag : before.tags)
-        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) options.untags.push_back(tag);
-    return options;
+    if (change.linkedin_url && !change.linkedin_url->empty() && !looks_like_linkedin_url(*change.linkedin_url))
+        throw Error(fmt::format("card: '{}' does not look like a LinkedIn profile URL; nothing changed",
+                                *change.linkedin_url));
+    return change;
 }
 
-void run_edit(Context& context, const EditOptions& given) {
+void run_edit(Context& context, const EditOptions& options) {
     Date today = context.today();
     Store store = context.store();
-    std::int64_t id = resolve_who(store, given.who);
-    EditOptions options = given;
-    if (given.in_editor) {
+    std::int64_t id = resolve_who(store, options.who);
+    ContactChange change;
+    if (options.in_editor) {
         if (!isatty(STDIN_FILENO))
             throw Error("nothing to change: give options (see 'rolo edit --help'), or run it on a terminal to edit the card");
-        options = read_card(edit_text(card_text(get_contact(store, id))), get_contact(store, id));
+        Contact before = get_contact(store, id);
+        change = read_card(edit_text(card_text(before)), before, today);
+    } else {
+        change = to_change(options.contact, today);
+        if (options.name) change.name = options.name;
+        change.remove_tags = options.untags;
     }
-    ContactChange change = to_change(options.contact, today);
-    change.name = options.name;
-    change.remove_tags = options.untags;
 
     auto transaction = store.transaction();
     Contact contact = get_contact(store, id);
+    const Contact before = contact;
     if (options.add_note)
         change.notes = contact.notes.empty() ? *options.add_note : contact.notes + "\n" + *options.add_note;
     bool was_connected = contact.connected;
@@ -136,11 +139,18 @@ void run_edit(Context& context, const EditOptions& given) {
     if (options.connected) contact.connected = true;
     if (contact.connected && !was_connected && !contact.connected_on) contact.connected_on = today;
     if (options.restore) contact.archived = false;
+    auto links = plan_links(store, options.contact);
+    // Nothing to change (a card saved as it was): nothing is written, not even a new stamp.
+    if (same_fields(before, contact) && links.empty()) {
+        context.report(contact.id, "nothing changed for " + describe(contact));
+        return;
+    }
     // An existing duplicate made with --force must not block unrelated edits.
     if (!options.force && (change.email || change.linkedin_url)) refuse_duplicate(store, contact);
+    record_changes(before, contact, Source::user, timestamp(today));
     update_contact(store, contact, today);
     if (change.name) warn_same_name(store, contact);
-    add_links(store, contact.id, plan_links(store, options.contact), today);
+    add_links(store, contact.id, links, today);
     transaction.commit();
 
     context.report(contact.id, "updated " + describe(contact));

@@ -147,14 +147,15 @@ void run_import(Context& context, const ImportCommand& command) {
     std::optional<std::string> decoded = utf8_from_utf16(input.text(), source);
     std::string_view text = decoded ? std::string_view(*decoded) : input.text();
     ImportFormat format = command.from ? parse_import_format(*command.from) : detect_import_format(text);
-    if (format == ImportFormat::json && (command.skip_bad || !command.tag.empty()))
+    bool restore = format == ImportFormat::json && is_restore_document(text);
+    if (restore && (command.skip_bad || !command.tag.empty()))
         throw Error("--skip-bad and --tag do not apply to a JSON restore");
     // The options and the header are read before the database is opened: a
     // mistake in either, or a file that cannot be read at all, never creates one.
     ImportOptions options{source, command.skip_bad, command.dry_run,
                           command.tag.empty() ? std::string() : checked_tag(command.tag), command.include_purged};
     std::optional<ImportReader> rows;
-    if (format != ImportFormat::json) {
+    if (!restore) {
         rows.emplace(text, format, source, today);
         for (const auto& warning : rows->warnings()) warn(warning);
     }
@@ -163,7 +164,7 @@ void run_import(Context& context, const ImportCommand& command) {
     Store store = import_store(context, command.dry_run, created);
     RemoveIfFailed new_file{store, created};  // a failed first import leaves no file behind
     std::string dry = command.dry_run ? " (dry run: nothing written)" : "";
-    if (format == ImportFormat::json) {
+    if (restore) {
         RestoreSummary restored = restore_json(store, text, source, today, command.dry_run);
         std::cout << fmt::format("{}: restored {} contacts, {} interactions, {} links, {} intros{}\n", source,
                                  restored.contacts, restored.interactions, restored.knows, restored.intros, dry);

@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include "rolo/contact.hpp"
+#include "rolo/fields.hpp"
 #include "rolo/records.hpp"
 
 #include <memory>
@@ -34,6 +35,20 @@ void run_ls(Context& context, const LsOptions& options) {
     // Losing touch is read oldest first.
     std::string sort = options.sort.value_or(options.stale ? "last" : "name");
     ContactOrder order = sort == "last" ? ContactOrder::last : sort == "id" ? ContactOrder::id : ContactOrder::name;
+    // JSON is for programs: every field of the contact table, which `rolo import` reads back.
+    if (context.output_format() == Format::json) {
+        std::vector<std::string> columns = contact_columns();
+        columns.emplace_back("last");
+        Listing listing(context, columns);
+        if (auto store = context.open_existing_store())
+            for_each_contact(*store, filter, order, [&](const Contact& c) {
+                auto row = contact_row(c);
+                row.push_back(date_cell(c.last_on));
+                listing.add_row(std::move(row));
+            });
+        listing.finish();
+        return;
+    }
     Listing listing(context, {"id", "name", "company", "title", "email", "tags", "connected", "every", "last"},
                     {"every", "title", "connected"});
     if (auto store = context.open_existing_store())

@@ -7,6 +7,7 @@
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
 #include "rolo/knows.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/text.hpp"
 #include "rolo/records.hpp"
 #include "rolo/snapshot.hpp"
@@ -28,6 +29,7 @@ namespace {
 struct ShowOptions {
     std::string who;
     std::optional<int> limit;
+    bool sources = false;  // each field with where its value came from, instead of the card
 };
 
 struct Profile {
@@ -125,6 +127,14 @@ nlohmann::ordered_json profile_json(const Profile& p) {
 
 void run_show(Context& context, const ShowOptions& options) {
     Store store = context.store();
+    if (options.sources) {
+        Contact contact = get_contact(store, resolve_who(store, options.who));
+        if (context.quiet)
+            std::cout << contact.id << '\n';
+        else
+            context.print(source_records(contact));
+        return;
+    }
     ReadSnapshot snapshot(store);  // the card's parts agree with each other
     Profile profile;
     profile.today = context.today();
@@ -167,6 +177,9 @@ void register_show(CLI::App& app, Context& context) {
     command->add_option("WHO", options->who, "Id, email, LinkedIn URL or name")->required();
     command->add_option("-n,--limit", options->limit, "At most N interactions, the newest")
         ->check(CLI::Range(0, std::numeric_limits<int>::max()));
+    command->add_flag("--sources", options->sources,
+                      "Each field with its source (user, linkedin, vcard, sync, address book, csv, json) and when "
+                      "it was set, and what each source last said");
     command->callback([&context, options] { run_show(context, *options); });
 }
 

@@ -3,6 +3,7 @@
 
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/who.hpp"
 
 #include <memory>
@@ -29,7 +30,9 @@ void run_snooze(Context& context, const SnoozeOptions& options) {
     Store store = context.store();
     auto transaction = store.transaction();
     Contact contact = get_contact(store, resolve_who(store, options.who));
+    const Contact before = contact;
     contact.snoozed_until = until;
+    record_changes(before, contact, Source::user, timestamp(today));
     update_contact(store, contact, today);
     transaction.commit();
     context.report(contact.id, until ? fmt::format("snoozed {} until {}", describe(contact), format_date(*until))

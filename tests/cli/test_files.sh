@@ -63,7 +63,7 @@ for version in 3 4; do
     expect_rc 0
     expect_out "$(printf '1\n2')"
     expect_true "version $version: now marked" test "$(sqlite3 "$TMP/old.db" 'PRAGMA application_id')" = $rolo_id
-    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 13
+    expect_true "version $version: migrated" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version')" = 14
     expect_true "version $version: search index built" test "$(ROLO_DB="$TMP/old.db" "$ROLO" search -q ann)" = 1
 done
 

@@ -46,7 +46,7 @@ run show 1 --format json
 expect_true "show json is one object with the contact and its lists" \
     python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert list(d)==["contact","cadence","path","due","next_steps","knows","intros","interactions"]; assert d["cadence"]=={"every":"30d","source":"own"}; assert [x["reason"] for x in d["due"]]==["follow-up","cadence"]; assert d["contact"]["every"]=="30d"; assert [i["kind"] for i in d["interactions"]]==["coffee","call"]' "$out"
 run show 1 --format csv
-expect_out_has "id,name,email,phone,company,title,location,linkedin_url,met_at,met_on,interests,notes,every,connected,connected_on,archived,tags,created_at,updated_at"
+expect_out_has "id,name,email,phone,company,title,location,linkedin_url,met_at,met_on,interests,notes,every,connected,connected_on,archived,tags,snoozed_until,call_name,created_at,updated_at"
 expect_out_has '1,Janet Mellor,janet@example.com,,Acme,,,,BNI breakfast,2026-11-01,"sailing, her new job",,30d,1,2026-11-01,0,referral,2026-11-24 '
 
 # ls: by name (accent-folded), filters, -q.

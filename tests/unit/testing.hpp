@@ -18,6 +18,9 @@ inline const rolo::Date today = day("2026-11-24");
 // migration's own test can run it on an older file: see rewind_schema.
 
 
+// Migration 14: field provenance.
+inline constexpr const char* undo_sources = "ALTER TABLE contacts DROP COLUMN sources;";
+
 // Migration 13: the interactions' index hash size, and its insert trigger as migration 9 wrote it.
 inline constexpr const char* undo_search_hashsize =
     "DELETE FROM interaction_search_config WHERE k = 'hashsize'; DROP TRIGGER interaction_search_insert;"
@@ -60,7 +63,7 @@ inline constexpr const char* undo_log_history =
 // (8) goes before 9, whose column it indexes.
 inline void rewind_schema(SQLite::Database& db, int version) {
     static constexpr std::pair<int, const char*> undo[] = {
-        {13, undo_search_hashsize}, {12, undo_card_extra},   {11, undo_name_key},  {10, undo_vcard_sync},
+        {14, undo_sources}, {13, undo_search_hashsize}, {12, undo_card_extra},   {11, undo_name_key},  {10, undo_vcard_sync},
         {8, undo_search_index},   {9, undo_linkedin_archive},  {7, undo_log_history},
     };
     for (const auto& [migration, sql] : undo)

@@ -1,7 +1,8 @@
 #pragma once
-// A person as a vCard: which property holds which of rolo's fields (the
-// standard ones where there is one, X-ROLO-* for rolo's own), and how a card
-// that comes back changes the person. Everything else on a card is kept.
+// A person as a vCard, the one mapping import, export, sync and merge use:
+// each field of the contact table (fields.hpp) in its property (the standard
+// ones where there is one, X-ROLO-* for rolo's own), and how a card that
+// comes back changes the person. Everything else on a card is kept.
 #include "rolo/contact.hpp"
 #include "rolo/vcard.hpp"
 
@@ -27,9 +28,15 @@ using CardFields = std::map<std::string, std::string>;
 CardFields contact_fields(const Contact& contact);
 CardFields card_fields(const Card& card);
 
-// Sets every field a card models on the person (those the card lacks are
-// cleared) but the name, which only a card with a name sets. Throws Error
-// for a value rolo refuses (a bad date in X-ROLO-MET-ON, a tag with ';').
+// What the card's fields change: with `whole`, every field a card models
+// (those the card lacks are cleared; its tags replace the person's) but the
+// name, which only a card with a name sets; without, only those it has (an
+// import). Throws Error naming the property of a value rolo refuses (a bad
+// date in X-ROLO-MET-ON).
+ContactChange card_change(const CardFields& fields, bool whole);
+
+// The person with card_change(fields, whole). Throws Error for a value rolo
+// refuses (a bad date in X-ROLO-MET-ON, a tag with ';').
 void apply_fields(Contact& contact, const CardFields& fields);
 
 // The card for `fields`: each line of `base` whose value is unchanged stays

@@ -44,6 +44,7 @@ struct Contact {
     std::string created_at;
     std::string updated_at;
     std::vector<std::string> tags;  // sorted
+    std::string sources;            // where each field came from, as stored (provenance.hpp)
     std::optional<Date> last_on;    // derived: the date of the last interaction; never written
 };
 
@@ -56,6 +57,7 @@ struct ContactChange {
     std::optional<std::optional<Every>> every;
     std::optional<bool> connected, archived;
     std::vector<std::string> add_tags, remove_tags;
+    bool replace_tags = false;  // add_tags are all the tags: the others go
 };
 
 // A tag as stored: trimmed. An empty tag, or one holding ';', is an Error.
@@ -79,6 +81,8 @@ public:
     std::int64_t insert(Contact& contact, Date today);
     // Writes every field and the tag set of an existing contact.
     void update(Contact& contact, Date today);
+    // Writes only where the fields came from (provenance.hpp): no field changed.
+    void set_sources(std::int64_t id, const std::string& sources);
 
 private:
     struct Statements;

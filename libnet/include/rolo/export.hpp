@@ -13,9 +13,7 @@ namespace rolo {
 
 class Store;
 
-// name email phone company title location linkedin_url met_at met_on interests
-// notes every tags connected connected_on archived snoozed_until: the columns
-// `import` reads.
+// id and every field of the contact table (fields.hpp): the columns `import` reads.
 Table export_contacts(Store& store);
 
 // contact_id name date kind direction summary next_on

@@ -4,6 +4,7 @@
 // the file gives, so an update never blanks out a field the file leaves
 // empty. The whole import is one transaction.
 #include "rolo/contact.hpp"
+#include "rolo/provenance.hpp"
 
 #include <functional>
 #include <map>
@@ -18,10 +19,13 @@ class Store;
 
 enum class ImportFormat { linkedin, csv, vcard, json, google, outlook, linkedin_archive };
 
+// Where the rows of a format come from, as each field remembers it.
+Source import_source(ImportFormat format);
+
 // linkedin, linkedin-archive, csv, vcard, json, google or outlook; throws Error otherwise.
 ImportFormat parse_import_format(std::string_view name);
 
-// A JSON object, a vCard, Google's or Outlook's header, LinkedIn's header
+// A JSON object or list, a vCard, Google's or Outlook's header, LinkedIn's header
 // (after any "Notes:" preamble), else generic CSV.
 ImportFormat detect_import_format(std::string_view text);
 
@@ -106,6 +110,10 @@ struct ImportSummary {
 // unless skip_bad. LinkedIn's Connections.csv also records job changes of
 // known people and reports connections missing from it.
 ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today);
+
+// Whether JSON text is a whole export (an object, which restore_json reads)
+// rather than a list of people (read as rows, like any import).
+bool is_restore_document(std::string_view text);
 
 // Restores a `rolo export --format json` document into an empty database:
 // contacts keep their ids and stamps, then interactions, links and intros,

@@ -11,12 +11,7 @@
 
 namespace rolo {
 
-// Empty text and absent dates are null cells.
-Cell text_cell(const std::string& value);
-Cell date_cell(const std::optional<Date>& value);
-
-// id name email phone company title location linkedin_url met_at met_on
-// interests notes every connected connected_on archived tags created_at updated_at snoozed_until
+// id, every field of the contact table (fields.hpp), created_at updated_at
 Table contact_records(const std::vector<Contact>& contacts);
 
 // id date contact_id name kind direction summary next_on

@@ -2,6 +2,8 @@
 // The output layer every listing shares: one Table, rendered as an aligned
 // table for people or as tsv, csv or json for programs. Column order is the
 // order the command declares, and it is part of rolo's interface.
+#include "rolo/date.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -86,5 +88,9 @@ Table with_formulas_guarded(Table table);
 
 // A cell as plain text (lists joined by ';', null as empty, flags as 1/0).
 std::string cell_text(const Cell& cell);
+
+// Empty text and absent dates are null cells.
+Cell text_cell(const std::string& value);
+Cell date_cell(const std::optional<Date>& value);
 
 }  // namespace rolo

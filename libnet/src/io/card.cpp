@@ -1,6 +1,7 @@
 #include "rolo/card.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/fields.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
@@ -15,51 +16,21 @@
 namespace rolo {
 namespace {
 
-// How a field's text sits in its property's value.
-enum class Shape {
-    text,        // the whole value
-    first,       // the first of ;-separated components (ORG)
-    first_item,  // the first of ,-separated items (NICKNAME)
-    address,     // where ADR's components say they are (address_location)
-    list,        // CATEGORIES: every item, a tag each
-};
+using Shape = CardShape;
 
-struct FieldSpec {
-    std::string_view property;
-    Shape shape;
-};
-
-// In the order a new card lists them.
-constexpr std::array<FieldSpec, 16> specs = {{
-    {"FN", Shape::text},
-    {"NICKNAME", Shape::first_item},
-    {"EMAIL", Shape::text},
-    {"TEL", Shape::text},
-    {"ORG", Shape::first},
-    {"TITLE", Shape::text},
-    {"ADR", Shape::address},
-    {"URL", Shape::text},
-    {"NOTE", Shape::text},
-    {"CATEGORIES", Shape::list},
-    {"X-ROLO-MET", Shape::text},
-    {"X-ROLO-MET-ON", Shape::text},
-    {"X-ROLO-INTERESTS", Shape::text},
-    {"X-ROLO-EVERY", Shape::text},
-    {"X-ROLO-CONNECTED", Shape::text},
-    {"X-ROLO-CONNECTED-ON", Shape::text},
-}};
-
-const FieldSpec* spec_for(std::string_view property) {
-    for (const auto& spec : specs)
-        if (spec.property == property) return &spec;
+// The fields a card holds: every one of the table with a property, in the
+// order a new card lists them.
+const ContactField* spec_for(std::string_view property) {
+    for (const auto& field : contact_field_table())
+        if (field.property == property) return &field;
     return nullptr;
 }
 
 std::string field_text(const CardLine& line, Shape shape) {
     switch (shape) {
-        case Shape::text: return trim(unescape_value(line.value));
-        case Shape::first: return trim(value_components(line.value, ';')[0]);
-        case Shape::first_item: return trim(value_components(line.value, ',')[0]);
+        case Shape::text: return unescape_value(line.value);
+        case Shape::first: return value_components(line.value, ';')[0];
+        case Shape::first_item: return value_components(line.value, ',')[0];
         case Shape::address: return address_location(line.value);
         case Shape::list: {
             std::set<std::string> tags;
@@ -106,47 +77,45 @@ bool is_particle(std::string_view word) {
     return particles.contains(word);
 }
 
-std::string text_or_empty(const std::optional<Date>& date) { return date ? format_date(*date) : ""; }
-
-std::optional<Date> date_field(const CardFields& fields, const std::string& property) {
-    auto found = fields.find(property);
-    if (found == fields.end()) return std::nullopt;
-    auto date = parse_iso_date(found->second);
-    if (!date) throw Error(fmt::format("{}: '{}' is not a date (YYYY-MM-DD)", property, found->second));
-    return date;
+// A flag on a card says yes or no, and only when it is not what a new
+// person has (X-ROLO-CONNECTED:no); "" for that.
+std::string card_flag(const ContactField& field, std::string_view text) {
+    std::string word = fold(trim_view(text));
+    bool yes = word == "1" || word == "yes" || word == "true";
+    bool no = word == "0" || word == "no" || word == "false";
+    if (!yes && !no) return std::string(text);  // refused when applied, naming the property
+    return (yes ? "1" : "0") == field_default(field) ? "" : yes ? "yes" : "no";
 }
+
+// Tags are one a line in CardFields, ';'-separated in the field's text.
+std::string replaced(std::string text, char from, char to) {
+    std::replace(text.begin(), text.end(), from, to);
+    return text;
+}
+
 
 }  // namespace
 
 CardFields contact_fields(const Contact& c) {
-    CardFields fields = {
-        {"FN", c.name},
-        {"NICKNAME", c.call_name},
-        {"EMAIL", c.email},
-        {"TEL", c.phone},
-        {"ORG", c.company},
-        {"TITLE", c.title},
-        {"ADR", c.location},
-        {"URL", c.linkedin_url},
-        {"NOTE", c.notes},
-        {"CATEGORIES", join(c.tags, "\n")},
-        {"X-ROLO-MET", c.met_at},
-        {"X-ROLO-MET-ON", text_or_empty(c.met_on)},
-        {"X-ROLO-INTERESTS", c.interests},
-        {"X-ROLO-EVERY", c.every ? format_every(*c.every) : ""},
-        {"X-ROLO-CONNECTED", c.connected ? "" : "no"},
-        {"X-ROLO-CONNECTED-ON", text_or_empty(c.connected_on)},
-    };
-    std::erase_if(fields, [](const auto& field) { return field.second.empty(); });
+    CardFields fields;
+    for (const auto& field : contact_field_table()) {
+        std::string text = field_text(field, c);
+        if (text == field_default(field)) continue;
+        if (field.type == FieldType::flag) text = card_flag(field, text);
+        if (field.type == FieldType::tags) text = replaced(text, ';', '\n');
+        if (!text.empty()) fields[std::string(field.property)] = text;
+    }
     return fields;
 }
 
 CardFields card_fields(const Card& card) {
     CardFields fields;
-    for (const auto& spec : specs)
-        if (auto index = modelled_line(card, spec.property))
-            if (auto text = field_text(card.lines[*index], spec.shape); !text.empty())
-                fields[std::string(spec.property)] = text;
+    for (const auto& field : contact_field_table())
+        if (auto index = modelled_line(card, field.property)) {
+            std::string text = field_text(card.lines[*index], field.shape);
+            if (field.type == FieldType::flag) text = card_flag(field, text);
+            if (!trim_view(text).empty()) fields[std::string(field.property)] = text;
+        }
     if (!fields.contains("FN"))
         if (auto index = modelled_line(card, "N")) {
             auto parts = value_components(card.lines[*index].value, ';');
@@ -156,33 +125,26 @@ CardFields card_fields(const Card& card) {
     return fields;
 }
 
-void apply_fields(Contact& contact, const CardFields& fields) {
-    auto text = [&](const char* property) {
-        auto found = fields.find(property);
-        return found == fields.end() ? std::string() : found->second;
-    };
+ContactChange card_change(const CardFields& fields, bool whole) {
     ContactChange change;
-    if (auto name = text("FN"); !name.empty()) change.name = name;
-    change.call_name = text("NICKNAME");
-    change.email = text("EMAIL");
-    change.phone = text("TEL");
-    change.company = text("ORG");
-    change.title = text("TITLE");
-    change.location = text("ADR");
-    change.linkedin_url = text("URL");
-    change.notes = text("NOTE");
-    change.met_at = text("X-ROLO-MET");
-    change.interests = text("X-ROLO-INTERESTS");
-    change.met_on = date_field(fields, "X-ROLO-MET-ON");
-    change.connected_on = date_field(fields, "X-ROLO-CONNECTED-ON");
-    change.every = parse_every(text("X-ROLO-EVERY"));
-    change.connected = fold(text("X-ROLO-CONNECTED")) != "no";
+    for (const auto& field : contact_field_table()) {
+        auto found = fields.find(std::string(field.property));
+        if (found == fields.end() && (!whole || field.property == "FN")) continue;
+        std::string text = found == fields.end() ? "" : found->second;
+        try {
+            if (field.type == FieldType::date && !text.empty() && !parse_iso_date(text))
+                throw Error(fmt::format("'{}' is not a date (YYYY-MM-DD)", text));
+            field.set(change, field.type == FieldType::tags ? replaced(text, '\n', ';') : text, Date{});
+        } catch (const Error& e) {
+            throw Error(fmt::format("{}: {}", field.property, e.what()));
+        }
+    }
     // The card's tags replace the person's.
-    change.remove_tags = contact.tags;
-    for (const auto& tag : split(text("CATEGORIES"), '\n'))
-        if (!tag.empty()) change.add_tags.push_back(tag);
-    apply(contact, std::move(change));
+    change.replace_tags = whole;
+    return change;
 }
+
+void apply_fields(Contact& contact, const CardFields& fields) { apply(contact, card_change(fields, true)); }
 
 Card card_from(const CardFields& fields, const Card& base, std::string_view uid, std::string_view rev) {
     auto value_of = [](const CardFields& map, std::string_view property) {
@@ -204,7 +166,7 @@ Card card_from(const CardFields& fields, const Card& base, std::string_view uid,
             }
             continue;
         }
-        const FieldSpec* spec = spec_for(line.name);
+        const ContactField* spec = spec_for(line.name);
         if (!spec || modelled_line(base, spec->property) != i) {
             card.lines.push_back(line);
             continue;
@@ -216,7 +178,7 @@ Card card_from(const CardFields& fields, const Card& base, std::string_view uid,
         else if (!now.empty())
             card.lines.push_back({line.group, line.name, line.params, field_value(now, spec->shape)});
     }
-    for (const auto& spec : specs) {
+    for (const auto& spec : contact_field_table()) {
         std::string now = value_of(fields, spec.property);
         if (!written.contains(spec.property) && !now.empty())
             card.lines.push_back({"", std::string(spec.property), "", field_value(now, spec.shape)});
@@ -259,7 +221,7 @@ std::vector<CardLine> kept_lines(const Card& card) {
         if (name == "N" || name == "FN" || name == "UID" || name == "REV" || name == "CATEGORIES" ||
             name.starts_with("X-ROLO-"))
             continue;
-        const FieldSpec* spec = spec_for(name);
+        const ContactField* spec = spec_for(name);
         if (!spec || taken.contains(spec->property)) {
             kept.push_back(line);
             continue;
@@ -285,7 +247,7 @@ Card person_card(const CardFields& fields, const std::vector<CardLine>& kept, st
     // again keeps the same lines.
     for (const auto& line : kept) {
         if (partly_modelled(line.name) && !replaced.contains(line.name)) {
-            const FieldSpec* spec = spec_for(line.name);
+            const ContactField* spec = spec_for(line.name);
             auto own = modelled_line(card, spec->property);
             if (own && field_text(card.lines[*own], spec->shape) == field_text(line, spec->shape)) {
                 card.lines.erase(card.lines.begin() + static_cast<std::ptrdiff_t>(*own));

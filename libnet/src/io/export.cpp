@@ -16,18 +16,12 @@
 namespace rolo {
 
 Table export_contacts(Store& store) {
-    Table table;
     // The id is what the interactions export's contact_id refers to, and
-    // what a re-import into the same database matches (with the name).
-    table.columns = {"id",     "name",      "email", "phone", "company", "title",     "location",     "linkedin_url",
-                     "met_at", "met_on",    "interests", "notes", "every", "tags", "connected", "connected_on",
-                     "archived", "snoozed_until", "call_name"};
-    for (const auto& c : all_contacts(store))
-        table.add_row({c.id, c.name, text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
-                       text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on),
-                       text_cell(c.interests), text_cell(c.notes), c.every ? Cell{format_every(*c.every)} : Cell{},
-                       c.tags, c.connected, date_cell(c.connected_on), c.archived, date_cell(c.snoozed_until),
-                       text_cell(c.call_name)});
+    // what a re-import into the same database matches (with the name). The
+    // stamps are the database's own: a CSV import writes its own.
+    Table table = contact_records(all_contacts(store));
+    table.columns.resize(table.columns.size() - 2);
+    for (auto& row : table.rows) row.resize(row.size() - 2);
     return table;
 }
 
@@ -71,19 +65,21 @@ namespace {
 
 // Contacts as the JSON document has them: every field, and for a backup to
 // be whole (a restored vdir keeps its cards), not for listings, the vCard
-// UID and the lines of an imported card rolo does not model.
+// UID, the lines of an imported card rolo does not model, and where each
+// field came from (provenance.hpp).
 Table json_contacts(Store& store) {
     auto contacts = all_contacts(store);
     Table people = contact_records(contacts);
     auto uids = card_uids(store);
     auto extras = card_extras(store);
-    people.columns.insert(people.columns.end(), {"uid", "card_extra"});
+    people.columns.insert(people.columns.end(), {"uid", "card_extra", "sources"});
     auto cell_for = [](const auto& texts, std::int64_t id) {
         auto found = texts.find(id);
         return found == texts.end() ? Cell{} : Cell{found->second};
     };
     for (std::size_t k = 0; k < contacts.size(); ++k)
-        people.rows[k].insert(people.rows[k].end(), {cell_for(uids, contacts[k].id), cell_for(extras, contacts[k].id)});
+        people.rows[k].insert(people.rows[k].end(), {cell_for(uids, contacts[k].id), cell_for(extras, contacts[k].id),
+                                                     text_cell(contacts[k].sources)});
     return people;
 }
 

@@ -4,29 +4,30 @@
 #include "import_rows.hpp"
 #include "import_upsert.hpp"
 #include "rolo/error.hpp"
+#include "rolo/fields.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "rolo/vdir.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 namespace rolo {
-namespace {
-
-bool same_fields(const Contact& a, const Contact& b) {
-    auto fields = [](const Contact& c) {
-        return std::tie(c.name, c.call_name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, c.met_on,
-                        c.interests, c.notes, c.every, c.connected, c.connected_on, c.archived, c.tags);
-    };
-    return fields(a) == fields(b);
+Source import_source(ImportFormat format) {
+    switch (format) {
+    case ImportFormat::linkedin:
+    case ImportFormat::linkedin_archive: return Source::linkedin;
+    case ImportFormat::vcard: return Source::vcard;
+    case ImportFormat::google:
+    case ImportFormat::outlook: return Source::address_book;
+    case ImportFormat::json: return Source::json;
+    case ImportFormat::csv: break;
+    }
+    return Source::csv;
 }
-
-}  // namespace
 
 ImportFormat parse_import_format(std::string_view name) {
     if (name == "linkedin") return ImportFormat::linkedin;
@@ -44,7 +45,7 @@ ImportFormat parse_import_format(std::string_view name) {
 ImportFormat detect_import_format(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     if (fold(trim_view(text.substr(0, 64))).starts_with("begin:vcard")) return ImportFormat::vcard;
-    if (trim(text.substr(0, 64)).starts_with('{')) return ImportFormat::json;
+    if (auto head = trim(text.substr(0, 64)); head.starts_with('{') || head.starts_with('[')) return ImportFormat::json;
     if (auto book = detect_address_book(text)) return *book;
     // Lines may end in LF, CRLF, or CR alone (old Mac files), as CsvReader reads them.
     std::string head(text.substr(0, 4096));
@@ -68,8 +69,7 @@ ImportReader::ImportReader(std::string_view text, ImportFormat format, std::stri
         case ImportFormat::csv: break;
         case ImportFormat::linkedin_archive:
             throw Error(fmt::format("{}: a LinkedIn archive is read whole, not as rows", source_));
-        case ImportFormat::json:
-            throw Error(fmt::format("{}: a JSON export is restored whole, not read as rows", source_));
+        case ImportFormat::json: return json_rows(text, source_, today);
         }
         return csv_rows(text, source_, today, warnings_);
     });
@@ -79,8 +79,10 @@ bool ImportReader::next(ImportRow& row) {
     return naming_file(source_, [&] { return next_(row); });
 }
 
-ContactUpsert::ContactUpsert(Store& store, const ImportOptions& options, ImportSummary& summary, Date today)
-    : store_(store), options_(options), summary_(summary), today_(today), writer_(store), card_keeper_(store),
+ContactUpsert::ContactUpsert(Store& store, const ImportOptions& options, ImportSummary& summary, Date today,
+                             Source source)
+    : store_(store), options_(options), summary_(summary), today_(today), source_(source), stamp_(timestamp(today)),
+      writer_(store), card_keeper_(store),
       added_earlier_(store), interactions_(store), by_uid_(ids_by_uid(store)), extras_(card_extras(store)),
       purge_marks_(purge_marks(store)) {
     for (auto& contact : all_contacts(store)) {
@@ -231,8 +233,7 @@ std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_vi
         }
         // Only what the file says: unlike `rolo add`, no "connected today", or an
         // address book of hundreds would all come due for a hello at once.
-        Contact added;
-        apply(added, std::move(change));
+        Contact added = sourced_update(Contact{}, std::move(change), source_, stamp_);
         // A row of rolo's own CSV keeps its id where that is free, so that
         // an export imported into an empty database exports the same bytes.
         if (row.id && !contacts_.contains(*row.id) && !added_earlier_.find(*row.id)) added.id = *row.id;
@@ -260,9 +261,14 @@ std::optional<std::int64_t> ContactUpsert::upsert(ImportRow& row, std::string_vi
     // The same profile or address spelled another way is not a change.
     if (change.linkedin_url && key == linkedin_key(existing.linkedin_url)) change.linkedin_url.reset();
     if (change.email && email == email_key(existing.email)) change.email.reset();
-    Contact updated = existing;
-    apply(updated, change);
+    // Only what this source changed since it last said it: a value the user set since stays.
+    Contact updated = sourced_update(existing, change, source_, stamp_);
     if (same_fields(existing, updated) && !new_extra(existing.id, row)) {
+        // What the source says now is remembered, even when it changes nothing.
+        if (updated.sources != existing.sources) {
+            writer_.set_sources(existing.id, updated.sources);
+            existing.sources = std::move(updated.sources);
+        }
         ++summary_.unchanged;
         return existing.id;
     }
@@ -298,7 +304,7 @@ void report_gone(ContactUpsert& upsert, ImportSummary& summary) {
 ImportSummary import_contacts(Store& store, ImportReader& rows, const ImportOptions& options, Date today) {
     ImportSummary summary;
     auto transaction = store.bulk_transaction();
-    ContactUpsert upsert(store, options, summary, today);
+    ContactUpsert upsert(store, options, summary, today, import_source(rows.format()));
     if (rows.format() == ImportFormat::linkedin) track_linkedin_export(store, upsert, summary, today);
     upsert.upsert_all(rows, options.source);
     if (rows.format() == ImportFormat::linkedin) report_gone(upsert, summary);

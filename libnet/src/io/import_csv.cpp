@@ -3,70 +3,17 @@
 
 #include "rolo/csv.hpp"
 #include "rolo/error.hpp"
+#include "rolo/fields.hpp"
 #include "rolo/table.hpp"
 #include "rolo/text.hpp"
 
 #include <algorithm>
 #include <charconv>
-#include <functional>
-#include <map>
 
 #include <fmt/format.h>
 
 namespace rolo {
 namespace {
-
-std::optional<bool> parse_flag(const std::string& text) {
-    std::string word = fold(trim_view(text));
-    if (word == "1" || word == "true" || word == "yes") return true;
-    if (word == "0" || word == "false" || word == "no") return false;
-    return std::nullopt;
-}
-
-using Setter = std::function<void(ContactChange&, const std::string&, Date)>;
-
-const std::map<std::string, Setter>& csv_columns() {
-    static const std::map<std::string, Setter> columns = {
-        {"name", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.name, v); }},
-        {"call_name", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.call_name, v); }},
-        {"email", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.email, v); }},
-        {"phone", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.phone, v); }},
-        {"company", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.company, v); }},
-        {"title", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.title, v); }},
-        {"location", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.location, v); }},
-        {"linkedin_url", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.linkedin_url, v); }},
-        {"met_at", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.met_at, v); }},
-        {"interests", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.interests, v); }},
-        {"notes", [](ContactChange& c, const std::string& v, Date) { set_trimmed(c.notes, v); }},
-        {"met_on", [](ContactChange& c, const std::string& v, Date today) {
-             if (!trim(v).empty()) c.met_on = parse_date(v, today);
-         }},
-        {"connected_on", [](ContactChange& c, const std::string& v, Date today) {
-             if (!trim(v).empty()) c.connected_on = parse_date(v, today);
-         }},
-        {"snoozed_until", [](ContactChange& c, const std::string& v, Date today) {
-             if (!trim(v).empty()) c.snoozed_until = parse_date(v, today);
-         }},
-        {"every", [](ContactChange& c, const std::string& v, Date) {
-             if (!trim(v).empty()) c.every = parse_every(v);
-         }},
-        {"tags", [](ContactChange& c, const std::string& v, Date) {
-             for (const auto& tag : split(v, ';'))
-                 if (auto t = trim(tag); !t.empty()) c.add_tags.push_back(t);
-         }},
-        {"connected", [](ContactChange& c, const std::string& v, Date) {
-             if (trim(v).empty()) return;
-             c.connected = parse_flag(v);
-             if (!c.connected) throw Error(fmt::format("bad connected value '{}': expected 1 or 0", v));
-         }},
-        {"archived", [](ContactChange& c, const std::string& v, Date) {
-             if (trim(v).empty()) return;
-             c.archived = parse_flag(v);
-             if (!c.archived) throw Error(fmt::format("bad archived value '{}': expected 1 or 0", v));
-         }},
-    };
-    return columns;
-}
 
 // The id column of rolo's own export; anything else is no id.
 std::optional<std::int64_t> parse_id(std::string_view text) {
@@ -86,7 +33,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
     if (!reader.next(header) || blank(header)) throw Error(fmt::format("{}:1: no header line", source));
     // Our own export's bookkeeping columns are known, and ignored.
     static const std::vector<std::string> ignored = {"created_at", "updated_at"};
-    std::vector<const Setter*> setters;  // per column; null for columns not read
+    std::vector<const ContactField*> setters;  // per column; null for columns not read
     std::vector<std::string> unknown;
     std::vector<std::string> read;  // the columns read, so far
     std::optional<std::size_t> first, last, id;
@@ -94,8 +41,7 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         std::string name = fold(trim_view(header.fields[i]));
         if (name == "first_name" || name == "last_name") name.resize(name.size() - 5);  // first, last
-        auto column = csv_columns().find(name);
-        setters.push_back(column == csv_columns().end() ? nullptr : &column->second);
+        setters.push_back(find_field(name));
         bool is_read = setters.back() || name == "first" || name == "last";
         // Two columns for one field would leave which of them counts to chance.
         if (is_read && std::find(read.begin(), read.end(), name) != read.end())
@@ -121,8 +67,9 @@ RowSource csv_rows(std::string_view text, const std::string& source, Date today,
                 throw Error(fmt::format("expected {} fields, found {}", setters.size(), record.fields.size()));
             // Read as a spreadsheet reads them, which is how rolo's export writes them.
             for (auto& field : record.fields) unguard_formula(field);
+            // A cell is the field as written, spaces and all; an empty one leaves the field as it is.
             for (std::size_t i = 0; i < setters.size(); ++i)
-                if (setters[i]) (*setters[i])(change, record.fields[i], today);
+                if (setters[i] && !record.fields[i].empty()) setters[i]->set(change, record.fields[i], today);
             if (!change.name && (first || last))
                 set_trimmed(change.name, (first ? trim(record.fields[*first]) : "") + " " +
                                           (last ? trim(record.fields[*last]) : ""));

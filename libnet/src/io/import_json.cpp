@@ -1,18 +1,23 @@
 // Restoring a `rolo export --format json` document.
 #include "rolo/import.hpp"
 
+#include "import_rows.hpp"
+
 #include "rolo/card.hpp"
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
+#include "rolo/fields.hpp"
 #include "rolo/interaction.hpp"
 #include "rolo/intro.hpp"
 #include "rolo/knows.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
@@ -53,6 +58,7 @@ public:
         if (!value || value->is_null()) return std::nullopt;
         return number(key, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
     }
+    bool has(const char* key) const { return find(key) != nullptr; }
     bool flag(const char* key) const {
         const auto* value = find(key);
         if (!value || !value->is_boolean()) fail(key, "expected true or false");
@@ -126,15 +132,69 @@ int for_each_entry(const nlohmann::json& document, const char* table, const std:
     return count;
 }
 
-}  // namespace
+// The fields of a person as a JSON entry holds them (an export's, or a
+// listing's), every one of the field table: a field an older export lacks is
+// the field of someone new. With `empty_clears` false (rows of a list, which
+// as every import never blank a field) an empty field is not given.
+ContactChange person_change(const JsonEntry& e, Date today, bool empty_clears) {
+    ContactChange change;
+    for (const auto& field : contact_field_table()) {
+        std::string name(field.name);
+        std::string text;
+        if (field.type == FieldType::flag)
+            text = e.has(name.c_str()) ? (e.flag(name.c_str()) ? "1" : "0") : field_default(field);
+        else if (field.type == FieldType::tags)
+            text = join(e.list(name.c_str()), ";");
+        else
+            text = e.text(name.c_str());
+        if (text.empty() && !empty_clears) continue;
+        try {
+            field.set(change, text, today);
+        } catch (const Error& error) {
+            e.fail(name, error.what());
+        }
+    }
+    change.replace_tags = true;
+    return change;
+}
 
-RestoreSummary restore_json(Store& store, std::string_view text, const std::string& source, Date today, bool dry_run) {
-    nlohmann::json document;
+nlohmann::json parse_document(std::string_view text, const std::string& source) {
     try {
-        document = nlohmann::json::parse(text);
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw Error(fmt::format("{}: not valid JSON: {}", source, e.what()));
     }
+}
+
+}  // namespace
+
+bool is_restore_document(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    return trim_view(text).starts_with('{');
+}
+
+RowSource json_rows(std::string_view text, const std::string& source, Date today) {
+    auto document = std::make_shared<nlohmann::json>(parse_document(text, source));
+    if (!document->is_array())
+        throw Error(fmt::format("{}: a JSON export is restored whole, not read as rows", source));
+    return [document, source, today, next = std::size_t{0}](ImportRow& row) mutable {
+        if (next == document->size()) return false;
+        std::size_t index = next++;
+        std::string where = fmt::format("{}: [{}]", source, index);
+        // A listing has no lines: a row is named by its place in the list.
+        fill_row(row, static_cast<int>(index + 1), "", [&](ContactChange& change) {
+            JsonEntry entry((*document)[index], where);
+            change = person_change(entry, today, false);
+            row.id = entry.optional_id("id");
+            row.uid = entry.text("uid");
+            if (auto extra = entry.text("card_extra"); !extra.empty()) row.card_extra = extra;
+        });
+        return true;
+    };
+}
+
+RestoreSummary restore_json(Store& store, std::string_view text, const std::string& source, Date today, bool dry_run) {
+    nlohmann::json document = parse_document(text, source);
     if (!document.is_object() || !document.contains("contacts"))
         throw Error(fmt::format("{}: not a rolo export (expected an object with \"contacts\")", source));
     auto transaction = store.bulk_transaction();
@@ -146,25 +206,10 @@ RestoreSummary restore_json(Store& store, std::string_view text, const std::stri
     summary.contacts = for_each_entry(document, "contacts", source, [&](const JsonEntry& e) {
         Contact c;
         c.id = e.id("id");
-        c.name = e.text("name");
-        c.call_name = e.text("call_name");
-        c.email = e.text("email");
-        c.phone = e.text("phone");
-        c.company = e.text("company");
-        c.title = e.text("title");
-        c.location = e.text("location");
-        c.linkedin_url = e.text("linkedin_url");
-        c.met_at = e.text("met_at");
-        c.met_on = e.date("met_on");
-        c.interests = e.text("interests");
-        c.notes = e.text("notes");
-        c.every = e.parsed("every", parse_every);
-        c.connected = e.flag("connected");
-        c.connected_on = e.date("connected_on");
-        c.archived = e.flag("archived");
-        c.snoozed_until = e.date("snoozed_until");
-        c.tags = e.list("tags");
-        std::sort(c.tags.begin(), c.tags.end());
+        apply(c, person_change(e, today, true));
+        // Where each field came from, as the export had it; else the export is where.
+        c.sources = e.text("sources");
+        if (c.sources.empty()) record_changes(Contact{}, c, Source::json, timestamp(today));
         c.created_at = e.text("created_at");
         c.updated_at = e.text("updated_at");
         writer.insert(c, today);

@@ -294,7 +294,7 @@ ImportSummary import_linkedin_archive(Store& store, const LinkedInArchive& archi
         messages_text = std::async(std::launch::async, archive.read_messages);
     // Every id written is one the upsert read or added in this transaction.
     auto transaction = store.bulk_transaction(Store::References::trusted);
-    ContactUpsert upsert(store, options, summary, today);
+    ContactUpsert upsert(store, options, summary, today, Source::linkedin);
     std::string me_name = archive.profile ? naming_file(archive.profile->name, [&] {
         return profile_name(*archive.profile);
     })

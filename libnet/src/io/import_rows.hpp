@@ -50,6 +50,10 @@ RowSource linkedin_rows(std::string_view text, const std::string& source);
 // CSV whose header names rolo's fields; unknown columns are warned about.
 RowSource csv_rows(std::string_view text, const std::string& source, Date today, std::vector<std::string>& warnings);
 
+// A JSON list of people (`ls --format json`, `export --format json --what
+// contacts`); throws Error "FILE: ..." for text that is not one.
+RowSource json_rows(std::string_view text, const std::string& source, Date today);
+
 // vCard 3 and 4; throws Error "line N: ..." for a card never ended.
 RowSource vcard_rows(std::string_view text);
 

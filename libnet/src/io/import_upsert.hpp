@@ -9,6 +9,7 @@
 #include "rolo/import.hpp"
 #include "rolo/error.hpp"
 #include "rolo/interaction.hpp"
+#include "rolo/provenance.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -39,7 +40,8 @@ void guarded_row(const ImportOptions& options, ImportSummary& summary, std::stri
 
 class ContactUpsert {
 public:
-    ContactUpsert(Store& store, const ImportOptions& options, ImportSummary& summary, Date today);
+    // `source`: where the rows come from, which each field it sets remembers (provenance.hpp).
+    ContactUpsert(Store& store, const ImportOptions& options, ImportSummary& summary, Date today, Source source);
 
     // For LinkedIn's connections: a known person's changed company or
     // position is a job change, recorded as of `on`. With `adds_only` (an
@@ -87,6 +89,8 @@ private:
     const ImportOptions& options_;
     ImportSummary& summary_;
     Date today_;
+    Source source_;
+    std::string stamp_;  // when the rows' fields were set
     ContactWriter writer_;
     CardKeeper card_keeper_;
     ContactReader added_earlier_;

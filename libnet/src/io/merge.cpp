@@ -2,6 +2,8 @@
 
 #include "rolo/card.hpp"
 #include "rolo/error.hpp"
+#include "rolo/fields.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "rolo/vcard.hpp"
@@ -54,50 +56,50 @@ void check_mergeable(Store& store, const Contact& keep, const Contact& other) {
     }
 }
 
-struct TextField {
-    std::string_view name;
-    std::string Contact::*member;
-};
-
-constexpr TextField text_fields[] = {
-    {"call name", &Contact::call_name}, {"email", &Contact::email},         {"phone", &Contact::phone},
-    {"company", &Contact::company},     {"title", &Contact::title},         {"location", &Contact::location},
-    {"LinkedIn URL", &Contact::linkedin_url}, {"met", &Contact::met_at},    {"interests", &Contact::interests},
-};
+// How a merge names a field in its account: "call name", "linkedin url".
+std::string said_name(std::string_view field) {
+    std::string name(field);
+    std::replace(name.begin(), name.end(), '_', ' ');
+    return name;
+}
 
 // Fills keep's empty fields from other; returns what was filled, and other's
-// values that differ from keep's (so that the record keeps them).
+// values that differ from keep's (so that the record keeps them). The name
+// is keep's; notes, tags and snoozes are joined by the caller; a connection
+// is filled in when keep has none.
 std::pair<std::vector<std::string>, std::vector<std::string>> fill_fields(Contact& keep, const Contact& other) {
     std::vector<std::string> filled, differing;
-    for (const auto& field : text_fields) {
-        auto& mine = keep.*field.member;
-        const auto& theirs = other.*field.member;
-        if (theirs.empty() || mine == theirs) continue;
-        if (mine.empty()) {
-            mine = theirs;
-            filled.emplace_back(field.name);
-        } else {
-            differing.push_back(fmt::format("{} {}", field.name, theirs));
+    for (const auto& field : contact_field_table()) {
+        if (field.name == "name" || field.name == "notes" || field.type == FieldType::tags ||
+            field.name == "archived" || field.name == "snoozed_until")
+            continue;
+        std::string mine = field_text(field, keep), theirs = field_text(field, other), none = field_default(field);
+        if (field.type == FieldType::flag) none = "0";  // a flag fills only "no" with "yes"
+        if (theirs == none || mine == theirs) continue;
+        if (mine == none) {
+            ContactChange change;
+            field.set(change, theirs, Date{});
+            apply(keep, std::move(change));
+            filled.push_back(said_name(field.name));
+        } else if (field.type == FieldType::text) {
+            differing.push_back(fmt::format("{} {}", said_name(field.name), theirs));
         }
-    }
-    auto fill_date = [&](std::optional<Date>& mine, const std::optional<Date>& theirs, std::string_view name) {
-        if (!mine && theirs) {
-            mine = theirs;
-            filled.emplace_back(name);
-        }
-    };
-    fill_date(keep.met_on, other.met_on, "met on");
-    fill_date(keep.connected_on, other.connected_on, "connected on");
-    if (!keep.every && other.every) {
-        keep.every = other.every;
-        filled.emplace_back("cadence");
-    }
-    if (!keep.connected && other.connected) {
-        keep.connected = true;
-        filled.emplace_back("connected");
     }
     if (!other.notes.empty() && other.notes != keep.notes) differing.push_back("notes " + other.notes);
     return {filled, differing};
+}
+
+// Where keep's fields came from: its own record, and for each field whose
+// value it took from other, other's record of that field.
+void take_sources(Contact& keep, const Contact& other) {
+    Provenance mine = parse_provenance(keep.sources), theirs = parse_provenance(other.sources);
+    for (const auto& field : contact_field_table()) {
+        auto found = theirs.find(field.name);
+        if (found == theirs.end()) continue;
+        bool took = field_text(field, keep) == field_text(field, other) && !mine.contains(field.name);
+        if (took) mine[std::string(field.name)] = found->second;
+    }
+    keep.sources = provenance_text(mine);
 }
 
 // What of other's vCard keep takes: the lines kept from other's imported or
@@ -210,6 +212,7 @@ MergeResult merge_contacts(Store& store, std::int64_t keep_id, std::int64_t othe
     auto card_actions = merge_cards(store, keep, other);
     actions.insert(actions.end(), card_actions.begin(), card_actions.end());
 
+    take_sources(keep, other);
     update_contact(store, keep, today);
     purge_contact(store, other.id);
     actions.push_back("removed " + describe(other));

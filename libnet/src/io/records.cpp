@@ -1,29 +1,12 @@
 #include "rolo/records.hpp"
 
+#include "rolo/fields.hpp"
+
 namespace rolo {
-Cell text_cell(const std::string& value) {
-    if (value.empty()) return std::monostate{};
-    return value;
-}
-
-Cell date_cell(const std::optional<Date>& value) {
-    if (!value) return std::monostate{};
-    return format_date(*value);
-}
-
 Table contact_records(const std::vector<Contact>& contacts) {
     Table table;
-    table.columns = {"id",        "name",  "email", "phone",     "company",      "title",    "location",
-                     "linkedin_url", "met_at", "met_on", "interests", "notes",     "every",    "connected",
-                     "connected_on", "archived", "tags", "created_at", "updated_at", "snoozed_until", "call_name"};
-    for (const auto& c : contacts) {
-        Cell every = c.every ? Cell{format_every(*c.every)} : Cell{};
-        table.add_row({c.id, text_cell(c.name), text_cell(c.email), text_cell(c.phone), text_cell(c.company), text_cell(c.title),
-                       text_cell(c.location), text_cell(c.linkedin_url), text_cell(c.met_at), date_cell(c.met_on), text_cell(c.interests),
-                       text_cell(c.notes), every, c.connected, date_cell(c.connected_on), c.archived, c.tags,
-                       text_cell(c.created_at), text_cell(c.updated_at), date_cell(c.snoozed_until),
-                       text_cell(c.call_name)});
-    }
+    table.columns = contact_columns();
+    for (const auto& c : contacts) table.add_row(contact_row(c));
     return table;
 }
 

@@ -271,7 +271,7 @@ std::string address_location(std::string_view value) {
     auto parts = value_components(value, ';');
     std::vector<std::string> place, other;
     for (std::size_t i = 0; i < parts.size(); ++i)
-        if (auto text = trim(parts[i]); !text.empty()) (i == 3 || i == 4 || i == 6 ? place : other).push_back(text);
+        if (!trim_view(parts[i]).empty()) (i == 3 || i == 4 || i == 6 ? place : other).push_back(parts[i]);
     return join(place.empty() ? other : place, ", ");
 }
 

@@ -4,6 +4,7 @@
 #include "rolo/contact.hpp"
 #include "rolo/error.hpp"
 #include "rolo/files.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 
@@ -88,7 +89,7 @@ class Sync {
 public:
     Sync(Store& store, fs::path dir, std::string_view version, Date today)
         : store_(store), dir_(std::move(dir)), key_(fs::weakly_canonical(fs::absolute(dir_)).string()),
-          version_(version), today_(today), writer_(store),
+          version_(version), today_(today), stamp_(timestamp(today)), writer_(store),
           save_(store.db(), "INSERT OR REPLACE INTO vdir_files (dir, file, contact_id, mtime_ns, size, card, fields_hash) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
           forget_(store.db(), "DELETE FROM vdir_files WHERE dir = ? AND file = ?"),
@@ -163,7 +164,9 @@ private:
         Contact& person = contact->second;
         if (entry == entries_.end()) {
             // Deleted in the vdir: archived, never purged.
+            const Contact before = person;
             person.archived = true;
+            record_changes(before, person, Source::sync, stamp_);
             writer_.update(person, today_);
             ++report_.archived;
             forget(file);
@@ -199,13 +202,16 @@ private:
                 Contact& person = contacts_.at(*id);
                 placed_.insert(person.id);
                 if (person.archived) {
+                    const Contact before = person;
                     person.archived = false;
+                    record_changes(before, person, Source::sync, stamp_);
                     writer_.update(person, today_);
                 }
                 reconcile(person, file, {}, card, text, stat);
                 return;
             }
             if (incoming.name.empty()) throw Error("the card has no name (FN or N); left alone");
+            record_changes(Contact{}, incoming, Source::sync, stamp_);
             writer_.insert(incoming, today_);
             std::string uid = card_uid(card);
             set_uid(incoming.id, uid.empty() || ids_by_uid_.contains(uid) ? std::nullopt : std::optional(uid));
@@ -253,6 +259,7 @@ private:
             if (merged != ours) {
                 Contact changed = person;
                 apply_fields(changed, merged);
+                record_changes(person, changed, Source::sync, stamp_);
                 writer_.update(changed, today_);
                 person = std::move(changed);
                 ++report_.updated;
@@ -265,7 +272,8 @@ private:
             Card card = card_from(ours, theirs_card, uid, rev_text(rev_digits(person.updated_at)));
             auto rev = !card.lines.empty() && card.lines.back().name == "REV" ? card.lines.end() - 1 : card.lines.end();
             card.lines.insert(rev, gained.begin(), gained.end());
-            saved = write_card(card, version_);
+            // The card keeps the version it was read in, and a file of several cards keeps the others.
+            saved = write_card(card, card_version(theirs_card, version_)) + other_cards(text);
             stat = write_file(file, saved);
         }
         save(file, person.id, stat, saved, fields_hash(ours));
@@ -365,6 +373,20 @@ private:
         return cards.front();
     }
 
+    // A card is written again in the version it was read in: 3.0 or 4.0 (its
+    // lines are read as 3.0's, so a 2.1 card becomes 3.0), else `fallback`.
+    static std::string card_version(const Card& card, const std::string& fallback) {
+        return card.version == "3.0" || card.version == "4.0" ? card.version : fallback;
+    }
+
+    // The cards of a file after its first, which sync leaves as they are.
+    std::string other_cards(const std::string& text) const {
+        auto cards = parse_cards(text);
+        std::string out;
+        for (std::size_t i = 1; i < cards.size(); ++i) out += write_card(cards[i], card_version(cards[i], "3.0"));
+        return out;
+    }
+
     static std::string card_rev(const Card& card) {
         for (const auto& line : card.lines)
             if (line.name == "REV") return unescape_value(line.value);
@@ -376,6 +398,7 @@ private:
     std::string key_;
     std::string version_;
     Date today_;
+    std::string stamp_;  // when the fields a sync sets were set
     ContactWriter writer_;
     SQLite::Statement save_, forget_, base_, set_uid_;
     std::map<std::string, FileStat> entries_;

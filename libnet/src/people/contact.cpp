@@ -1,6 +1,7 @@
 #include "rolo/contact.hpp"
 
 #include "rolo/error.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/store.hpp"
 #include "rolo/text.hpp"
 #include "sql.hpp"
@@ -20,7 +21,7 @@ constexpr const char* select_contacts =
     "SELECT c.id, c.name, c.email, c.phone, c.company, c.title, c.location, c.linkedin_url, c.met_at, "
     "c.met_on, c.interests, c.notes, c.cadence_days, c.connected, c.connected_on, c.archived, c.snoozed_until, "
     "c.created_at, c.updated_at, c.cadence_max_days, (SELECT group_concat(tag, char(31)) FROM tags WHERE contact_id = c.id), "
-    "(SELECT max(on_date) FROM interactions WHERE contact_id = c.id) AS last_on, c.call_name FROM contacts c ";
+    "(SELECT max(on_date) FROM interactions WHERE contact_id = c.id) AS last_on, c.call_name, c.sources FROM contacts c ";
 
 Contact read_contact(SQLite::Statement& row) {
     Contact c;
@@ -50,10 +51,11 @@ Contact read_contact(SQLite::Statement& row) {
     }
     c.last_on = sql::date(row.getColumn(21));
     c.call_name = sql::text(row.getColumn(22));
+    c.sources = sql::text(row.getColumn(23));
     return c;
 }
 
-// Binds the writable fields as parameters 1..18, in table column order after
+// Binds the writable fields as parameters 1..19 and 22, in table column order after
 // id, and clears the others. Most fields of an imported contact are empty:
 // clearing them all at once is cheaper than binding NULLs one by one.
 void bind_fields(SQLite::Statement& statement, const Contact& c) {
@@ -77,6 +79,7 @@ void bind_fields(SQLite::Statement& statement, const Contact& c) {
     sql::bind_date(statement, 16, c.snoozed_until);
     sql::bind_text_in_place(statement, 18, c.call_name);
     statement.bind(19, fold(c.name));
+    sql::bind_text_in_place(statement, 22, c.sources);
 }
 
 void validate(const Contact& c) {
@@ -122,6 +125,7 @@ void apply(Contact& c, ContactChange change) {
     if (change.every) c.every = *change.every;
     if (change.connected) c.connected = *change.connected;
     if (change.archived) c.archived = *change.archived;
+    if (change.replace_tags) c.tags.clear();
     for (const auto& tag : change.remove_tags)
         std::erase_if(c.tags, [&](const std::string& t) { return same_tag(t, trim_view(tag)); });
     for (const auto& tag : change.add_tags) c.tags.push_back(checked_tag(tag));
@@ -134,20 +138,21 @@ void apply(Contact& c, ContactChange change) {
 constexpr std::string_view insert_columns =
     "INSERT INTO contacts (name, email, phone, company, title, location, linkedin_url, met_at, met_on, interests, "
     "notes, cadence_days, connected, connected_on, archived, snoozed_until, cadence_max_days, call_name, name_key, "
-    "created_at, updated_at";
+    "created_at, updated_at, sources";
 
 struct ContactWriter::Statements {
     // A new contact's id comes from SQLite: an explicit id, even a NULL one,
     // makes every insert look the id up first.
     explicit Statements(SQLite::Database& db)
-        : insert(db, fmt::format("{}) VALUES ({})", insert_columns, placeholders(21))),
-          insert_with_id(db, fmt::format("{}, id) VALUES ({})", insert_columns, placeholders(22))),
+        : insert(db, fmt::format("{}) VALUES ({})", insert_columns, placeholders(22))),
+          insert_with_id(db, fmt::format("{}, id) VALUES ({})", insert_columns, placeholders(23))),
           update(db,
                  "UPDATE contacts SET name = ?, email = ?, phone = ?, company = ?, title = ?, location = ?, "
                  "linkedin_url = ?, met_at = ?, met_on = ?, interests = ?, notes = ?, cadence_days = ?, connected = ?, "
                  "connected_on = ?, archived = ?, snoozed_until = ?, cadence_max_days = ?, call_name = ?, name_key = ?, "
-                 "updated_at = ? "
-                 "WHERE id = ?"),
+                 "updated_at = ?20, sources = ?22 "
+                 "WHERE id = ?21"),
+          set_sources(db, "UPDATE contacts SET sources = ? WHERE id = ?"),
           clear_tags(db, "DELETE FROM tags WHERE contact_id = ?"),
           add_tag(db, "INSERT INTO tags (contact_id, tag) VALUES (?, ?)"),
           db(db) {}
@@ -181,7 +186,7 @@ struct ContactWriter::Statements {
         return text;
     }
 
-    SQLite::Statement insert, insert_with_id, update, clear_tags, add_tag;
+    SQLite::Statement insert, insert_with_id, update, set_sources, clear_tags, add_tag;
     SQLite::Database& db;
     Date stamp_day{};
     std::string stamp_text;
@@ -200,7 +205,7 @@ std::int64_t ContactWriter::insert(Contact& contact, Date today) {
     bind_fields(insert, contact);
     insert.bindNoCopy(20, contact.created_at);
     insert.bindNoCopy(21, contact.updated_at);
-    if (contact.id > 0) insert.bind(22, contact.id);
+    if (contact.id > 0) insert.bind(23, contact.id);
     insert.exec();
     insert.reset();
     contact.id = statements_->db.getLastInsertRowid();
@@ -219,6 +224,14 @@ void ContactWriter::update(Contact& contact, Date today) {
     update.reset();
     if (changed != 1) throw Error(fmt::format("no contact #{}", contact.id));
     statements_->save_tags(contact, false);
+}
+
+void ContactWriter::set_sources(std::int64_t id, const std::string& sources) {
+    auto& statement = statements_->set_sources;
+    sql::bind_text(statement, 1, sources);
+    statement.bind(2, id);
+    statement.exec();
+    statement.reset();
 }
 
 std::int64_t insert_contact(Store& store, Contact& contact, Date today) {
@@ -313,7 +326,9 @@ std::vector<Contact> list_contacts(Store& store, const ContactFilter& filter, Co
 
 void set_archived(Store& store, std::int64_t id, bool archived, Date today) {
     Contact contact = get_contact(store, id);
+    const Contact before = contact;
     contact.archived = archived;
+    record_changes(before, contact, Source::user, timestamp(today));
     update_contact(store, contact, today);
 }
 

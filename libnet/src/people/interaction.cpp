@@ -1,6 +1,7 @@
 #include "rolo/interaction.hpp"
 
 #include "rolo/contact.hpp"
+#include "rolo/provenance.hpp"
 #include "rolo/error.hpp"
 #include "rolo/search.hpp"
 #include "rolo/store.hpp"
@@ -175,8 +176,10 @@ void apply_effects(Store& store, const Interaction& interaction, Date today) {
     Contact contact = get_contact(store, interaction.contact_id);
     if (contact.connected && contact.connected_on) return;
     record_effect(store, interaction, "connected", contact.id, &contact);
+    const Contact before = contact;
     contact.connected = true;
     contact.connected_on = interaction.on;
+    record_changes(before, contact, Source::user, timestamp(today));
     update_contact(store, contact, today);
 }
 
@@ -205,8 +208,10 @@ std::vector<std::string> revert_effects(Store& store, const Interaction& interac
         }
         Contact contact = get_contact(store, e.row_id);
         if (!contact.connected || contact.connected_on != interaction.on) continue;
+        const Contact before = contact;
         contact.connected = e.old_connected;
         contact.connected_on = e.old_connected_on;
+        record_changes(before, contact, Source::user, timestamp(today));
         update_contact(store, contact, today);
         reverted.push_back(e.old_connected ? fmt::format("{} is connected as before, since {}", contact.name,
                                                          e.old_connected_on ? format_date(*e.old_connected_on) : "an unknown day")

@@ -188,6 +188,16 @@ Format parse_format(std::string_view name) {
     throw Error(fmt::format("unknown format '{}': expected table, tsv, csv or json", name));
 }
 
+Cell text_cell(const std::string& value) {
+    if (value.empty()) return std::monostate{};
+    return value;
+}
+
+Cell date_cell(const std::optional<Date>& value) {
+    if (!value) return std::monostate{};
+    return format_date(*value);
+}
+
 std::string cell_text(const Cell& cell) {
     return std::visit(
         [](const auto& value) -> std::string {
