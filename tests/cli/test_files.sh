@@ -41,7 +41,7 @@ done
 # A rolo database from before the mark keeps working and is marked on its next use.
 for version in 3 4; do
     cp "$ROLO_DB" "$TMP/old.db"
-    # What migrations 5 to 13 added is taken away again, so that they can run.
+    # What migrations 5 to 14 added is taken away again, so that they can run.
     sqlite3 "$TMP/old.db" "PRAGMA application_id = 0; PRAGMA user_version = $version;
         DROP INDEX contacts_name_key; ALTER TABLE contacts DROP COLUMN name_key;
         DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete;
@@ -58,7 +58,7 @@ for version in 3 4; do
         ALTER TABLE interactions DROP COLUMN body;
         ALTER TABLE interactions DROP COLUMN import_key; DROP TABLE purged; DROP TABLE import_marks;
         DROP INDEX contacts_uid; ALTER TABLE contacts DROP COLUMN uid; DROP TABLE vdir_files;
-        ALTER TABLE contacts DROP COLUMN card_extra"
+        ALTER TABLE contacts DROP COLUMN card_extra; ALTER TABLE contacts DROP COLUMN sources"
     run --db "$TMP/old.db" ls -q
     expect_rc 0
     expect_out "$(printf '1\n2')"
