@@ -45,6 +45,9 @@ struct ContactField {
     bool (*given)(const ContactChange&);
 };
 
+// A flag's text: 1/0, true/false, yes/no, in any case; none for anything else.
+std::optional<bool> parse_flag(std::string_view text);
+
 // Every field, in the order of the columns of CSV and JSON.
 std::span<const ContactField> contact_field_table();
 

@@ -80,11 +80,9 @@ bool is_particle(std::string_view word) {
 // A flag on a card says yes or no, and only when it is not what a new
 // person has (X-ROLO-CONNECTED:no); "" for that.
 std::string card_flag(const ContactField& field, std::string_view text) {
-    std::string word = fold(trim_view(text));
-    bool yes = word == "1" || word == "yes" || word == "true";
-    bool no = word == "0" || word == "no" || word == "false";
-    if (!yes && !no) return std::string(text);  // refused when applied, naming the property
-    return (yes ? "1" : "0") == field_default(field) ? "" : yes ? "yes" : "no";
+    std::optional<bool> yes = parse_flag(text);
+    if (!yes) return std::string(text);  // refused when applied, naming the property
+    return (*yes ? "1" : "0") == field_default(field) ? "" : *yes ? "yes" : "no";
 }
 
 // Tags are one a line in CardFields, ';'-separated in the field's text.
@@ -92,7 +90,6 @@ std::string replaced(std::string text, char from, char to) {
     std::replace(text.begin(), text.end(), from, to);
     return text;
 }
-
 
 }  // namespace
 

@@ -37,13 +37,6 @@ constexpr ContactField date(std::string_view name, std::string_view property, st
             [](const ContactChange& c) { return (c.*change).has_value(); }};
 }
 
-std::optional<bool> parse_flag(std::string_view text) {
-    std::string word = fold(trim_view(text));
-    if (word == "1" || word == "true" || word == "yes") return true;
-    if (word == "0" || word == "false" || word == "no") return false;
-    return std::nullopt;
-}
-
 template <Flag field, FlagChange change, bool absent>
 constexpr ContactField flag(std::string_view name, std::string_view property) {
     return {name, FieldType::flag, property, CardShape::text, "", false,
@@ -97,6 +90,13 @@ const std::array<ContactField, 18> fields = {{
 }};
 
 }  // namespace
+
+std::optional<bool> parse_flag(std::string_view text) {
+    std::string word = fold(trim_view(text));
+    if (word == "1" || word == "true" || word == "yes") return true;
+    if (word == "0" || word == "false" || word == "no") return false;
+    return std::nullopt;
+}
 
 std::span<const ContactField> contact_field_table() { return fields; }
 
